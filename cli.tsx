@@ -1,0 +1,15 @@
+// The entry stays tiny: it settles colour before any library reads the environment, then loads only
+// what the command needs (the scripted path never loads React or Ink).
+if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
+if (process.argv.includes('--no-color')) process.env.FORCE_COLOR = '0';
+
+const {main} = await import('./source/cli/main.js');
+const exitCode = await main({
+	argv: process.argv.slice(2),
+	env: process.env,
+	stdin: process.stdin,
+	stdout: process.stdout,
+	stderr: process.stderr,
+});
+// Let pending output flush; the one exit site of the process.
+process.exitCode = exitCode;

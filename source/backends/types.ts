@@ -1,0 +1,116 @@
+import type {z} from 'zod';
+
+/** What a person typed, keyed by field key. Values are always strings; '' means "not given". */
+export type Answers = Record<string, string>;
+
+export type Choice = {value: string; label: string; hint?: string};
+
+/** One question the wizard can ask and one flag the command line accepts. */
+export type FieldSpec = {
+	key: string;
+	label: string;
+	/** Long flag that supplies this value on the command line (without dashes). */
+	flag?: string;
+	/** Boolean flags that set this field to a fixed value, e.g. --public → "true". */
+	booleanFlags?: Record<string, string>;
+	kind: 'text' | 'secret' | 'choice';
+	choices?: readonly Choice[];
+	/** The rule in plain words, shown under the field and in errors. */
+	rule: string;
+	example: string;
+	/** A line of help under the field (where to find the value). */
+	help?: string;
+	optional?: boolean;
+	defaultValue?: string;
+	/** Validates the raw string. Optional fields are only validated when not empty. */
+	schema: z.ZodType<string>;
+	/** Whether the field applies, given the answers so far. */
+	when?: (answers: Answers) => boolean;
+	/** Cleans a typed or pasted value before validation (trim keys and tokens). */
+	normalize?: (value: string) => string;
+};
+
+/** A request as plain data: built purely, sent by the transport, shown by the review. */
+export type PlainRequest = {
+	method: 'GET' | 'POST' | 'DELETE';
+	url: string;
+	headers: Record<string, string>;
+	body?: string;
+	/** How to show header values: hidden entirely, or masked to their last 4 characters. */
+	redact: Record<string, 'hide' | 'mask'>;
+};
+
+export type ResourceField = {label: string; value: string};
+
+export type Outcome = {
+	ok: boolean;
+	status: number;
+	/** The service's own message (returnMessage, error, message), or a status phrase. */
+	message: string;
+	details?: string;
+	errorCode?: string;
+	traceId?: string;
+	/** The created resource's fields worth showing. */
+	resource: ResourceField[];
+	/** Parsed JSON body, or the raw text when it is not JSON. */
+	body: unknown;
+	/** Something about the body that was not as expected (not JSON, unexpected shape, cut short). */
+	problem?: string;
+};
+
+export type ResponseInput = {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: string;
+	truncated?: boolean;
+};
+
+export type CredentialSource = {
+	credentials: Answers;
+	/** Which variables they came from, e.g. "NCLOUD_ACCESS_KEY". */
+	source: string;
+};
+
+export type AdviceContext = {
+	fields: Answers;
+	connection: Answers;
+	endpoint: string;
+	/** The local clock when the answer arrived, to compare with its Date header. */
+	now: number;
+	headers: Record<string, string | string[] | undefined>;
+};
+
+/** A backend described as data; the UI and the command line are generic over it. */
+export type Backend = {
+	id: string;
+	title: string;
+	/** One line on what it creates. */
+	description: string;
+	/** "registry" or "repository". */
+	noun: string;
+	/** Where the credentials and endpoint live (site, base URL). */
+	connectionFields: readonly FieldSpec[];
+	credentialFields: readonly FieldSpec[];
+	/** The request's own fields. */
+	fields: readonly FieldSpec[];
+	/** A line shown above the credential questions. */
+	credentialNote?: string;
+	/** Environment variables the credentials can come from, for messages. */
+	credentialEnvHelp: string;
+	envCredentials(env: NodeJS.ProcessEnv): CredentialSource | undefined;
+	/** The base URL the connection answers resolve to. */
+	endpoint(connection: Answers): string;
+	/** "Korea" or "Custom http://…": how a profile's endpoint is described. */
+	describeEndpoint(connection: Answers): string;
+	/** The credential that may be shown masked (access key) or plain (username). */
+	publicCredential(credentials: Answers): string;
+	buildRequest(fields: Answers, credentials: Answers, endpoint: string, options?: {now?: number}): PlainRequest;
+	/** A read-only request that proves credentials work, and how to count what it lists. */
+	buildVerifyRequest(credentials: Answers, endpoint: string, options?: {now?: number}): PlainRequest;
+	countListed(body: unknown): number | undefined;
+	readResponse(response: ResponseInput): Outcome;
+	/** What to do next, after a success or a refusal. */
+	advise(outcome: Outcome, context: AdviceContext): string[];
+	/** The name of what was created, for history and titles. */
+	resourceName(fields: Answers): string;
+};

@@ -1,0 +1,96 @@
+import {z} from 'zod';
+import type {Answers, FieldSpec} from './types.js';
+
+export type FieldError = {key: string; label: string; flag?: string; message: string; value: string};
+
+/** Bad input, named field by field. Never carries a secret value. */
+export class InputError extends Error {
+	constructor(readonly errors: FieldError[]) {
+		super(errors.map(error => `${error.label}: ${error.message}`).join('\n'));
+		this.name = 'InputError';
+	}
+}
+
+// C0 and C1 control characters and DEL: never legal in anything we send.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
+
+export const hasControlCharacters = (value: string): boolean => CONTROL.test(value);
+
+/** A single-line printable value; the rule is repeated so each schema reads on its own. */
+export function printableText(rule: string, maxLength: number) {
+	return z
+		.string()
+		.max(maxLength, `${rule} (at most ${maxLength} characters)`)
+		.refine(value => !hasControlCharacters(value), 'must not contain control characters (line breaks, tabs, escape codes)');
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** An http(s) base URL with no credentials, query or fragment. */
+export const baseUrlSchema = z
+	.string()
+	.min(1, 'a base URL is required (e.g. https://registry.example.com)')
+	.refine(value => !hasControlCharacters(value) && !/\s/.test(value), 'must not contain spaces or control characters')
+	.refine(value => URL.canParse(value), 'is not a URL (e.g. https://registry.example.com)')
+	.refine(value => /^https?:$/.test(new URL(value).protocol), 'must start with https:// (or http:// for a local server)')
+	.refine(value => {
+		const url = new URL(value);
+		return url.username === '' && url.password === '';
+	}, 'must not contain a user name or password; credentials are asked separately')
+	.refine(value => {
+		const url = new URL(value);
+		return url.search === '' && url.hash === '';
+	}, 'must not contain a query (?) or fragment (#)');
+
+/** Plain http to a host other than this machine would send credentials in the clear. */
+export function insecureHttpProblem(baseUrl: string): string | undefined {
+	if (!URL.canParse(baseUrl)) return undefined;
+	const url = new URL(baseUrl);
+	if (url.protocol !== 'http:' || isLoopbackHost(url.hostname)) return undefined;
+	return `${url.origin} uses plain http to another machine: credentials would travel unencrypted. Use https://, or pass --allow-insecure-http if you accept that risk`;
+}
+
+export function fieldApplies(spec: FieldSpec, answers: Answers): boolean {
+	return spec.when ? spec.when(answers) : true;
+}
+
+/** Checks one field; returns the message to show under it, or undefined when it is fine. */
+export function checkField(spec: FieldSpec, raw: string): string | undefined {
+	const value = spec.normalize ? spec.normalize(raw) : raw;
+	if (value === '') return spec.optional ? undefined : `${spec.label} is required (e.g. ${spec.example})`;
+	const result = spec.schema.safeParse(value);
+	if (result.success) return undefined;
+	return result.error.issues[0]?.message ?? spec.rule;
+}
+
+/** Validates every applicable field; returns the cleaned answers or throws InputError. */
+export function validateAnswers(specs: readonly FieldSpec[], answers: Answers): Answers {
+	const errors: FieldError[] = [];
+	const values: Answers = {};
+	for (const spec of specs) {
+		if (!fieldApplies(spec, {...answers, ...values})) continue;
+		const raw = answers[spec.key] ?? spec.defaultValue ?? '';
+		const value = spec.normalize ? spec.normalize(raw) : raw;
+		const message = checkField(spec, value);
+		if (message) {
+			errors.push({
+				key: spec.key,
+				label: spec.label,
+				flag: spec.flag,
+				message,
+				value: spec.kind === 'secret' ? '' : value,
+			});
+		} else {
+			values[spec.key] = value;
+		}
+	}
+	if (errors.length > 0) throw new InputError(errors);
+	return values;
+}
+
+/** Trims what a paste brings along: surrounding spaces, line breaks, bracketed-paste markers. */
+export const trimPasted = (value: string): string =>
+	value.replace(/\u001B?\[20[01]~/g, '').replace(/[\r\n]/g, '').trim();

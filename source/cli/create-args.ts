@@ -1,0 +1,140 @@
+import {parseArgs} from 'node:util';
+import {checkField} from '../backends/validation.js';
+import type {Answers, Backend, FieldSpec} from '../backends/types.js';
+import {quoteValue, UsageError} from './usage-error.js';
+
+export type CommonOptions = {
+	profile?: string;
+	json: boolean;
+	dryRun: boolean;
+	curl: boolean;
+	timeoutMs: number;
+	yes: boolean;
+	help: boolean;
+	sandbox: boolean;
+	allowInsecureHttp: boolean;
+	noColor: boolean;
+};
+
+export type CreateArgs = {
+	common: CommonOptions;
+	/** Connection answers given as flags (site, endpoint, url). */
+	connection: Answers;
+	/** Request fields given as flags. */
+	fields: Answers;
+};
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+export const COMMON_FLAGS = {
+	profile: {type: 'string'},
+	json: {type: 'boolean'},
+	'dry-run': {type: 'boolean'},
+	curl: {type: 'boolean'},
+	timeout: {type: 'string'},
+	yes: {type: 'boolean', short: 'y'},
+	help: {type: 'boolean', short: 'h'},
+	sandbox: {type: 'boolean'},
+	'allow-insecure-http': {type: 'boolean'},
+	'no-color': {type: 'boolean'},
+} as const;
+
+type FlagOption = {type: 'string' | 'boolean'; short?: string};
+
+/** The flags a backend accepts, derived from its field specs. */
+export function backendFlags(backend: Backend): Record<string, FlagOption> {
+	const flags: Record<string, FlagOption> = {};
+	for (const spec of [...backend.connectionFields, ...backend.fields]) {
+		if (spec.flag) flags[spec.flag] = {type: 'string'};
+		for (const name of Object.keys(spec.booleanFlags ?? {})) flags[name] = {type: 'boolean'};
+	}
+	return flags;
+}
+
+/** Turns node's parseArgs errors into sentences that name the flag. */
+export function parseArgsProblem(error: unknown, command: string): UsageError {
+	const message = (error as Error).message;
+	const code = (error as {code?: string}).code;
+	const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'an argument';
+	if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+		return new UsageError(`Unknown flag ${flag} for ${command}. See: ${command} --help`);
+	}
+	if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+		return /argument missing/.test(message)
+			? new UsageError(`${flag} needs a value (e.g. ${flag} VALUE). See: ${command} --help`)
+			: new UsageError(`${flag} takes no value. See: ${command} --help`);
+	}
+	if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+		const extra = /'([^']*)'/.exec(message)?.[1];
+		return new UsageError(`Unexpected argument ${quoteValue(extra ?? '')} for ${command}: values are given as flags (e.g. --registry team-a). See: ${command} --help`);
+	}
+	return new UsageError(`${message}. See: ${command} --help`);
+}
+
+function flagError(spec: FieldSpec, flag: string, value: string, message: string): UsageError {
+	return new UsageError(`--${flag}: ${quoteValue(value)} is not a valid ${spec.label.toLowerCase()}: ${message}`);
+}
+
+export function parseTimeout(value: string | undefined): number {
+	if (value === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
+	const seconds = Number(value);
+	if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0) || seconds > 3600) {
+		throw new UsageError(`--timeout: ${quoteValue(value)} is not a number of seconds between 1 and 3600 (e.g. --timeout 60)`);
+	}
+	return Math.round(seconds * 1000);
+}
+
+export function commonOptions(values: Record<string, string | boolean | undefined>): CommonOptions {
+	const profile = values.profile as string | undefined;
+	return {
+		profile,
+		json: values.json === true,
+		dryRun: values['dry-run'] === true,
+		curl: values.curl === true,
+		timeoutMs: parseTimeout(values.timeout as string | undefined),
+		yes: values.yes === true,
+		help: values.help === true,
+		sandbox: values.sandbox === true,
+		allowInsecureHttp: values['allow-insecure-http'] === true,
+		noColor: values['no-color'] === true,
+	};
+}
+
+/** Parses `regwiz create <backend> …`; every given value is validated before anything else happens. */
+export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
+	const command = `regwiz create ${backend.id}`;
+	let parsed: ReturnType<typeof parseArgs>;
+	try {
+		parsed = parseArgs({args: argv, options: {...COMMON_FLAGS, ...backendFlags(backend)}, strict: true, allowPositionals: false});
+	} catch (error) {
+		throw parseArgsProblem(error, command);
+	}
+	const values = parsed.values as Record<string, string | boolean | undefined>;
+	const common = commonOptions(values);
+	if (common.help) return {common, connection: {}, fields: {}};
+	const take = (specs: readonly FieldSpec[]): Answers => {
+		const answers: Answers = {};
+		for (const spec of specs) {
+			if (spec.flag && typeof values[spec.flag] === 'string') {
+				const raw = values[spec.flag] as string;
+				const value = spec.normalize ? spec.normalize(raw) : raw;
+				const problem = checkField(spec, value);
+				if (problem) throw flagError(spec, spec.flag, raw, problem);
+				answers[spec.key] = value;
+			}
+			const chosen = Object.entries(spec.booleanFlags ?? {}).filter(([name]) => values[name] === true);
+			if (chosen.length > 1) {
+				throw new UsageError(`${chosen.map(([name]) => `--${name}`).join(' and ')} contradict each other: give one of them`);
+			}
+			if (chosen[0]) answers[spec.key] = chosen[0][1];
+		}
+		return answers;
+	};
+	const connection = take(backend.connectionFields);
+	if (typeof values.site === 'string' && typeof values.endpoint === 'string') {
+		throw new UsageError('--site and --endpoint contradict each other: give one of them (e.g. --site kr, or --endpoint http://127.0.0.1:8080/ncr/api/v2)');
+	}
+	// A custom endpoint implies the "custom" site.
+	if (connection.endpoint !== undefined) connection.site = 'custom';
+	return {common, connection, fields: take(backend.fields)};
+}

@@ -1,0 +1,77 @@
+import {findBackend, BACKENDS} from '../backends/index.js';
+import {InputError} from '../backends/validation.js';
+import type {Backend} from '../backends/types.js';
+import {buildCreateRequest, EXIT, sendCreate} from '../engine.js';
+import {checkTransportSecurity, DraftProblem, missingConnection, missingFields, missingFlagNames, planFromDraft, resolveDraft, type Draft} from '../draft.js';
+import type {ProfileStore} from '../store/profile-store.js';
+import {parseCreateArgs, type CreateArgs} from './create-args.js';
+import {dryRunJson, formatDryRunText, formatResultText, resultJson} from './output.js';
+import {colorEnabled, paint} from './style.js';
+import {UsageError} from './usage-error.js';
+import type {Io} from './io.js';
+
+export function backendFromArgument(name: string | undefined): Backend {
+	const ids = BACKENDS.map(backend => backend.id).join(' or ');
+	if (!name) throw new UsageError(`Which backend? regwiz create ${ids} (e.g. regwiz create ncr --help)`);
+	const backend = findBackend(name);
+	if (!backend) throw new UsageError(`Unknown backend ${JSON.stringify(name)}: choose ${ids} (e.g. regwiz create ncr --help)`);
+	return backend;
+}
+
+export type PreparedCreate = {args: CreateArgs; draft: Draft; complete: boolean};
+
+/** Reads flags, environment and profile into a draft; says whether anything is still missing. */
+export function prepareCreate(
+	backend: Backend,
+	argv: string[],
+	io: Io,
+	store: ProfileStore | undefined,
+	sandboxProfile?: string,
+): PreparedCreate {
+	const args = parseCreateArgs(backend, argv);
+	let draft: Draft;
+	try {
+		// In the sandbox the demo profile stands in for the environment: real keys are never sent to it.
+		const profile = args.common.profile ?? sandboxProfile;
+		draft = resolveDraft(backend, {connection: args.connection, fields: args.fields, profile}, sandboxProfile ? {} : io.env, store);
+	} catch (error) {
+		if (error instanceof DraftProblem) throw new UsageError(error.message);
+		throw error;
+	}
+	const complete = draft.credentials !== undefined && missingConnection(draft).length === 0 && missingFields(draft).length === 0;
+	return {args, draft, complete};
+}
+
+/** The message when something is missing and no terminal can ask for it. */
+export function missingMessage(draft: Draft, command: string): UsageError {
+	const flags = missingFlagNames(draft);
+	const parts: string[] = [];
+	if (flags.length > 0) parts.push(`missing ${flags.join(', ')}`);
+	if (!draft.credentials) parts.push(`no credentials: ${draft.backend.credentialEnvHelp}`);
+	return new UsageError(`${command}: ${parts.join('; ')}. Run it in a terminal to be asked, or see: ${command} --help`, flags);
+}
+
+/** `regwiz create <backend>` with every value given: no prompts, one answer, an exit code. */
+export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal?: AbortSignal): Promise<number> {
+	const {args, draft} = prepared;
+	const command = `regwiz create ${draft.backend.id}`;
+	if (!prepared.complete) throw missingMessage(draft, command);
+	const insecure = checkTransportSecurity(draft, args.common.allowInsecureHttp);
+	if (insecure) throw new UsageError(insecure);
+	const plan = planFromDraft(draft);
+	const style = paint(colorEnabled(io.env, io.stdout.isTTY === true, args.common.noColor));
+	if (args.common.dryRun) {
+		let request;
+		try {
+			request = buildCreateRequest(plan);
+		} catch (error) {
+			if (error instanceof InputError) throw new UsageError(error.message);
+			throw error;
+		}
+		io.stdout.write(args.common.json ? dryRunJson(draft.backend.id, request) : formatDryRunText(request, plan.credentialSource, style));
+		return EXIT.created;
+	}
+	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal});
+	io.stdout.write(args.common.json ? resultJson(result) : formatResultText(result, draft.backend.noun, style));
+	return result.exitCode;
+}

@@ -1,0 +1,24 @@
+import type {Backend} from '../backends/types.js';
+import type {ProfileStore} from '../store/profile-store.js';
+import type {Io} from './io.js';
+
+export type OpenedStore = {
+	store: ProfileStore;
+	warnings: string[];
+	/** In the sandbox, the demo profile to use for a backend unless --profile names another. */
+	sandboxProfile?: (backend: Backend) => string;
+	/** Shown on every screen of a sandbox run. */
+	banner?: string;
+	close: () => Promise<void>;
+};
+
+/** The real profiles file, or, for --sandbox, a local emulator and demo profiles kept in memory only. */
+export async function openStoreFor(io: Io, sandbox: boolean): Promise<OpenedStore> {
+	if (sandbox) {
+		const {startSandboxSession} = await import('../sandbox/session.js');
+		return startSandboxSession();
+	}
+	const {openProfileStore} = await import('../store/profile-store.js');
+	const {store, warnings} = openProfileStore(io.env);
+	return {store, warnings, close: async () => undefined};
+}

@@ -1,0 +1,59 @@
+import {displayRequest, resultHeadline, resultLines, type CreateResult} from '../engine.js';
+import type {PlainRequest} from '../backends/types.js';
+import type {Paint} from './style.js';
+
+const pad = (label: string, width: number) => label.padEnd(width);
+
+export function formatResultText(result: CreateResult, noun: string, style: Paint): string {
+	const {tone, title} = resultHeadline(result, noun);
+	const mark = tone === 'success' ? style.green(`✓ ${title}`) : style.red(`✗ ${title}`);
+	const lines = resultLines(result);
+	const width = Math.max(...lines.map(line => line.label.length), 7) + 2;
+	const out = [style.bold(mark), `  ${pad('Request', width)}${result.request.method} ${result.request.url}`];
+	for (const line of lines) out.push(`  ${pad(line.label, width)}${line.value}`);
+	if (result.advice.length > 0) {
+		out.push('', result.ok ? 'Next:' : 'What to do:');
+		for (const advice of result.advice) out.push(`  ${advice}`);
+	}
+	return `${out.join('\n')}\n`;
+}
+
+/** The `--json` object: one per run, on stdout, nothing else there. */
+export function resultJson(result: CreateResult): string {
+	return `${JSON.stringify({
+		ok: result.ok,
+		backend: result.backend,
+		status: result.outcome?.status ?? null,
+		request: result.request,
+		response: result.outcome?.body ?? null,
+		error: result.error,
+		...(result.failure ? {failure: result.failure.kind} : {}),
+		...(result.outcome?.traceId ? {traceId: result.outcome.traceId} : {}),
+	})}\n`;
+}
+
+export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint): string {
+	const shown = displayRequest(request);
+	const out = [
+		style.bold('Dry run: nothing was sent.'),
+		`Credentials from ${credentialSource}; secrets are not shown.`,
+		'',
+		`${shown.method} ${shown.url}`,
+		...shown.headers.map(([name, value]) => `${name}: ${value}`),
+	];
+	if (shown.body !== undefined) out.push('', shown.body);
+	return `${out.join('\n')}\n`;
+}
+
+export function dryRunJson(backend: string, request: PlainRequest): string {
+	const shown = displayRequest(request);
+	return `${JSON.stringify({
+		ok: true,
+		backend,
+		dryRun: true,
+		status: null,
+		request: {method: shown.method, url: shown.url, headers: Object.fromEntries(shown.headers), body: shown.body ?? null},
+		response: null,
+		error: null,
+	})}\n`;
+}

@@ -1,0 +1,96 @@
+import {fieldApplies, insecureHttpProblem} from './backends/validation.js';
+import type {Answers, Backend, FieldSpec} from './backends/types.js';
+import type {CreatePlan} from './engine.js';
+import type {Profile, ProfileStore} from './store/profile-store.js';
+
+/** What is known before anyone is asked: from flags, the environment and a saved profile. */
+export type Draft = {
+	backend: Backend;
+	connection: Answers;
+	fields: Answers;
+	credentials?: Answers;
+	credentialSource?: string;
+	profileName?: string;
+	/** Values used last time with this profile, offered as defaults (never sent unasked). */
+	lastFields: Answers;
+};
+
+export class DraftProblem extends Error {}
+
+/**
+ * Credentials: an explicit --profile wins; otherwise the environment; otherwise the profile named "default".
+ * Connection flags override what a profile holds.
+ */
+export function resolveDraft(
+	backend: Backend,
+	given: {connection: Answers; fields: Answers; profile?: string},
+	env: NodeJS.ProcessEnv,
+	store: Pick<ProfileStore, 'get'> | undefined,
+): Draft {
+	const draft: Draft = {backend, connection: {...given.connection}, fields: {...given.fields}, lastFields: {}};
+	const useProfile = (name: string, profile: Profile) => {
+		draft.credentials = profile.credentials;
+		draft.credentialSource = `profile ${name}`;
+		draft.profileName = name;
+		// Flags win over what the profile holds; a custom endpoint flag replaces the profile's site.
+		draft.connection = Object.keys(given.connection).length > 0 ? {...given.connection} : {...profile.connection};
+		draft.lastFields = profile.lastFields ?? {};
+	};
+	if (given.profile !== undefined) {
+		const profile = store?.get(given.profile);
+		if (!profile) throw new DraftProblem(`--profile: there is no saved profile named "${given.profile}". See: regwiz profile list`);
+		if (profile.backend !== backend.id) {
+			throw new DraftProblem(`--profile: "${given.profile}" holds ${profile.backend} credentials, not ${backend.id}. See: regwiz profile list`);
+		}
+		useProfile(given.profile, profile);
+		return draft;
+	}
+	const fromEnv = backend.envCredentials(env);
+	if (fromEnv) {
+		draft.credentials = fromEnv.credentials;
+		draft.credentialSource = `environment (${fromEnv.source})`;
+		return draft;
+	}
+	const fallback = store?.get('default');
+	if (fallback && fallback.backend === backend.id) useProfile('default', fallback);
+	return draft;
+}
+
+function missingIn(specs: readonly FieldSpec[], answers: Answers): FieldSpec[] {
+	const merged: Answers = {};
+	for (const spec of specs) if (spec.defaultValue !== undefined) merged[spec.key] = spec.defaultValue;
+	Object.assign(merged, answers);
+	return specs.filter(spec => fieldApplies(spec, merged) && !spec.optional && !merged[spec.key]);
+}
+
+export const missingConnection = (draft: Draft): FieldSpec[] => missingIn(draft.backend.connectionFields, draft.connection);
+export const missingFields = (draft: Draft): FieldSpec[] => missingIn(draft.backend.fields, draft.fields);
+
+/** The flags a script would need to add, for the message when no terminal can ask. */
+export function missingFlagNames(draft: Draft): string[] {
+	const flags = [...missingConnection(draft), ...missingFields(draft)].map(spec => `--${spec.flag ?? spec.key}`);
+	return flags;
+}
+
+/** Refuses to send credentials over plain http to another machine unless the person allowed it. */
+export function checkTransportSecurity(draft: Pick<Draft, 'backend' | 'connection'>, allowInsecureHttp: boolean): string | undefined {
+	if (allowInsecureHttp) return undefined;
+	return insecureHttpProblem(draft.backend.endpoint(draft.connection));
+}
+
+/** A complete draft becomes a plan; the caller has checked that nothing is missing. */
+export function planFromDraft(draft: Draft): CreatePlan {
+	if (!draft.credentials || !draft.credentialSource) throw new DraftProblem('no credentials');
+	const withDefaults: Answers = {};
+	for (const spec of draft.backend.fields) if (spec.defaultValue !== undefined) withDefaults[spec.key] = spec.defaultValue;
+	const connectionDefaults: Answers = {};
+	for (const spec of draft.backend.connectionFields) if (spec.defaultValue !== undefined) connectionDefaults[spec.key] = spec.defaultValue;
+	return {
+		backend: draft.backend,
+		fields: {...withDefaults, ...draft.fields},
+		credentials: draft.credentials,
+		connection: {...connectionDefaults, ...draft.connection},
+		credentialSource: draft.credentialSource,
+		profileName: draft.profileName,
+	};
+}

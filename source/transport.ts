@@ -1,0 +1,146 @@
+import {Agent, request} from 'undici';
+import type {PlainRequest, ResponseInput} from './backends/types.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type TransportFailure =
+	| 'refused'
+	| 'dns'
+	| 'tls'
+	| 'timeout'
+	| 'cancelled'
+	| 'interrupted'
+	| 'network';
+
+/** The request got no usable answer. The message names the host, never a header or credential. */
+export class TransportError extends Error {
+	constructor(
+		readonly kind: TransportFailure,
+		message: string,
+		readonly hint: string,
+	) {
+		super(message);
+		this.name = 'TransportError';
+	}
+}
+
+export type SendOptions = {
+	/** Overall limit for the whole exchange, in milliseconds. */
+	timeoutMs: number;
+	/** Cancels the request (Ctrl-C, Esc). */
+	signal?: AbortSignal;
+	maxBodyBytes?: number;
+};
+
+const TLS_CODES = new Set([
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'CERT_HAS_EXPIRED',
+	'CERT_NOT_YET_VALID',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+	'ERR_SSL_WRONG_VERSION_NUMBER',
+	'EPROTO',
+]);
+
+function errorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const code = (current as {code?: unknown}).code;
+		if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
+		current = (current as {cause?: unknown}).cause;
+	}
+	return (error as {code?: string} | undefined)?.code;
+}
+
+function describeFailure(error: unknown, host: string, timeoutMs: number, cancelled: boolean, timedOut: boolean): TransportError {
+	if (cancelled) return new TransportError('cancelled', 'Cancelled before the server answered.', 'Whether it was created is unknown: check before trying again.');
+	const code = errorCode(error);
+	if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+		return new TransportError(
+			'timeout',
+			`No answer from ${host} within ${Math.round(timeoutMs / 1000)} seconds.`,
+			'The service may be slow or unreachable: retry later, or give more time with --timeout SECONDS. It may have been created: check before retrying.',
+		);
+	}
+	if (code === 'ECONNREFUSED') {
+		return new TransportError('refused', `Connection refused by ${host}: nothing is listening there.`, 'Check the URL and port, and that the service is running.');
+	}
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
+		return new TransportError('dns', `The host name in ${host} could not be found (DNS).`, 'Check the spelling of the URL, your network and your DNS settings.');
+	}
+	if (code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT'))) {
+		const why = code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+			? 'its certificate is for another host name'
+			: code.includes('SELF_SIGNED')
+				? 'its certificate is self-signed'
+				: code === 'CERT_HAS_EXPIRED'
+					? 'its certificate has expired'
+					: `the secure connection failed (${code})`;
+		return new TransportError(
+			'tls',
+			`Could not verify ${host}: ${why}. Nothing was sent.`,
+			'Check the URL. For a private certificate authority, add it with NODE_EXTRA_CA_CERTS=/path/to/ca.pem; regwiz never skips verification.',
+		);
+	}
+	if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
+		return new TransportError(
+			'interrupted',
+			`The connection to ${host} closed before the answer was complete.`,
+			'It may or may not have been created: check before retrying.',
+		);
+	}
+	return new TransportError('network', `The request to ${host} failed (${code ?? 'network error'}).`, 'Check your network and the URL, then retry.');
+}
+
+let agent: Agent | undefined;
+const sharedAgent = (): Agent => (agent ??= new Agent({connect: {timeout: 10_000}, keepAliveTimeout: 1000}));
+
+async function readBounded(body: AsyncIterable<Buffer> & {destroy?: () => void}, limit: number) {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	let truncated = false;
+	for await (const chunk of body) {
+		const room = limit - size;
+		if (chunk.length > room) {
+			chunks.push(chunk.subarray(0, room));
+			size = limit;
+			truncated = true;
+			body.destroy?.();
+			break;
+		}
+		chunks.push(chunk);
+		size += chunk.length;
+	}
+	return {text: Buffer.concat(chunks).toString('utf8'), truncated};
+}
+
+/** Sends one request and reads at most maxBodyBytes of its answer. Never follows a redirect, never retries. */
+export async function sendRequest(plain: PlainRequest, options: SendOptions): Promise<ResponseInput> {
+	const host = new URL(plain.url).origin;
+	const timeout = AbortSignal.timeout(options.timeoutMs);
+	const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+	try {
+		const response = await request(plain.url, {
+			method: plain.method,
+			headers: plain.headers,
+			body: plain.body,
+			signal,
+			dispatcher: sharedAgent(),
+			headersTimeout: options.timeoutMs,
+			bodyTimeout: options.timeoutMs,
+		});
+		const {text, truncated} = await readBounded(response.body, options.maxBodyBytes ?? MAX_BODY_BYTES);
+		return {status: response.statusCode, headers: response.headers, body: text, truncated};
+	} catch (error) {
+		throw describeFailure(error, host, options.timeoutMs, options.signal?.aborted === true, timeout.aborted);
+	}
+}
+
+/** Lets the process exit promptly once nothing else is pending. */
+export async function closeTransport(): Promise<void> {
+	const current = agent;
+	agent = undefined;
+	await current?.close().catch(() => undefined);
+}

@@ -1,0 +1,18 @@
+import type {Backend} from '../backends/types.js';
+import type {Io} from '../cli/io.js';
+import type {OpenedStore} from '../cli/open-store.js';
+import type {Draft} from '../draft.js';
+
+/** What the command line hands the wizard. */
+export type WizardOptions = OpenedStore & {
+	io: Io;
+	/** Chosen on the command line (`regwiz create ncr`): the backend step is skipped. */
+	backend?: Backend;
+	/** Values known from flags, environment and profile: only what is missing is asked. */
+	draft?: Draft;
+	/** Skip the review. */
+	yes: boolean;
+	timeoutMs: number;
+	allowInsecureHttp: boolean;
+	sandbox: boolean;
+};

@@ -1,0 +1,13 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		root: new URL('..', import.meta.url).pathname,
+		include: ['test/**/*.test.{ts,tsx}'],
+		// Ink renders only the last frame when CI is set; tests must see every frame.
+		env: {CI: 'false', NO_COLOR: '', FORCE_COLOR: '0'},
+		testTimeout: 20_000,
+		hookTimeout: 20_000,
+		pool: 'forks',
+	},
+});
