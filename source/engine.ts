@@ -150,3 +150,29 @@ export function resultLines(result: CreateResult): Array<{label: string; value: 
 	}
 	return lines;
 }
+
+export type VerifyResult = {ok: boolean; message: string};
+
+/** Proves credentials with a request that changes nothing (a one-item listing). */
+export async function verifyCredentials(
+	backend: Backend,
+	credentials: Answers,
+	connection: Answers,
+	options: SendCreateOptions,
+): Promise<VerifyResult> {
+	const request = backend.buildVerifyRequest(credentials, backend.endpoint(connection), {now: (options.now ?? Date.now)()});
+	const {sendRequest, TransportError} = (loadedTransport ??= await import('./transport.js'));
+	try {
+		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
+		const outcome = backend.readResponse(response);
+		if (response.status >= 200 && response.status < 300) {
+			const count = backend.countListed(outcome.body);
+			const plural = backend.noun === 'registry' ? 'registries' : 'repositories';
+			return {ok: true, message: count === undefined ? 'credentials work' : `credentials work: ${count} ${count === 1 ? backend.noun : plural} visible`};
+		}
+		return {ok: false, message: `refused: ${outcome.status} ${outcome.message}${outcome.details ? ` (${outcome.details})` : ''}`};
+	} catch (error) {
+		if (error instanceof TransportError) return {ok: false, message: error.message};
+		throw error;
+	}
+}

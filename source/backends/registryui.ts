@@ -197,9 +197,8 @@ export const registryui: Backend = {
 	countListed(body) {
 		const parsed = answerSchema.safeParse(body);
 		if (!parsed.success) return undefined;
-		const data = parsed.data.data;
-		if (Array.isArray(data)) return data.length;
-		const counted = z.object({total: z.number()}).safeParse(data);
+		// A listing limited to one item says nothing about how many there are; only a total counts.
+		const counted = z.object({total: z.number()}).safeParse(parsed.data.data);
 		return counted.success ? counted.data.total : undefined;
 	},
 	readResponse,

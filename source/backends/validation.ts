@@ -29,21 +29,24 @@ export function isLoopbackHost(hostname: string): boolean {
 	return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
+function baseUrlProblem(value: string): string | undefined {
+	if (hasControlCharacters(value) || /\s/.test(value)) return 'must not contain spaces or control characters';
+	if (!URL.canParse(value)) return 'is not a URL (e.g. https://registry.example.com)';
+	const url = new URL(value);
+	if (!/^https?:$/.test(url.protocol)) return 'must start with https:// (or http:// for a local server)';
+	if (url.username !== '' || url.password !== '') return 'must not contain a user name or password; credentials are asked separately';
+	if (url.search !== '' || url.hash !== '') return 'must not contain a query (?) or fragment (#)';
+	return undefined;
+}
+
 /** An http(s) base URL with no credentials, query or fragment. */
 export const baseUrlSchema = z
 	.string()
 	.min(1, 'a base URL is required (e.g. https://registry.example.com)')
-	.refine(value => !hasControlCharacters(value) && !/\s/.test(value), 'must not contain spaces or control characters')
-	.refine(value => URL.canParse(value), 'is not a URL (e.g. https://registry.example.com)')
-	.refine(value => /^https?:$/.test(new URL(value).protocol), 'must start with https:// (or http:// for a local server)')
-	.refine(value => {
-		const url = new URL(value);
-		return url.username === '' && url.password === '';
-	}, 'must not contain a user name or password; credentials are asked separately')
-	.refine(value => {
-		const url = new URL(value);
-		return url.search === '' && url.hash === '';
-	}, 'must not contain a query (?) or fragment (#)');
+	.superRefine((value, context) => {
+		const problem = baseUrlProblem(value);
+		if (problem) context.addIssue({code: 'custom', message: problem});
+	});
 
 /** Plain http to a host other than this machine would send credentials in the clear. */
 export function insecureHttpProblem(baseUrl: string): string | undefined {

@@ -1,7 +1,40 @@
-// Placeholder until the wizard lands; the command line routes here when a terminal can ask.
+import {render} from 'ink';
+import {BACKENDS} from '../backends/index.js';
+import {sendCreate, verifyCredentials} from '../engine.js';
+import {WizardApp, type WizardServices} from './app.js';
+import {initialState} from './state.js';
 import type {WizardOptions} from './wizard-options.js';
 
+/** Services the wizard uses for real: the engine sends, the store keeps profiles. */
+export function realServices(options: WizardOptions): WizardServices {
+	return {
+		backends: BACKENDS,
+		store: options.store,
+		// In the sandbox, keys from the environment are not offered: the demo profiles stand in for them.
+		env: options.sandbox ? {} : options.io.env,
+		send: (plan, signal) => sendCreate(plan, {timeoutMs: options.timeoutMs, signal}),
+		verify: (backend, credentials, connection, signal) =>
+			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal}),
+		allowInsecureHttp: options.allowInsecureHttp,
+		banner: options.banner,
+		warnings: options.warnings,
+	};
+}
+
+/** Mounts the wizard once and resolves with its exit code when it unmounts. */
 export async function runWizard(options: WizardOptions): Promise<number> {
-	options.io.stderr.write('regwiz: the wizard is not available yet\n');
-	return 2;
+	let exitCode: number = 130;
+	const initial = initialState({backend: options.backend, draft: options.draft, yes: options.yes});
+	const instance = render(
+		<WizardApp
+			{...realServices(options)}
+			initial={initial}
+			onExit={code => {
+				exitCode = code;
+			}}
+		/>,
+		{stdin: options.io.stdin, stdout: options.io.stdout, stderr: options.io.stderr, exitOnCtrlC: false, patchConsole: false},
+	);
+	await instance.waitUntilExit();
+	return exitCode;
 }

@@ -1,0 +1,19 @@
+/** "just now", "5 minutes ago", "2 days ago": how long ago an ISO time was. */
+export function relativeTime(iso: string | undefined, now = Date.now()): string {
+	if (!iso) return 'never';
+	const then = Date.parse(iso);
+	if (Number.isNaN(then)) return 'unknown';
+	const seconds = Math.max(0, Math.round((now - then) / 1000));
+	const units: Array<[number, string]> = [
+		[60 * 60 * 24 * 365, 'year'],
+		[60 * 60 * 24 * 30, 'month'],
+		[60 * 60 * 24, 'day'],
+		[60 * 60, 'hour'],
+		[60, 'minute'],
+	];
+	for (const [size, name] of units) {
+		const count = Math.floor(seconds / size);
+		if (count >= 1) return `${count} ${name}${count === 1 ? '' : 's'} ago`;
+	}
+	return 'just now';
+}

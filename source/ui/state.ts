@@ -1,0 +1,243 @@
+import {fieldApplies} from '../backends/validation.js';
+import type {Answers, Backend, FieldSpec} from '../backends/types.js';
+import type {Draft} from '../draft.js';
+import type {CreateResult} from '../engine.js';
+
+/** How the person chose credentials on step 2. */
+export type CredentialMode =
+	| {kind: 'profile'; name: string}
+	| {kind: 'edit'; name: string}
+	| {kind: 'env'; source: string}
+	| {kind: 'import'; source: string}
+	| {kind: 'new'};
+
+export type Group = 'connection' | 'credentials' | 'fields';
+
+/** One screen of the wizard, identified by a stable id so that going back survives changed answers. */
+export type Question =
+	| {id: 'backend'; step: 1}
+	| {id: 'credentialChoice'; step: 2}
+	| {id: string; step: 2 | 3; kind: 'field'; group: Group; spec: FieldSpec}
+	| {id: 'save'; step: 2}
+	| {id: 'profileName'; step: 2}
+	| {id: 'review'; step: 4}
+	| {id: 'sending'; step: 5}
+	| {id: 'result'; step: 5};
+
+export const TOTAL_STEPS = 5;
+
+export type WizardState = {
+	current: string;
+	backend?: Backend;
+	mode?: CredentialMode;
+	/** Credentials in use (chosen, typed, or from the command line). */
+	credentials: Answers;
+	credentialSource?: string;
+	profileName?: string;
+	connection: Answers;
+	fields: Answers;
+	/** Defaults offered for fields: last values used with the profile. */
+	lastFields: Answers;
+	/** Question ids whose answers came from flags: never asked. */
+	locked: string[];
+	/** Whether the credentials came from the command line (then step 2 is not asked). */
+	credentialsLocked: boolean;
+	backendLocked: boolean;
+	skipReview: boolean;
+	/** Answer to "Save as profile?". */
+	save?: boolean;
+	/** The stored secret kept when a profile is edited and the person just presses Enter. */
+	keptSecrets: Answers;
+	result?: CreateResult;
+	/** An error to show at the top of the current screen (e.g. a refused save). */
+	notice?: string;
+	/** Set once: the process exit code the wizard ends with. */
+	exitCode?: number;
+};
+
+export const fieldId = (group: Group, key: string) => `${group}.${key}`;
+
+function fieldQuestions(group: Group, specs: readonly FieldSpec[], answers: Answers, step: 2 | 3): Question[] {
+	const merged: Answers = {};
+	for (const spec of specs) if (spec.defaultValue !== undefined) merged[spec.key] = spec.defaultValue;
+	Object.assign(merged, answers);
+	return specs
+		.filter(spec => fieldApplies(spec, merged))
+		.map(spec => ({id: fieldId(group, spec.key), step, kind: 'field', group, spec}) as Question);
+}
+
+/** Every screen in order, for the answers so far. */
+export function questions(state: WizardState): Question[] {
+	const list: Question[] = [{id: 'backend', step: 1}];
+	const {backend, mode} = state;
+	if (!backend) return list;
+	list.push({id: 'credentialChoice', step: 2});
+	const kind = mode?.kind;
+	if (kind === 'new' || kind === 'edit' || kind === 'env' || kind === 'import' || state.credentialsLocked) {
+		list.push(...fieldQuestions('connection', backend.connectionFields, state.connection, 2));
+	}
+	if (kind === 'new' || kind === 'edit') {
+		list.push(...fieldQuestions('credentials', backend.credentialFields, state.credentials, 2));
+	}
+	if (kind === 'new' || kind === 'edit' || kind === 'import') {
+		list.push({id: 'save', step: 2});
+		if (state.save) list.push({id: 'profileName', step: 2});
+	}
+	list.push(...fieldQuestions('fields', backend.fields, state.fields, 3));
+	list.push({id: 'review', step: 4}, {id: 'sending', step: 5}, {id: 'result', step: 5});
+	return list;
+}
+
+/** Questions a person is not asked: chosen on the command line, or skipped by --yes. */
+export function isSkipped(state: WizardState, question: Question): boolean {
+	if (question.id === 'backend') return state.backendLocked;
+	if (question.id === 'credentialChoice') return state.credentialsLocked;
+	if (question.id === 'review') return state.skipReview;
+	if (question.id === 'sending' || question.id === 'result') return false;
+	return state.locked.includes(question.id);
+}
+
+export function currentQuestion(state: WizardState): Question {
+	const list = questions(state);
+	return list.find(question => question.id === state.current) ?? list[0]!;
+}
+
+function move(state: WizardState, direction: 1 | -1): WizardState {
+	const list = questions(state);
+	let index = list.findIndex(question => question.id === state.current);
+	for (index += direction; index >= 0 && index < list.length; index += direction) {
+		const question = list[index]!;
+		// "sending" is never a place to go back to.
+		if (direction === -1 && (question.id === 'sending' || question.id === 'result')) continue;
+		if (!isSkipped(state, question)) return {...state, current: question.id, notice: undefined};
+	}
+	return state;
+}
+
+export type Action =
+	| {type: 'chooseBackend'; backend: Backend}
+	| {type: 'chooseCredentials'; mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers}
+	| {type: 'answer'; group: Group; key: string; value: string}
+	| {type: 'keepSecret'; key: string; value: string}
+	| {type: 'chooseSave'; save: boolean}
+	| {type: 'named'; name: string}
+	| {type: 'confirm'}
+	| {type: 'sent'; result: CreateResult}
+	| {type: 'cancelSending'}
+	| {type: 'back'}
+	| {type: 'goTo'; id: string}
+	| {type: 'createAnother'}
+	| {type: 'retry'}
+	| {type: 'notice'; message: string}
+	| {type: 'quit'; exitCode: number};
+
+function sourceFor(mode: CredentialMode): {source: string; profileName?: string} {
+	switch (mode.kind) {
+		case 'profile':
+		case 'edit':
+			return {source: `profile ${mode.name}`, profileName: mode.name};
+		case 'env':
+			return {source: `environment (${mode.source})`};
+		case 'import':
+			return {source: mode.source};
+		case 'new':
+			return {source: 'typed in'};
+	}
+}
+
+export function wizardReducer(state: WizardState, action: Action): WizardState {
+	switch (action.type) {
+		case 'chooseBackend': {
+			const changed = state.backend?.id !== action.backend.id;
+			const next: WizardState = changed
+				? {...state, backend: action.backend, mode: undefined, credentials: {}, connection: {}, fields: {}, lastFields: {}, profileName: undefined, save: undefined}
+				: state;
+			return move({...next, current: 'backend'}, 1);
+		}
+		case 'chooseCredentials': {
+			const {source, profileName} = sourceFor(action.mode);
+			const next: WizardState = {
+				...state,
+				mode: action.mode,
+				credentials: action.credentials,
+				connection: action.connection,
+				credentialSource: source,
+				profileName,
+				lastFields: action.lastFields ?? {},
+				keptSecrets: {},
+				save: action.mode.kind === 'edit' ? true : state.save,
+				current: 'credentialChoice',
+			};
+			return move(next, 1);
+		}
+		case 'answer': {
+			const next = {...state, [action.group]: {...state[action.group], [action.key]: action.value}};
+			return move({...next, current: fieldId(action.group, action.key)}, 1);
+		}
+		case 'keepSecret':
+			return move(
+				{...state, credentials: {...state.credentials, [action.key]: action.value}, keptSecrets: {...state.keptSecrets, [action.key]: action.value}, current: fieldId('credentials', action.key)},
+				1,
+			);
+		case 'chooseSave':
+			return move({...state, save: action.save, current: 'save', profileName: action.save ? state.profileName : undefined, credentialSource: action.save ? state.credentialSource : state.credentialSource}, 1);
+		case 'named':
+			return move({...state, profileName: action.name, credentialSource: `profile ${action.name}`, current: 'profileName'}, 1);
+		case 'confirm':
+			return {...state, current: 'sending', result: undefined, notice: undefined};
+		case 'sent':
+			return {...state, current: 'result', result: action.result};
+		case 'cancelSending':
+			return move({...state, current: 'sending'}, -1);
+		case 'back':
+			return move(state, -1);
+		case 'goTo':
+			return {...state, current: action.id, notice: undefined};
+		case 'createAnother': {
+			const first = questions(state).find(question => question.step === 3 && !isSkipped(state, question));
+			return {...state, result: undefined, current: first?.id ?? 'review', notice: undefined};
+		}
+		case 'retry':
+			return {...state, current: 'sending', result: undefined};
+		case 'notice':
+			return {...state, notice: action.message};
+		case 'quit':
+			return {...state, exitCode: state.exitCode ?? action.exitCode};
+	}
+}
+
+/** The first state: what flags, environment and profile already answered is locked in. */
+export function initialState(options: {backend?: Backend; draft?: Draft; yes: boolean}): WizardState {
+	const {draft} = options;
+	const backend = options.backend ?? draft?.backend;
+	const locked = [
+		...Object.keys(draft?.connection ?? {}).map(key => fieldId('connection', key)),
+		...Object.keys(draft?.fields ?? {}).map(key => fieldId('fields', key)),
+	];
+	const credentialsLocked = draft?.credentials !== undefined;
+	if (credentialsLocked && backend) {
+		// Connection values with a default (the Korea site) count as given when credentials came from the command line.
+		for (const spec of backend.connectionFields) {
+			if (spec.defaultValue !== undefined && draft?.connection[spec.key] === undefined && !draft?.connection.endpoint) {
+				locked.push(fieldId('connection', spec.key));
+			}
+		}
+	}
+	const state: WizardState = {
+		current: 'backend',
+		backend,
+		credentials: draft?.credentials ?? {},
+		credentialSource: draft?.credentialSource,
+		profileName: draft?.profileName,
+		connection: {...draft?.connection},
+		fields: {...draft?.fields},
+		lastFields: draft?.lastFields ?? {},
+		locked,
+		credentialsLocked,
+		backendLocked: backend !== undefined,
+		skipReview: options.yes,
+		keptSecrets: {},
+	};
+	if (state.backendLocked) return move(state, 1);
+	return state;
+}

@@ -1,0 +1,89 @@
+import {Box, Text, useInput} from 'ink';
+import {useRef} from 'react';
+import type {Answers, Backend} from '../../backends/types.js';
+import {relativeTime} from '../../relative-time.js';
+import type {ProfileStore} from '../../store/profile-store.js';
+import type {CredentialMode} from '../state.js';
+import {SelectQuestion, type SelectOption} from '../components/select-question.js';
+
+export type CredentialChoiceMade = {mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers};
+
+/** Step 2: a saved profile, the environment's keys, an import, or new credentials; `e` edits a profile. */
+export function CredentialChoice({
+	backend,
+	store,
+	env,
+	importable,
+	initialProfile,
+	onChoose,
+}: {
+	backend: Backend;
+	store: ProfileStore;
+	env: NodeJS.ProcessEnv;
+	importable?: {credentials: Answers; source: string};
+	initialProfile?: string;
+	onChoose: (choice: CredentialChoiceMade) => void;
+}) {
+	const profiles = store.list().filter(profile => profile.backend === backend.id);
+	const fromEnv = backend.envCredentials(env);
+	const highlighted = useRef<string>('');
+	const options: SelectOption[] = profiles.map(profile => ({
+		value: `profile:${profile.name}`,
+		label: profile.name,
+		hint: `${backend.publicCredential(profile.credentials)} · ${backend.describeEndpoint(profile.connection)} · last used ${relativeTime(profile.lastUsedAt)}`,
+	}));
+	if (fromEnv) {
+		options.push({value: 'env', label: `From environment (${fromEnv.source})`, hint: backend.publicCredential(fromEnv.credentials)});
+	}
+	if (importable) {
+		options.push({value: 'import', label: `Import from ${importable.source}`, hint: backend.publicCredential(importable.credentials)});
+	}
+	options.push({value: 'new', label: 'New credentials…'});
+	const initialValue = initialProfile ? `profile:${initialProfile}` : options[0]?.value;
+	highlighted.current ||= initialValue ?? '';
+
+	const choose = (value: string, edit = false) => {
+		if (value.startsWith('profile:')) {
+			const name = value.slice('profile:'.length);
+			const profile = store.get(name);
+			if (!profile) return;
+			onChoose({
+				mode: edit ? {kind: 'edit', name} : {kind: 'profile', name},
+				credentials: profile.credentials,
+				connection: profile.connection,
+				lastFields: profile.lastFields,
+			});
+		} else if (value === 'env' && fromEnv) {
+			onChoose({mode: {kind: 'env', source: fromEnv.source}, credentials: fromEnv.credentials, connection: {}});
+		} else if (value === 'import' && importable) {
+			onChoose({mode: {kind: 'import', source: importable.source}, credentials: importable.credentials, connection: {}});
+		} else {
+			onChoose({mode: {kind: 'new'}, credentials: {}, connection: {}});
+		}
+	};
+
+	useInput(input => {
+		if (input === 'e' && highlighted.current.startsWith('profile:')) choose(highlighted.current, true);
+	});
+
+	return (
+		<Box flexDirection="column">
+			<SelectQuestion
+				prompt="Which credentials?"
+				options={options}
+				initialValue={initialValue}
+				onHighlight={value => {
+					highlighted.current = value;
+				}}
+				onSelect={value => choose(value)}
+			/>
+			{profiles.length === 0 && !fromEnv ? (
+				<Box marginTop={1}>
+					<Text dimColor wrap="wrap">
+						No saved {backend.title} profile yet: new credentials can be saved as one.
+					</Text>
+				</Box>
+			) : null}
+		</Box>
+	);
+}

@@ -1,0 +1,58 @@
+import {Box, Text} from 'ink';
+import {useEffect, useState} from 'react';
+import type {Answers, Backend} from '../../backends/types.js';
+import type {VerifyResult} from '../../engine.js';
+import {SelectQuestion} from '../components/select-question.js';
+
+/** Checks new credentials with a request that changes nothing, then asks whether to keep them. */
+export function SaveStep({
+	backend,
+	credentials,
+	connection,
+	persistent,
+	verify,
+	onChoose,
+}: {
+	backend: Backend;
+	credentials: Answers;
+	connection: Answers;
+	persistent: boolean;
+	verify: (backend: Backend, credentials: Answers, connection: Answers, signal: AbortSignal) => Promise<VerifyResult>;
+	onChoose: (save: boolean) => void;
+}) {
+	const [verdict, setVerdict] = useState<VerifyResult | undefined>(undefined);
+	useEffect(() => {
+		const controller = new AbortController();
+		verify(backend, credentials, connection, controller.signal).then(
+			result => {
+				if (!controller.signal.aborted) setVerdict(result);
+			},
+			(error: unknown) => {
+				if (!controller.signal.aborted) setVerdict({ok: false, message: (error as Error).message});
+			},
+		);
+		return () => controller.abort();
+	}, []);
+	return (
+		<Box flexDirection="column">
+			<Box marginTop={1}>
+				{verdict === undefined ? (
+					<Text dimColor>Checking the credentials with a request that changes nothing…</Text>
+				) : (
+					<Text color={verdict.ok ? 'green' : 'yellow'} wrap="wrap">
+						{verdict.ok ? '✓' : '⚠'} {verdict.message}
+						{verdict.ok ? '' : ' (you may save them anyway: offline, or rights limited to creating)'}
+					</Text>
+				)}
+			</Box>
+			<SelectQuestion
+				prompt="Save as a profile?"
+				options={[
+					{value: 'yes', label: 'Save as a profile', hint: persistent ? 'reused next time; the secret is never shown again' : 'kept for this run only'},
+					{value: 'no', label: 'Use once without saving'},
+				]}
+				onSelect={value => onChoose(value === 'yes')}
+			/>
+		</Box>
+	);
+}
