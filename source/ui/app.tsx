@@ -63,7 +63,7 @@ function titleFor(state: WizardState): string {
 	return ['regwiz', state.backend.title, who].filter(Boolean).join(' · ');
 }
 
-function hintsFor(state: WizardState, canGoBack: boolean): string[] {
+function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore): string[] {
 	const back = canGoBack ? ['Esc back'] : [];
 	const quit = 'Ctrl-C quit';
 	const question = currentQuestion(state);
@@ -74,7 +74,10 @@ function hintsFor(state: WizardState, canGoBack: boolean): string[] {
 		const change = state.result?.outcome && [401, 403].includes(state.result.outcome.status) && !state.credentialsLocked ? 'Esc change credentials' : 'Esc change a field';
 		return ['r retry', change, 'n create another', 'q quit'];
 	}
-	if (question.id === 'credentialChoice') return ['↑↓ choose', 'Enter select', 'e edit profile', ...back, quit];
+	if (question.id === 'credentialChoice') {
+		const editable = store.list().some(profile => profile.backend === state.backend?.id);
+		return ['↑↓ choose', 'Enter select', ...(editable ? ['e edit profile'] : []), ...back, quit];
+	}
 	if (question.id === 'backend' || question.id === 'save' || ('spec' in question && question.spec.kind === 'choice')) {
 		return ['↑↓ choose', 'Enter select', ...back, quit];
 	}
@@ -333,7 +336,7 @@ export function WizardApp(props: WizardAppProps) {
 				</Text>
 			) : null}
 			{body}
-			<Footer hints={hintsFor(state, canGoBack)} />
+			<Footer hints={hintsFor(state, canGoBack, store)} />
 		</Box>
 	);
 }
