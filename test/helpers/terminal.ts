@@ -1,0 +1,110 @@
+// Runs the built regwiz in a real pseudo-terminal and reads the screen as a person would see it.
+// Shared by the end-to-end tests, the screenshots and the benchmark.
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+export const KEYS = {
+	enter: '\r',
+	escape: '\u001B',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	ctrlC: '\u0003',
+	backspace: '\u007F',
+} as const;
+
+export type TerminalOptions = {
+	args?: string[];
+	cols?: number;
+	rows?: number;
+	/** Added to a minimal environment (PATH, HOME, TERM); CI is never passed on (Ink would draw only the last frame). */
+	env?: Record<string, string>;
+	/** Run through `sh -c` with this command line instead of `node dist/cli.js args`. */
+	shell?: string;
+	cwd?: string;
+};
+
+export type Terminal = {
+	/** The visible screen, one line per row, trailing spaces trimmed. */
+	screen(): string;
+	/** Everything the program wrote, escape codes included. */
+	output(): string;
+	write(keys: string): void;
+	/** Types text one character at a time, waiting a little between keys as a keyboard would. */
+	type(text: string, delayMs?: number): Promise<void>;
+	waitFor(expected: string | RegExp, timeoutMs?: number): Promise<string>;
+	/** Resolves with the exit code once the program has ended. */
+	exited: Promise<number>;
+	kill(signal?: string): void;
+	pid: number;
+	/** Cell colour of the first cell showing `text`, to tell a green panel from a red one. */
+	colorOf(text: string): number | undefined;
+};
+
+export function minimalEnv(extra: Record<string, string> = {}): Record<string, string> {
+	return {PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color', ...extra};
+}
+
+export function openTerminal(options: TerminalOptions = {}): Terminal {
+	const cols = options.cols ?? 80;
+	const rows = options.rows ?? 24;
+	const term = new xterm.Terminal({cols, rows, allowProposedApi: true, scrollback: 200});
+	const file = options.shell ? '/bin/sh' : process.execPath;
+	const args = options.shell ? ['-c', options.shell] : [CLI, ...(options.args ?? [])];
+	const child = pty.spawn(file, args, {name: 'xterm-256color', cols, rows, cwd: options.cwd ?? ROOT, env: minimalEnv(options.env)});
+	let raw = '';
+	let pending = 0;
+	child.onData(data => {
+		raw += data;
+		pending++;
+		term.write(data, () => pending--);
+	});
+	const exited = new Promise<number>(resolve => child.onExit(({exitCode}) => resolve(exitCode)));
+
+	const screen = () => {
+		const buffer = term.buffer.active;
+		const lines: string[] = [];
+		for (let row = 0; row < rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		return lines.join('\n');
+	};
+
+	async function waitFor(expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const current = screen();
+			const found = typeof expected === 'string' ? current.includes(expected) : expected.test(current);
+			if (found && pending === 0) return current;
+			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(expected)}. Screen:\n${current}`);
+			await new Promise(resolve => setTimeout(resolve, 15));
+		}
+	}
+
+	return {
+		screen,
+		output: () => raw,
+		write: keys => child.write(keys),
+		async type(text, delayMs = 8) {
+			for (const character of text) {
+				child.write(character);
+				await new Promise(resolve => setTimeout(resolve, delayMs));
+			}
+		},
+		waitFor,
+		exited,
+		kill: signal => child.kill(signal),
+		pid: child.pid,
+		colorOf(text) {
+			const buffer = term.buffer.active;
+			for (let row = 0; row < rows; row++) {
+				const line = buffer.getLine(buffer.viewportY + row);
+				const column = line?.translateToString(false).indexOf(text) ?? -1;
+				if (line && column >= 0) return line.getCell(column)?.getFgColor();
+			}
+			return undefined;
+		},
+	};
+}
