@@ -74,12 +74,14 @@ export function resultFromOutcome(plan: CreatePlan, request: PlainRequest, outco
 		now,
 		headers,
 	});
+	// A service that names nothing it created (NCR) still created what was asked for.
+	const named = outcome.ok && outcome.resource.length === 0 ? {...outcome, resource: [{label: capitalize(plan.backend.noun), value: plan.backend.resourceName(plan.fields)}]} : outcome;
 	return {
 		ok: outcome.ok,
 		exitCode: outcome.ok ? EXIT.created : EXIT.refused,
 		backend: plan.backend.id,
 		request: {method: request.method, url: request.url},
-		outcome,
+		outcome: named,
 		advice,
 		error: outcome.ok ? null : refusalSentence(outcome),
 	};
@@ -121,9 +123,11 @@ export async function sendCreate(plan: CreatePlan, options: SendCreateOptions): 
 	}
 }
 
+const capitalize = (word: string) => `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;
+
 /** Title and tone of a result, shared by the plain-text output and the wizard's panel. */
 export function resultHeadline(result: CreateResult, noun: string): {tone: 'success' | 'refusal' | 'failure'; title: string} {
-	if (result.ok) return {tone: 'success', title: `${noun[0]?.toUpperCase()}${noun.slice(1)} created`};
+	if (result.ok) return {tone: 'success', title: `${capitalize(noun)} created`};
 	if (result.outcome) {
 		const {status, message} = result.outcome;
 		const said = message === statusPhrase(status) ? statusPhrase(status) : message;
@@ -139,7 +143,7 @@ export function resultLines(result: CreateResult): Array<{label: string; value: 
 	if (result.outcome) {
 		const {outcome} = result;
 		lines.push({label: 'Status', value: `${outcome.status} ${statusPhrase(outcome.status)}`});
-		lines.push({label: 'Service said', value: outcome.message});
+		if (outcome.message !== '') lines.push({label: 'Service said', value: outcome.message});
 		if (outcome.details) lines.push({label: 'Details', value: outcome.details});
 		if (outcome.errorCode) lines.push({label: 'Error code', value: outcome.errorCode});
 		if (outcome.problem) lines.push({label: 'Unexpected', value: outcome.problem});

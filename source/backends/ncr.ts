@@ -215,7 +215,6 @@ function readResponse({status, headers, body: text, truncated}: Parameters<Backe
 				...base,
 				ok: true,
 				message: printable(shaped.data.returnMessage ?? statusPhrase(status)),
-				resource: shaped.data.returnCode === undefined ? [] : [{label: 'Return code', value: String(shaped.data.returnCode)}],
 			};
 		}
 		return {
@@ -309,15 +308,11 @@ export const ncr: Backend = {
 	advise(outcome, context) {
 		if (outcome.ok) {
 			const host = dockerHost(context.fields, context.connection);
-			if (!host) {
-				return [
-					`Find the registry's endpoint in the NCP console (Container Registry › ${context.fields.registry}), then:`,
-					'docker login <endpoint>   (user: your access key, password: your secret key)',
-				];
-			}
+			const login = host ?? '<endpoint>';
 			return [
-				`docker login ${host}   (user: your access key, password: your secret key)`,
-				`docker push ${host}/<image>:<tag>`,
+				...(host ? [] : [`Find the registry's endpoint in the NCP console (Container Registry › ${context.fields.registry}).`]),
+				`docker login ${login}   (user: your access key, password: your secret key)`,
+				`docker push ${login}/<image>:<tag>`,
 			];
 		}
 		if (outcome.status === 401) {

@@ -153,7 +153,8 @@ function readResponse({status, body: text, truncated}: Parameters<Backend['readR
 	return {
 		...base,
 		ok: true,
-		message: 'Repository created',
+		// RegistryUI says nothing beyond "error": null; the entry's fields speak for it.
+		message: '',
 		resource: resource ?? [],
 		problem: resource ? undefined : 'the answer has no repository entry (fullPath missing)',
 	};

@@ -5,7 +5,7 @@ import type {Answers, Backend} from '../backends/types.js';
 import {maskSecret} from '../mask.js';
 import {buildCreateRequest, EXIT, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
 import {profileNameProblem, type ProfileStore} from '../store/profile-store.js';
-import {Footer, Header} from './components/layout.js';
+import {Footer, Header, useWidth} from './components/layout.js';
 import {ResultPanel, ReviewPanel, SendingStep} from './components/panels.js';
 import {SelectQuestion} from './components/select-question.js';
 import {TextQuestion} from './components/text-question.js';
@@ -90,6 +90,8 @@ export function WizardApp(props: WizardAppProps) {
 	const stateRef = useRef(state);
 	stateRef.current = state;
 	const {exit} = useApp();
+	// Nothing may reach the terminal's last column: a line that wraps there breaks Ink's redraw.
+	const width = useWidth();
 	const sending = useRef<AbortController | undefined>(undefined);
 	const [sendStartedAt, setSendStartedAt] = useState(0);
 	const [insecureAccepted, setInsecureAccepted] = useState<string | undefined>(undefined);
@@ -116,8 +118,9 @@ export function WizardApp(props: WizardAppProps) {
 		setSendStartedAt(Date.now());
 		props.send(plan, controller.signal).then(
 			result => {
-				if (controller.signal.aborted && stateRef.current.current !== 'sending') return;
 				props.onAttempt?.(plan, result);
+				// Cancelled by the person (Esc goes back, Ctrl-C quits) or by leaving the step: the answer is moot.
+				if (controller.signal.aborted) return;
 				if (result.ok && plan.profileName && store.get(plan.profileName)) {
 					try {
 						store.recordUse(plan.profileName, plan.fields);
@@ -323,7 +326,7 @@ export function WizardApp(props: WizardAppProps) {
 	}
 
 	return (
-		<Box flexDirection="column">
+		<Box flexDirection="column" width={width}>
 			<Header title={titleFor(state)} step={question.step} total={TOTAL_STEPS} banner={props.banner} />
 			{props.warnings.map(warning => (
 				<Text key={warning} color="yellow" wrap="wrap">

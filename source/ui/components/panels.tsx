@@ -27,8 +27,8 @@ export function ReviewPanel({facts}: {facts: ReviewFacts}) {
 				<Row label="Backend" value={facts.backendTitle} />
 				<Row label="Endpoint" value={facts.endpoint} />
 				<Row label={facts.credentialLabel} value={`${facts.credential} (${facts.credentialSource})`} />
-				{query.map(([name, value]) => (
-					<Row key={name} label={`Query ${name}`} value={value} />
+				{query.map(([name, value], index) => (
+					<Row key={name} label={index === 0 ? 'Query' : ''} value={`${name} = ${value}`} />
 				))}
 				{shown.body === undefined ? null : <Row label="Body" value={shown.body} />}
 				{shown.headers.map(([name, value]) => (
@@ -79,9 +79,9 @@ export function ResultPanel({result, noun}: {result: CreateResult; noun: string}
 					<Box flexDirection="column" marginTop={1}>
 						<Text bold>{result.ok ? 'Next:' : 'What to do:'}</Text>
 						{result.advice.map(advice => (
-							<Text key={advice} wrap="wrap">
-								{`  ${advice}`}
-							</Text>
+							<Box key={advice} marginLeft={2}>
+								<Text wrap="wrap">{advice}</Text>
+							</Box>
 						))}
 					</Box>
 				) : null}

@@ -30,7 +30,7 @@ export function CredentialChoice({
 	const options: SelectOption[] = profiles.map(profile => ({
 		value: `profile:${profile.name}`,
 		label: profile.name,
-		hint: `${backend.publicCredential(profile.credentials)} · ${backend.describeEndpoint(profile.connection)} · last used ${relativeTime(profile.lastUsedAt)}`,
+		hint: `${backend.publicCredential(profile.credentials)} · ${backend.describeEndpoint(profile.connection)} · ${profile.lastUsedAt ? `last used ${relativeTime(profile.lastUsedAt)}` : 'not used yet'}`,
 	}));
 	if (fromEnv) {
 		options.push({value: 'env', label: `From environment (${fromEnv.source})`, hint: backend.publicCredential(fromEnv.credentials)});
