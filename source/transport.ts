@@ -58,9 +58,10 @@ function describeFailure(error: unknown, host: string, timeoutMs: number, cancel
 	if (cancelled) return new TransportError('cancelled', 'Cancelled before the server answered.', 'Whether it was created is unknown: check before trying again.');
 	const code = errorCode(error);
 	if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+		const seconds = Math.round(timeoutMs / 1000);
 		return new TransportError(
 			'timeout',
-			`No answer from ${host} within ${Math.round(timeoutMs / 1000)} seconds.`,
+			`No answer from ${host} within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
 			'The service may be slow or unreachable: retry later, or give more time with --timeout SECONDS. It may have been created: check before retrying.',
 		);
 	}

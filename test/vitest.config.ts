@@ -4,6 +4,8 @@ export default defineConfig({
 	test: {
 		root: new URL('..', import.meta.url).pathname,
 		include: ['test/**/*.test.{ts,tsx}'],
+		// Builds dist/cli.js when missing or stale: the command-line tests run the built program.
+		globalSetup: ['test/global-setup.ts'],
 		// Ink renders only the last frame when CI is set; tests must see every frame.
 		env: {CI: 'false', NO_COLOR: '', FORCE_COLOR: '0'},
 		testTimeout: 20_000,

@@ -51,8 +51,8 @@ export function backendFlags(backend: Backend): Record<string, FlagOption> {
 	return flags;
 }
 
-/** Turns node's parseArgs errors into sentences that name the flag. */
-export function parseArgsProblem(error: unknown, command: string): UsageError {
+/** Turns node's parseArgs errors into sentences that name the flag; `examples` gives a right value per flag. */
+export function parseArgsProblem(error: unknown, command: string, examples: Record<string, string> = {}): UsageError {
 	const message = (error as Error).message;
 	const code = (error as {code?: string}).code;
 	const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'an argument';
@@ -60,8 +60,9 @@ export function parseArgsProblem(error: unknown, command: string): UsageError {
 		return new UsageError(`Unknown flag ${flag} for ${command}. See: ${command} --help`);
 	}
 	if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-		return /argument missing/.test(message)
-			? new UsageError(`${flag} needs a value (e.g. ${flag} VALUE). See: ${command} --help`)
+		// "--registry --bucket x" is reported as an ambiguous argument: the value is missing there too.
+		return /argument missing|argument is ambiguous/.test(message)
+			? new UsageError(`${flag} needs a value (e.g. ${flag} ${examples[flag.replace(/^-+/, '')] ?? 'VALUE'}). See: ${command} --help`)
 			: new UsageError(`${flag} takes no value. See: ${command} --help`);
 	}
 	if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
@@ -107,7 +108,9 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 	try {
 		parsed = parseArgs({args: argv, options: {...COMMON_FLAGS, ...backendFlags(backend)}, strict: true, allowPositionals: false});
 	} catch (error) {
-		throw parseArgsProblem(error, command);
+		const examples: Record<string, string> = {profile: 'default', timeout: '60'};
+		for (const spec of [...backend.connectionFields, ...backend.fields]) if (spec.flag) examples[spec.flag] = spec.example;
+		throw parseArgsProblem(error, command, examples);
 	}
 	const values = parsed.values as Record<string, string | boolean | undefined>;
 	const common = commonOptions(values);
