@@ -36,6 +36,8 @@ export type Terminal = {
 	write(keys: string): void;
 	/** Types text one character at a time, waiting a little between keys as a keyboard would. */
 	type(text: string, delayMs?: number): Promise<void>;
+	/** Presses one key (an escape sequence stays whole), then waits until the screen reacts (bounded). */
+	press(key: string, boundMs?: number): Promise<void>;
 	waitFor(expected: string | RegExp, timeoutMs?: number): Promise<string>;
 	/** Resolves with the exit code once the program has ended. */
 	exited: Promise<number>;
@@ -91,6 +93,14 @@ export function openTerminal(options: TerminalOptions = {}): Terminal {
 			for (const character of text) {
 				child.write(character);
 				await new Promise(resolve => setTimeout(resolve, delayMs));
+			}
+		},
+		async press(key, boundMs = 1000) {
+			const before = screen();
+			child.write(key);
+			const deadline = Date.now() + boundMs;
+			while (Date.now() < deadline && (screen() === before || pending > 0)) {
+				await new Promise(resolve => setTimeout(resolve, 5));
 			}
 		},
 		waitFor,

@@ -82,13 +82,16 @@ export function TextQuestion({label, initialValue, secret, placeholder, rule, he
 							setSubmitted(false);
 						}}
 						onSubmit={() => {
+							// The latest value, not this render's: Enter may arrive in the same tick as the last keys.
+							const typed = latest.current;
 							setSubmitted(true);
-							if (validate(value) !== undefined) return;
-							if (warning && warnedFor !== value) {
-								setWarnedFor(value);
+							if (validate(typed) !== undefined) return;
+							const risk = warn?.(typed);
+							if (risk && warnedFor !== typed) {
+								setWarnedFor(typed);
 								return;
 							}
-							onSubmit(value, {acceptedWarning: warning !== undefined});
+							onSubmit(typed, {acceptedWarning: risk !== undefined});
 						}}
 					/>
 				</Box>
