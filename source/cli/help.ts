@@ -4,7 +4,8 @@ const COMMON = `Common flags:
   --profile NAME          use this saved profile's credentials and endpoint (default: "default")
   --json                  print exactly one JSON object on stdout
   --dry-run               print the request that would be sent (secrets masked); send nothing
-  --curl                  print an equivalent curl command instead of sending
+  --curl                  print an equivalent curl command instead of sending (NCR: signed, valid
+                          5 minutes; RegistryUI: reads the token from $REGISTRYUI_TOKEN)
   --timeout SECONDS       give up waiting for an answer after this long (default 30)
   --yes, -y               in the wizard, skip the review and send
   --sandbox               run against a built-in local emulator with demo credentials
@@ -98,6 +99,130 @@ Examples:
   regwiz sandbox --port 8080
   regwiz --sandbox              (the wizard with an emulator of its own)`,
 };
+
+const PROFILE_EXIT_CODES = 'Exit codes: 0 done · 1 removal declined at the prompt · 2 usage error or unknown profile';
+
+const PROFILE_FLAGS = `  --json                  print exactly one JSON value on stdout (secrets masked); messages go to stderr
+  --no-color              no colours (also NO_COLOR=1)
+  --help, -h              this help`;
+
+Object.assign(HELP, {
+	profile: `regwiz profile: the saved profiles (credentials and endpoint under a name)
+
+Usage:
+  regwiz profile list                       every profile: backend, endpoint, key, last use
+  regwiz profile show NAME                  one profile; the secret shows as ****+its last 4 characters
+  regwiz profile remove NAME [--yes]        asks first in a terminal; scripts must add --yes
+  regwiz profile rename OLD NEW
+  regwiz profile import-ncloud [--section NAME] [--as NAME] [--yes]
+                                            save the NCP CLI's keys (~/.ncloud/configure) as a profile
+Each takes --json and --help. A secret key or token is never shown, in --json neither.
+Profiles are saved by the wizard (run regwiz in a terminal) and kept in the config folder
+(REGWIZ_CONFIG_DIR moves it).
+
+Examples:
+  regwiz profile list
+  regwiz profile show default --json
+  regwiz profile rename default staging
+  regwiz profile remove old-account --yes
+  regwiz profile import-ncloud --section dev --as ncr-dev
+
+${PROFILE_EXIT_CODES}`,
+	'profile list': `regwiz profile list: every saved profile
+
+Usage:
+  regwiz profile list [--json]
+
+Shows each profile's name, backend, endpoint, access key (masked) or user name, and when it was last used.
+
+${PROFILE_FLAGS}
+
+Examples:
+  regwiz profile list
+  regwiz profile list --json | jq -r '.[].name'`,
+	'profile show': `regwiz profile show: one saved profile
+
+Usage:
+  regwiz profile show NAME [--json]
+
+Shows everything the profile holds except the secret (secret key, user token), which shows as
+****+its last 4 characters.
+
+${PROFILE_FLAGS}
+
+Examples:
+  regwiz profile show default
+  regwiz profile show staging --json`,
+	'profile remove': `regwiz profile remove: delete a saved profile
+
+Usage:
+  regwiz profile remove NAME [--yes]
+
+In a terminal it asks "Remove profile NAME? [y/N]" first. Without a terminal (scripts, CI) it removes
+only with --yes.
+
+  --yes, -y               remove without asking
+${PROFILE_FLAGS}
+
+Examples:
+  regwiz profile remove old-account
+  regwiz profile remove old-account --yes --json
+
+${PROFILE_EXIT_CODES}`,
+	'profile rename': `regwiz profile rename: give a saved profile another name
+
+Usage:
+  regwiz profile rename OLD NEW [--json]
+
+NEW must not exist yet; names are letters, digits, ".", "_" and "-" (1–64 characters).
+
+${PROFILE_FLAGS}
+
+Examples:
+  regwiz profile rename default staging`,
+	'profile import-ncloud': `regwiz profile import-ncloud: save the NCP CLI's keys as an NCR profile
+
+Usage:
+  regwiz profile import-ncloud [--section NAME] [--as NAME] [--yes] [--json]
+
+Reads ~/.ncloud/configure, the file \`ncloud configure\` writes: lines ncloud_access_key_id = ... and
+ncloud_secret_access_key = ..., with no sections or under [DEFAULT] and [name] sections.
+
+  --section NAME          the section to read (default: $NCLOUD_PROFILE, else [DEFAULT] or the
+                          lines before any section)
+  --as NAME               the profile to save (default: the section's name in lowercase, or "default")
+  --yes, -y               replace a profile of that name
+${PROFILE_FLAGS}
+
+ncloud_api_url is the NCP API gateway, not the Container Registry endpoint: it is not copied. The
+profile uses site kr (Korea); give regwiz create ncr --site or --endpoint for another.
+
+Examples:
+  regwiz profile import-ncloud
+  regwiz profile import-ncloud --section dev --as ncr-dev
+  NCLOUD_PROFILE=prod regwiz profile import-ncloud --yes
+
+${PROFILE_EXIT_CODES}`,
+	history: `regwiz history: past create attempts, the newest last (as shell history lists them)
+
+Usage:
+  regwiz history [--limit N] [--json]
+
+  --limit N               show the newest N attempts (default 20, at most 1000)
+  --json                  print a JSON array of the entries on stdout, oldest first
+  --no-color              no colours (also NO_COLOR=1)
+  --help, -h              this help
+
+Every create that got an answer, got none or was cancelled is kept in history.jsonl in the config
+folder (the newest 1,000): time (UTC), backend, endpoint, profile, name, HTTP status, outcome
+(created, refused, no-answer, cancelled) and the NCP trace id. Never a secret. Dry runs, --curl and
+--sandbox runs are not recorded.
+
+Examples:
+  regwiz history
+  regwiz history --limit 5
+  regwiz history --json | jq '.[] | select(.outcome == "refused")'`,
+});
 
 export function helpFor(topic: string[]): string | undefined {
 	const key = topic.join(' ').trim();

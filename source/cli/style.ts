@@ -22,3 +22,32 @@ export function paint(enabled: boolean): Paint {
 	}
 	return {green: wrap(32, 39), red: wrap(31, 39), yellow: wrap(33, 39), bold: wrap(1, 22), dim: wrap(2, 22)};
 }
+
+// C0 and C1 control characters: text from files people can edit must not move the cursor or recolour the terminal.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/gu;
+
+/** Shows control characters as escapes ("\u001b"), so that a value can never act on the terminal. */
+export function safeText(text: string): string {
+	return text.replace(CONTROL, character => JSON.stringify(character).slice(1, -1));
+}
+
+/** Columns two spaces apart, the header in bold; every cell is made safe to print. */
+export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, style: Paint): string {
+	const cells = [header, ...rows].map(row => row.map(safeText));
+	const widths = header.map((_, column) => Math.max(...cells.map(row => [...(row[column] ?? '')].length)));
+	const line = (row: readonly string[]) =>
+		row
+			.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - [...cell].length)))
+			.join('  ')
+			.trimEnd();
+	const [head = [], ...body] = cells;
+	return `${[style.bold(line(head)), ...body.map(line)].join('\n')}\n`;
+}
+
+/** "Label  value" lines with the values aligned; every value is made safe to print. */
+export function formatFields(lines: ReadonlyArray<readonly [string, string]>, style: Paint): string {
+	const width = Math.max(...lines.map(([label]) => label.length)) + 2;
+	const line = ([label, value]: readonly [string, string]) =>
+		value === '' ? style.bold(label) : `${style.bold(label)}${' '.repeat(width - label.length)}${safeText(value)}`;
+	return `${lines.map(line).join('\n')}\n`;
+}
