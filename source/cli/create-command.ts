@@ -1,9 +1,11 @@
 import {findBackend, BACKENDS} from '../backends/index.js';
 import {InputError} from '../backends/validation.js';
 import type {Backend} from '../backends/types.js';
-import {buildCreateRequest, EXIT, sendCreate} from '../engine.js';
+import {buildCreateRequest, EXIT, planEndpoint, sendCreate, type CreatePlan, type CreateResult} from '../engine.js';
 import {checkTransportSecurity, DraftProblem, missingConnection, missingFields, missingFlagNames, planFromDraft, resolveDraft, type Draft} from '../draft.js';
 import type {ProfileStore} from '../store/profile-store.js';
+import {appendHistory, historyEntryFromResult} from '../store/history.js';
+import {curlCommand, ncpSignatureExpiry} from './curl.js';
 import {parseCreateArgs, type CreateArgs} from './create-args.js';
 import {dryRunJson, formatDryRunText, formatResultText, resultJson} from './output.js';
 import {colorEnabled, paint} from './style.js';
@@ -18,7 +20,8 @@ export function backendFromArgument(name: string | undefined): Backend {
 	return backend;
 }
 
-export type PreparedCreate = {args: CreateArgs; draft: Draft; complete: boolean};
+/** `sandbox`: the run uses the sandbox's demo profiles and emulator; nothing of it is recorded. */
+export type PreparedCreate = {args: CreateArgs; draft: Draft; complete: boolean; sandbox: boolean};
 
 /** Reads flags, environment and profile into a draft; says whether anything is still missing. */
 export function prepareCreate(
@@ -39,7 +42,7 @@ export function prepareCreate(
 		throw error;
 	}
 	const complete = draft.credentials !== undefined && missingConnection(draft).length === 0 && missingFields(draft).length === 0;
-	return {args, draft, complete};
+	return {args, draft, complete, sandbox: sandboxProfile !== undefined};
 }
 
 /** The message when something is missing and no terminal can ask for it. */
@@ -60,18 +63,43 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	if (insecure) throw new UsageError(insecure);
 	const plan = planFromDraft(draft);
 	const style = paint(colorEnabled(io.env, io.stdout.isTTY === true, args.common.noColor));
-	if (args.common.dryRun) {
-		let request;
+	if (args.common.dryRun && args.common.curl) throw new UsageError('--dry-run and --curl contradict each other: give one of them');
+	const buildOnly = () => {
 		try {
-			request = buildCreateRequest(plan);
+			return buildCreateRequest(plan);
 		} catch (error) {
 			if (error instanceof InputError) throw new UsageError(error.message);
 			throw error;
 		}
+	};
+	if (args.common.curl) {
+		const request = buildOnly();
+		const curl = curlCommand(request, draft.backend, plan.credentials);
+		if (prepared.sandbox) io.stderr.write('regwiz: the sandbox emulator stops when regwiz exits; run `regwiz sandbox` and pass its --endpoint/--url to use this command.\n');
+		if (args.common.json) {
+			const expiresAt = ncpSignatureExpiry(request)?.toISOString();
+			io.stdout.write(`${JSON.stringify({ok: true, backend: draft.backend.id, request: {method: request.method, url: request.url}, ...(expiresAt ? {expiresAt} : {}), curl})}\n`);
+		} else {
+			io.stdout.write(`${curl}\n`);
+		}
+		return EXIT.created;
+	}
+	if (args.common.dryRun) {
+		const request = buildOnly();
 		io.stdout.write(args.common.json ? dryRunJson(draft.backend.id, request) : formatDryRunText(request, plan.credentialSource, style));
 		return EXIT.created;
 	}
 	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal});
+	if (!prepared.sandbox) recordAttempt(io, plan, result);
 	io.stdout.write(args.common.json ? resultJson(result) : formatResultText(result, draft.backend.noun, style));
 	return result.exitCode;
+}
+
+/** Every attempt that reached a server or was cancelled goes to the history; a failure to write it only warns. */
+function recordAttempt(io: Io, plan: CreatePlan, result: CreateResult): void {
+	try {
+		appendHistory(io.env, historyEntryFromResult(plan, result, planEndpoint(plan)));
+	} catch (error) {
+		io.stderr.write(`regwiz: warning: the attempt was not recorded in the history: ${(error as Error)?.message ?? String(error)}\n`);
+	}
 }

@@ -1,6 +1,81 @@
-import {UsageError} from './usage-error.js';
+import {parseArgs} from 'node:util';
+import {EXIT} from '../engine.js';
+import {HISTORY_LIMIT, historyPath, readHistory, type HistoryEntry} from '../store/history.js';
+import {parseArgsProblem} from './create-args.js';
+import {helpFor} from './help.js';
 import type {Io} from './io.js';
+import {colorEnabled, formatTable, paint} from './style.js';
+import {quoteValue, UsageError} from './usage-error.js';
 
-export async function historyCommand(_io: Io, _argv: string[]): Promise<number> {
-	throw new UsageError('regwiz history is not available yet');
+export const DEFAULT_HISTORY_SHOWN = 20;
+
+function parseLimit(value: string | undefined): number {
+	if (value === undefined) return DEFAULT_HISTORY_SHOWN;
+	const limit = Number(value);
+	if (!/^\d+$/.test(value.trim()) || limit < 1 || limit > HISTORY_LIMIT) {
+		throw new UsageError(`--limit: ${quoteValue(value)} is not a whole number between 1 and ${HISTORY_LIMIT} (e.g. --limit 5)`);
+	}
+	return limit;
+}
+
+/** "2026-11-23 11:49:05Z": to the second, in UTC, the same on every machine. */
+function shortTime(iso: string): string {
+	const time = Date.parse(iso);
+	return Number.isNaN(time) ? iso : `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')}Z`;
+}
+
+function resultCell(entry: HistoryEntry): string {
+	const status = entry.status === null ? '' : ` ${entry.status}`;
+	switch (entry.outcome) {
+		case 'created':
+			return `created${status}`;
+		case 'refused':
+			return `refused${status}`;
+		case 'no-answer':
+			return 'no answer';
+		case 'cancelled':
+			return 'cancelled';
+	}
+}
+
+/** `regwiz history [--limit N] [--json]`: the newest attempts, oldest first so the newest is last. */
+export async function historyCommand(io: Io, argv: string[]): Promise<number> {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			options: {limit: {type: 'string'}, json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}, 'no-color': {type: 'boolean'}},
+			strict: true,
+			allowPositionals: false,
+		});
+	} catch (error) {
+		throw parseArgsProblem(error, 'regwiz history');
+	}
+	const {values} = parsed;
+	if (values.help) {
+		io.stdout.write(`${helpFor(['history'])}\n`);
+		return EXIT.created;
+	}
+	const limit = parseLimit(values.limit);
+	const entries = readHistory(io.env).slice(-limit);
+	if (values.json) {
+		io.stdout.write(`${JSON.stringify(entries)}\n`);
+		return EXIT.created;
+	}
+	if (entries.length === 0) {
+		io.stdout.write(`No create attempts recorded yet (${historyPath(io.env)}).\n`);
+		return EXIT.created;
+	}
+	const style = paint(colorEnabled(io.env, io.stdout.isTTY === true, values['no-color'] === true));
+	const rows = entries.map(entry => [
+		shortTime(entry.time),
+		entry.backend,
+		entry.name,
+		resultCell(entry),
+		entry.profile ?? '-',
+		entry.endpoint,
+		entry.traceId ?? '-',
+	]);
+	io.stdout.write(formatTable(['TIME (UTC)', 'BACKEND', 'NAME', 'RESULT', 'PROFILE', 'ENDPOINT', 'TRACE ID'], rows, style));
+	return EXIT.created;
 }
