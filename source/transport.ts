@@ -58,7 +58,7 @@ function describeFailure(error: unknown, host: string, timeoutMs: number, cancel
 	if (cancelled) return new TransportError('cancelled', 'Cancelled before the server answered.', 'Whether it was created is unknown: check before trying again.');
 	const code = errorCode(error);
 	if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-		const seconds = Math.round(timeoutMs / 1000);
+		const seconds = timeoutMs >= 10_000 ? Math.round(timeoutMs / 1000) : Math.round(timeoutMs / 100) / 10;
 		return new TransportError(
 			'timeout',
 			`No answer from ${host} within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,

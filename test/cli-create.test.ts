@@ -454,7 +454,7 @@ describe('usage errors: exit 2, a message naming the flag, nothing sent', () => 
 		const ncr = await ncrServer();
 		const result = await runCli(ncrArgs(ncr, '--timeout', 'soon'), {env: NCR_ENV});
 		expectUsage(result, ncr);
-		expect(result.stderr).toBe('regwiz: --timeout: "soon" is not a number of seconds between 1 and 3600 (e.g. --timeout 60)\n');
+		expect(result.stderr).toBe('regwiz: --timeout: "soon" is not a number of seconds from 0.1 to 3600 (e.g. --timeout 60)\n');
 	});
 });
 

@@ -79,8 +79,8 @@ function flagError(spec: FieldSpec, flag: string, value: string, message: string
 export function parseTimeout(value: string | undefined): number {
 	if (value === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
 	const seconds = Number(value);
-	if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0) || seconds > 3600) {
-		throw new UsageError(`--timeout: ${quoteValue(value)} is not a number of seconds between 1 and 3600 (e.g. --timeout 60)`);
+	if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds >= 0.1) || seconds > 3600) {
+		throw new UsageError(`--timeout: ${quoteValue(value)} is not a number of seconds from 0.1 to 3600 (e.g. --timeout 60)`);
 	}
 	return Math.round(seconds * 1000);
 }

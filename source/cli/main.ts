@@ -139,6 +139,11 @@ async function route(io: Io): Promise<number> {
 	}
 }
 
+function usageErrorJson(argv: string[], error: UsageError): string {
+	const backend = argv[0] === 'create' && argv[1] && !argv[1].startsWith('-') ? argv[1] : null;
+	return `${JSON.stringify({ok: false, backend, status: null, request: null, response: null, error: error.message, ...(error.missingFlags.length > 0 ? {missing: error.missingFlags} : {})})}\n`;
+}
+
 /** Runs one invocation; every failure becomes a message and an exit code, never a stack trace. */
 export async function main(io: Io): Promise<number> {
 	try {
@@ -154,6 +159,8 @@ async function guarded(io: Io): Promise<number> {
 	} catch (error) {
 		if (error instanceof UsageError) {
 			io.stderr.write(`regwiz: ${error.message}\n`);
+			// A script that asked for JSON still gets its one object, even when nothing was sent.
+			if (io.argv.includes('--json')) io.stdout.write(usageErrorJson(io.argv, error));
 			return EXIT.usage;
 		}
 		// Messages of our own never hold secrets; a stack trace helps nobody at a prompt.
