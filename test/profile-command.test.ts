@@ -189,7 +189,10 @@ describe('regwiz profile show', () => {
 		const {run, store} = setup();
 		seed(store());
 		const result = await run(['profile', 'show', 'nope', '--json']);
-		expect(result).toEqual({code: 2, out: '', err: 'regwiz: No profile named "nope". See: regwiz profile list\n'});
+		expect(result.code).toBe(2);
+		expect(result.err).toBe('regwiz: No profile named "nope". See: regwiz profile list\n');
+		// With --json, stdout holds nothing or one JSON object reporting the failure: never a profile.
+		if (result.out !== '') expect(JSON.parse(result.out)).toMatchObject({ok: false, error: 'No profile named "nope". See: regwiz profile list'});
 	});
 
 	it('exits 2 when the name is missing', async () => {
