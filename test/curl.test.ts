@@ -313,3 +313,18 @@ describe.skipIf(!hasCurl)('the printed command, run by the real curl', () => {
 		expect(got.body).toBe('');
 	});
 });
+
+describe('the built regwiz, as a script runs it', () => {
+	it('create --curl prints only the command on stdout, without colour or the secret', async () => {
+		const {runCli} = await import('./helpers/run-cli.js');
+		const result = await runCli(['create', 'ncr', '--registry', 'team-a', '--bucket', 'b-1', '--curl'], {
+			env: {NCLOUD_ACCESS_KEY_ID: NCR_KEYS.accessKey, NCLOUD_SECRET_ACCESS_KEY: NCR_KEYS.secretKey, FORCE_COLOR: ''},
+		});
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toMatch(/^# Signed for NAVER Cloud Container Registry: valid 5 minutes/);
+		expect(result.stdout).toContain(`curl 'https://ncr.apigw.ntruss.com/ncr/api/v2/repositories/team-a' \\\n`);
+		expect(result.stdout).not.toContain('\u001B');
+		expect(result.stdout).not.toContain(NCR_KEYS.secretKey);
+	});
+});

@@ -436,3 +436,17 @@ describe('colour conventions', () => {
 		expect(result.out).toContain('Username    ad\\u001b[31mmin');
 	});
 });
+
+describe('the built regwiz, as a script runs it', () => {
+	it('profile remove without a terminal insists on --yes, then removes with it', async () => {
+		const {runCli} = await import('./helpers/run-cli.js');
+		const {env, store} = setup();
+		seed(store());
+		const refused = await runCli(['profile', 'remove', 'ui'], {configDir: env.REGWIZ_CONFIG_DIR});
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toContain('no terminal to confirm removing "ui"; add --yes');
+		const removed = await runCli(['profile', 'remove', 'ui', '--yes', '--json'], {configDir: env.REGWIZ_CONFIG_DIR});
+		expect({code: removed.code, stdout: removed.stdout, stderr: removed.stderr}).toEqual({code: 0, stdout: '{"ok":true,"name":"ui","removed":true}\n', stderr: ''});
+		expect(store().get('ui')).toBeUndefined();
+	});
+});
