@@ -122,6 +122,24 @@ describe('credentials step', () => {
 	});
 });
 
+describe('import from the NCP CLI', () => {
+	it('offers keys from ~/.ncloud/configure, asks the site, then verifies and offers to save', async () => {
+		const importable = () => ({credentials: {accessKey: 'AKIDFROMFILE9876', secretKey: 'file-secret'}, source: '~/.ncloud/configure [DEFAULT]'});
+		const verify = vi.fn(async () => ({ok: true, message: 'credentials work: 3 registries visible'}));
+		const ui = await drive(<WizardApp {...services(createMemoryStore(), {importable, verify})} initial={initialState({backend: ncr, yes: false})} onExit={() => {}} />);
+		unmount = ui.instance.unmount;
+		const screen = await ui.waitFor('Import from');
+		expect(screen).toMatch(/Import from ~\/\.ncloud\/configure \[DEFAULT\]\s+\*\*\*\*9876/);
+		expect(screen).not.toContain('file-secret');
+		await ui.press(KEY.enter);
+		await ui.waitFor('Site');
+		await ui.press(KEY.enter);
+		const save = await ui.waitFor('credentials work: 3 registries visible');
+		expect(save).toContain('Save as a profile?');
+		expect(verify).toHaveBeenCalledWith(ncr, {accessKey: 'AKIDFROMFILE9876', secretKey: 'file-secret'}, {site: 'kr'}, expect.any(AbortSignal));
+	});
+});
+
 describe('fields step', () => {
 	it('shows the rule and refuses to move past an invalid value, naming what is wrong', async () => {
 		const ui = await drive(<WizardApp {...services(savedStore())} initial={initialState({backend: ncr, yes: false})} onExit={() => {}} />);
@@ -184,6 +202,7 @@ describe('text question', () => {
 describe('review and result', () => {
 	it('reviews everything that will be sent, sends on Enter, and shows the result panel', async () => {
 		const send = vi.fn(async () => created);
+		const onAttempt = vi.fn();
 		const onExit = vi.fn();
 		const draft = {
 			backend: ncr,
@@ -195,7 +214,7 @@ describe('review and result', () => {
 			lastFields: {},
 		};
 		const ui = await drive(
-			<WizardApp {...services(savedStore(), {send})} initial={initialState({backend: ncr, draft, yes: false})} onExit={onExit} />,
+			<WizardApp {...services(savedStore(), {send, onAttempt})} initial={initialState({backend: ncr, draft, yes: false})} onExit={onExit} />,
 		);
 		unmount = ui.instance.unmount;
 		// Storage type is the only value not given.
@@ -214,6 +233,7 @@ describe('review and result', () => {
 		expect(result).toContain('docker login team-a.kr.ncr.ntruss.com');
 		expect(result).toContain('n create another · q quit');
 		expect(send).toHaveBeenCalledTimes(1);
+		expect(onAttempt).toHaveBeenCalledWith(expect.objectContaining({fields: {registry: 'team-a', storageType: 'objectStorage', bucket: 'team-a-images'}}), created);
 		await ui.press('q');
 		expect(onExit).toHaveBeenCalledWith(0);
 	});

@@ -1,6 +1,8 @@
 import {render} from 'ink';
 import {BACKENDS} from '../backends/index.js';
-import {sendCreate, verifyCredentials} from '../engine.js';
+import {planEndpoint, sendCreate, verifyCredentials} from '../engine.js';
+import {appendHistory, historyEntryFromResult} from '../store/history.js';
+import {readNcloudCredentials} from '../store/ncloud-config.js';
 import {WizardApp, type WizardServices} from './app.js';
 import {initialState} from './state.js';
 import type {WizardOptions} from './wizard-options.js';
@@ -15,6 +17,28 @@ export function realServices(options: WizardOptions): WizardServices {
 		send: (plan, signal) => sendCreate(plan, {timeoutMs: options.timeoutMs, signal}),
 		verify: (backend, credentials, connection, signal) =>
 			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal}),
+		importable: backend => {
+			if (options.sandbox || backend.id !== 'ncr') return undefined;
+			try {
+				const found = readNcloudCredentials(options.io.env);
+				if (!found) return undefined;
+				return {
+					credentials: {accessKey: found.accessKey, secretKey: found.secretKey},
+					source: `~/.ncloud/configure [${found.section}]`,
+				};
+			} catch {
+				// A broken file is reported by `regwiz profile import-ncloud`; the wizard just does not offer it.
+				return undefined;
+			}
+		},
+		onAttempt: (plan, result) => {
+			if (options.sandbox) return;
+			try {
+				appendHistory(options.io.env, historyEntryFromResult(plan, result, planEndpoint(plan)));
+			} catch {
+				// History is a record, not a requirement: a failure to write it never hides the result.
+			}
+		},
 		allowInsecureHttp: options.allowInsecureHttp,
 		banner: options.banner,
 		warnings: options.warnings,
