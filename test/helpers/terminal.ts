@@ -43,6 +43,8 @@ export type Terminal = {
 	exited: Promise<number>;
 	kill(signal?: string): void;
 	pid: number;
+	/** The emulated terminal itself, for pictures of the screen. */
+	xterm: xterm.Terminal;
 	/** Cell colour of the first cell showing `text`, to tell a green panel from a red one. */
 	colorOf(text: string): number | undefined;
 };
@@ -107,6 +109,7 @@ export function openTerminal(options: TerminalOptions = {}): Terminal {
 		exited,
 		kill: signal => child.kill(signal),
 		pid: child.pid,
+		xterm: term,
 		colorOf(text) {
 			const buffer = term.buffer.active;
 			for (let row = 0; row < rows; row++) {
