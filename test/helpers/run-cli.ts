@@ -4,11 +4,11 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {inject} from 'vitest';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CLI = path.join(ROOT, 'dist', 'cli.js');
+import {CLI, ROOT} from './paths.js';
+
+export {CLI, ROOT};
 
 export type CliResult = {
 	/** The exit code, or null when a signal ended the process. */

@@ -1,12 +1,10 @@
 // Runs the built regwiz in a real pseudo-terminal and reads the screen as a person would see it.
 // Shared by the end-to-end tests, the screenshots and the benchmark.
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import {CLI, ROOT} from './paths.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CLI = path.join(ROOT, 'dist', 'cli.js');
+export {CLI, ROOT};
 
 export const KEYS = {
 	enter: '\r',
