@@ -6,7 +6,7 @@ import {startEmulator, SANDBOX_CREDENTIALS, type Emulator} from '../source/sandb
 import {createMemoryStore, type ProfileStore} from '../source/store/profile-store.js';
 import {WizardApp, type WizardServices} from '../source/ui/app.js';
 import {initialState} from '../source/ui/state.js';
-import {drive, KEY} from './helpers/ink-driver.js';
+import {drive, KEYS} from './helpers/ink-driver.js';
 
 // The whole wizard, driven key by key, against a local emulator that records what it received.
 let emulator: Emulator;
@@ -35,7 +35,7 @@ function services(store: ProfileStore, overrides: Partial<WizardServices> = {}):
 }
 
 async function clear(ui: Awaited<ReturnType<typeof drive>>, count: number) {
-	for (let index = 0; index < count; index++) await ui.press(KEY.backspace);
+	for (let index = 0; index < count; index++) await ui.press(KEYS.backspace);
 }
 
 describe('NCR, from nothing to a created registry', () => {
@@ -44,35 +44,35 @@ describe('NCR, from nothing to a created registry', () => {
 		const onExit = vi.fn();
 		const ui = await drive(<WizardApp {...services(store)} initial={initialState({yes: false})} onExit={onExit} />);
 		unmount = ui.instance.unmount;
-		await ui.press(KEY.enter); // NCR
+		await ui.press(KEYS.enter); // NCR
 		await ui.waitFor('New credentials…');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Korea');
-		for (let index = 0; index < 5; index++) await ui.press(KEY.down);
-		await ui.press(KEY.enter); // Custom endpoint…
+		for (let index = 0; index < 5; index++) await ui.press(KEYS.down);
+		await ui.press(KEYS.enter); // Custom endpoint…
 		await ui.waitFor('Endpoint');
 		await ui.type(emulator.ncrBaseUrl);
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Access key');
 		await ui.type(SANDBOX_CREDENTIALS.ncr.accessKey);
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Secret key');
 		await ui.type(SANDBOX_CREDENTIALS.ncr.secretKey);
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('credentials work: 0 registries visible');
-		await ui.press(KEY.enter); // save
+		await ui.press(KEYS.enter); // save
 		await ui.waitFor('Profile name');
-		await ui.press(KEY.enter); // "default"
+		await ui.press(KEYS.enter); // "default"
 		await ui.waitFor('Registry name');
 		await ui.type('team-a');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Storage type');
-		await ui.press(KEY.enter); // Object Storage
+		await ui.press(KEYS.enter); // Object Storage
 		await ui.waitFor('Bucket');
 		await ui.type('team-a-images');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Step 4 of 5');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		const result = await ui.waitFor('Registry created');
 		expect(result).toContain('201 Created');
 		expect(result).toContain('Registry Creation is successful');
@@ -104,36 +104,36 @@ describe('RegistryUI, from nothing to a created repository', () => {
 		const store = createMemoryStore();
 		const ui = await drive(<WizardApp {...services(store)} initial={initialState({yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
-		await ui.press(KEY.down);
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.down);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('New credentials…');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Base URL');
 		await ui.type(emulator.registryuiBaseUrl);
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Username');
 		await ui.type('admin');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('User token');
 		await ui.type(SANDBOX_CREDENTIALS.registryuiAdmin.token);
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Save as a profile?');
-		await ui.press(KEY.down);
-		await ui.press(KEY.enter); // use once
+		await ui.press(KEYS.down);
+		await ui.press(KEYS.enter); // use once
 		await ui.waitFor('Repository path');
 		await ui.type('team-a/backend');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Title');
 		await ui.type('Team A & co');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Visibility');
-		await ui.press(KEY.down);
-		await ui.press(KEY.enter); // public
+		await ui.press(KEYS.down);
+		await ui.press(KEYS.enter); // public
 		const review = await ui.waitFor('Step 4 of 5');
 		expect(review).toContain('repository = team-a/backend');
 		expect(review).toContain('authorization: (hidden)');
 		expect(review).not.toContain(SANDBOX_CREDENTIALS.registryuiAdmin.token);
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		const result = await ui.waitFor('Repository created');
 		expect(result).toContain('team-a/backend');
 		expect(result).toContain('Team A & co');
@@ -217,13 +217,13 @@ describe('refusal panels', () => {
 		const ui = await drive(<WizardApp {...services(createMemoryStore())} initial={initialState({backend: draft.backend, draft, yes: false})} onExit={onExit} />);
 		unmount = ui.instance.unmount;
 		await ui.waitFor('Step 4 of 5');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Signing and sending POST /ncr/api/v2/repositories/team-a');
-		await ui.press(KEY.escape);
+		await ui.press(KEYS.escape);
 		await ui.waitFor('Step 4 of 5');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Signing and sending');
-		await ui.press(KEY.ctrlC);
+		await ui.press(KEYS.ctrlC);
 		expect(onExit).toHaveBeenCalledWith(130);
 	});
 });

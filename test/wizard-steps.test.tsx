@@ -7,7 +7,7 @@ import {WizardApp, type WizardServices} from '../source/ui/app.js';
 import {initialState} from '../source/ui/state.js';
 import {TextQuestion} from '../source/ui/components/text-question.js';
 import type {CreateResult} from '../source/engine.js';
-import {drive, KEY} from './helpers/ink-driver.js';
+import {drive, KEYS} from './helpers/ink-driver.js';
 
 const created: CreateResult = {
 	ok: true,
@@ -86,12 +86,12 @@ describe('credentials step', () => {
 		const ui = await drive(<WizardApp {...services(createMemoryStore())} initial={initialState({backend: ncr, yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
 		await ui.waitFor('New credentials…');
-		await ui.press(KEY.enter); // the only choice: new credentials
+		await ui.press(KEYS.enter); // the only choice: new credentials
 		await ui.waitFor('Site');
-		await ui.press(KEY.enter); // Korea
+		await ui.press(KEYS.enter); // Korea
 		await ui.waitFor('Access key');
 		await ui.type('AKIDTYPED0001');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Secret key');
 		const screen = await ui.type('topsecret');
 		expect(screen).toContain('●●●●●●●●●');
@@ -106,17 +106,17 @@ describe('credentials step', () => {
 		await ui.waitFor('Which credentials?');
 		await ui.press('e');
 		await ui.waitFor('Site');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Access key');
-		await ui.press(KEY.enter); // keep the access key as it is
+		await ui.press(KEYS.enter); // keep the access key as it is
 		const secretScreen = await ui.waitFor('Secret key');
 		expect(secretScreen).toContain('****1234 (Enter keeps it)');
 		expect(secretScreen).not.toContain('SECRET-never-shown');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Save as a profile?');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Profile name');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Registry name');
 		expect(store.get('default')?.credentials).toEqual({accessKey: 'AKIDEXAMPLEWXYZ', secretKey: 'SECRET-never-shown-1234'});
 	});
@@ -131,9 +131,9 @@ describe('import from the NCP CLI', () => {
 		const screen = await ui.waitFor('Import from');
 		expect(screen).toMatch(/Import from ~\/\.ncloud\/configure \[DEFAULT\]\s+\*\*\*\*9876/);
 		expect(screen).not.toContain('file-secret');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Site');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		const save = await ui.waitFor('credentials work: 3 registries visible');
 		expect(save).toContain('Save as a profile?');
 		expect(verify).toHaveBeenCalledWith(ncr, {accessKey: 'AKIDFROMFILE9876', secretKey: 'file-secret'}, {site: 'kr'}, expect.any(AbortSignal));
@@ -145,15 +145,15 @@ describe('fields step', () => {
 		const ui = await drive(<WizardApp {...services(savedStore())} initial={initialState({backend: ncr, yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
 		await ui.waitFor('Which credentials?');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		let screen = await ui.waitFor('Registry name');
 		expect(screen).toContain('Step 3 of 5');
 		// Values used last time with this profile are offered as defaults.
 		expect(screen).toContain('team-last');
-		for (let index = 0; index < 'team-last'.length; index++) await ui.press(KEY.backspace);
+		for (let index = 0; index < 'team-last'.length; index++) await ui.press(KEYS.backspace);
 		screen = await ui.type('Team_A');
 		expect(screen).toContain('✗ lowercase letters, digits and hyphens; 1–63 characters; no hyphen at either end (e.g. team-a)');
-		screen = await ui.press(KEY.enter);
+		screen = await ui.press(KEYS.enter);
 		expect(screen).toContain('Registry name');
 		expect(screen).not.toContain('Storage type');
 	});
@@ -162,13 +162,13 @@ describe('fields step', () => {
 		const ui = await drive(<WizardApp {...services(savedStore())} initial={initialState({backend: ncr, yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
 		await ui.waitFor('Which credentials?');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Registry name');
-		for (let index = 0; index < 'team-last'.length; index++) await ui.press(KEY.backspace);
+		for (let index = 0; index < 'team-last'.length; index++) await ui.press(KEYS.backspace);
 		await ui.type('team-b');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Storage type');
-		await ui.press(KEY.escape);
+		await ui.press(KEYS.escape);
 		const screen = await ui.waitFor('Registry name');
 		expect(screen).toContain('team-b');
 	});
@@ -177,10 +177,10 @@ describe('fields step', () => {
 		const ui = await drive(<WizardApp {...services(createMemoryStore())} initial={initialState({backend: registryui, yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
 		await ui.waitFor('New credentials…');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		await ui.waitFor('Base URL');
 		await ui.type('https://registry.example.com');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		const screen = await ui.waitFor('Username');
 		expect(screen).toContain('The account must be a RegistryUI administrator. Use a user token, not the website password.');
 	});
@@ -219,7 +219,7 @@ describe('review and result', () => {
 		unmount = ui.instance.unmount;
 		// Storage type is the only value not given.
 		await ui.waitFor('Storage type');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		const review = await ui.waitFor('Step 4 of 5');
 		expect(review).toContain('POST https://ncr.apigw.ntruss.com/ncr/api/v2/repositories/team-a');
 		expect(review).toContain('****WXYZ (profile default)');
@@ -227,7 +227,7 @@ describe('review and result', () => {
 		expect(review).toContain('x-ncp-apigw-signature-v2: (hidden)');
 		expect(review).toContain('Enter send · Esc change a field · Ctrl-C quit');
 		expect(review).not.toContain('SECRET-never-shown');
-		await ui.press(KEY.enter);
+		await ui.press(KEYS.enter);
 		const result = await ui.waitFor('Registry created');
 		expect(result).toContain('Registry Creation is successful');
 		expect(result).toContain('docker login team-a.kr.ncr.ntruss.com');
@@ -243,7 +243,7 @@ describe('review and result', () => {
 		const ui = await drive(<WizardApp {...services(savedStore())} initial={initialState({backend: ncr, yes: false})} onExit={onExit} />);
 		unmount = ui.instance.unmount;
 		await ui.waitFor('Which credentials?');
-		await ui.press(KEY.ctrlC);
+		await ui.press(KEYS.ctrlC);
 		expect(onExit).toHaveBeenCalledWith(130);
 	});
 });

@@ -1,14 +1,7 @@
 import {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
 
-export const KEY = {
-	enter: '\r',
-	escape: '\u001B',
-	up: '\u001B[A',
-	down: '\u001B[B',
-	ctrlC: '\u0003',
-	backspace: '\u007F',
-} as const;
+export {KEYS} from './keys.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;

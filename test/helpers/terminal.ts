@@ -6,14 +6,7 @@ import {CLI, ROOT} from './paths.js';
 
 export {CLI, ROOT};
 
-export const KEYS = {
-	enter: '\r',
-	escape: '\u001B',
-	up: '\u001B[A',
-	down: '\u001B[B',
-	ctrlC: '\u0003',
-	backspace: '\u007F',
-} as const;
+export {KEYS} from './keys.js';
 
 export type TerminalOptions = {
 	args?: string[];
