@@ -56,10 +56,15 @@ export function resolveDraft(
 	return draft;
 }
 
-function missingIn(specs: readonly FieldSpec[], answers: Answers): FieldSpec[] {
+/** The answers with each unanswered field's default filled in. */
+export function withDefaults(specs: readonly FieldSpec[], answers: Answers): Answers {
 	const merged: Answers = {};
 	for (const spec of specs) if (spec.defaultValue !== undefined) merged[spec.key] = spec.defaultValue;
-	Object.assign(merged, answers);
+	return Object.assign(merged, answers);
+}
+
+function missingIn(specs: readonly FieldSpec[], answers: Answers): FieldSpec[] {
+	const merged = withDefaults(specs, answers);
 	return specs.filter(spec => fieldApplies(spec, merged) && !spec.optional && !merged[spec.key]);
 }
 
@@ -81,15 +86,11 @@ export function checkTransportSecurity(draft: Pick<Draft, 'backend' | 'connectio
 /** A complete draft becomes a plan; the caller has checked that nothing is missing. */
 export function planFromDraft(draft: Draft): CreatePlan {
 	if (!draft.credentials || !draft.credentialSource) throw new DraftProblem('no credentials');
-	const withDefaults: Answers = {};
-	for (const spec of draft.backend.fields) if (spec.defaultValue !== undefined) withDefaults[spec.key] = spec.defaultValue;
-	const connectionDefaults: Answers = {};
-	for (const spec of draft.backend.connectionFields) if (spec.defaultValue !== undefined) connectionDefaults[spec.key] = spec.defaultValue;
 	return {
 		backend: draft.backend,
-		fields: {...withDefaults, ...draft.fields},
+		fields: withDefaults(draft.backend.fields, draft.fields),
 		credentials: draft.credentials,
-		connection: {...connectionDefaults, ...draft.connection},
+		connection: withDefaults(draft.backend.connectionFields, draft.connection),
 		credentialSource: draft.credentialSource,
 		profileName: draft.profileName,
 	};

@@ -1,17 +1,17 @@
 import {Box, Text, useApp, useInput} from 'ink';
 import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
-import {checkField, insecureHttpProblem} from '../backends/validation.js';
+import {insecureHttpProblem} from '../backends/validation.js';
 import type {Answers, Backend} from '../backends/types.js';
-import {maskSecret} from '../mask.js';
 import {buildCreateRequest, EXIT, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
-import {profileNameProblem, type ProfileStore} from '../store/profile-store.js';
+import type {ProfileStore} from '../store/profile-store.js';
 import {Footer, Header, useWidth} from './components/layout.js';
 import {ResultPanel, ReviewPanel, SendingStep} from './components/panels.js';
 import {SelectQuestion} from './components/select-question.js';
-import {TextQuestion} from './components/text-question.js';
 import {CredentialChoice} from './steps/credential-choice.js';
+import {FieldStep} from './steps/field-step.js';
+import {ProfileNameStep} from './steps/profile-name-step.js';
 import {SaveStep} from './steps/save-step.js';
-import {currentQuestion, questions, isSkipped, TOTAL_STEPS, wizardReducer, type WizardState} from './state.js';
+import {currentQuestion, isSkipped, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type WizardState} from './state.js';
 
 export type WizardServices = {
 	backends: readonly Backend[];
@@ -32,29 +32,6 @@ export type WizardAppProps = WizardServices & {
 	initial: WizardState;
 	onExit: (code: number) => void;
 };
-
-export function planOf(state: WizardState): CreatePlan | undefined {
-	if (!state.backend) return undefined;
-	const withDefaults = (specs: Backend['fields'], answers: Answers) => {
-		const merged: Answers = {};
-		for (const spec of specs) if (spec.defaultValue !== undefined) merged[spec.key] = spec.defaultValue;
-		return {...merged, ...answers};
-	};
-	return {
-		backend: state.backend,
-		fields: withDefaults(state.backend.fields, state.fields),
-		credentials: state.credentials,
-		connection: withDefaults(state.backend.connectionFields, state.connection),
-		credentialSource: state.credentialSource ?? 'typed in',
-		profileName: state.save === false ? undefined : state.profileName,
-	};
-}
-
-function nextFreeProfileName(store: ProfileStore): string {
-	const names = new Set(store.list().map(profile => profile.name));
-	if (!names.has('default')) return 'default';
-	for (let index = 2; ; index++) if (!names.has(`profile-${index}`)) return `profile-${index}`;
-}
 
 function titleFor(state: WizardState): string {
 	if (!state.backend) return 'regwiz · create a container registry';
@@ -94,7 +71,6 @@ export function WizardApp(props: WizardAppProps) {
 	const width = useWidth();
 	const sending = useRef<AbortController | undefined>(undefined);
 	const [sendStartedAt, setSendStartedAt] = useState(0);
-	const [insecureAccepted, setInsecureAccepted] = useState<string | undefined>(undefined);
 	const question = currentQuestion(state);
 	const list = questions(state);
 	const position = list.findIndex(item => item.id === question.id);
@@ -164,21 +140,13 @@ export function WizardApp(props: WizardAppProps) {
 		}
 		if (id === 'review') {
 			if (key.return) {
-				if (reviewBlocked(current)) return;
+				if (unacceptedInsecureEndpoint(current, props.allowInsecureHttp)) return;
 				dispatch({type: 'confirm'});
 				return;
 			}
 		}
 		if (key.escape) dispatch({type: 'back'});
 	});
-
-	const insecureFor = (current: WizardState): string | undefined => {
-		if (!current.backend || props.allowInsecureHttp) return undefined;
-		const endpoint = current.backend.endpoint({...current.connection});
-		const problem = insecureHttpProblem(endpoint);
-		return problem && insecureAccepted !== endpoint ? problem : undefined;
-	};
-	const reviewBlocked = (current: WizardState) => insecureFor(current) !== undefined;
 
 	const backend = state.backend;
 	let body: ReactNode = null;
@@ -207,56 +175,21 @@ export function WizardApp(props: WizardAppProps) {
 		);
 	} else if ('spec' in question && backend) {
 		const {spec, group} = question;
-		const answers = state[group];
-		const kept = group === 'credentials' && state.mode?.kind === 'edit' && spec.kind === 'secret' ? state.keptSecrets[spec.key] ?? state.credentials[spec.key] : undefined;
-		if (spec.kind === 'choice' && spec.choices) {
-			body = (
-				<SelectQuestion
-					key={question.id}
-					prompt={spec.label}
-					options={spec.choices.map(choice => ({value: choice.value, label: choice.label, hint: choice.hint}))}
-					initialValue={answers[spec.key] ?? (group === 'fields' ? state.lastFields[spec.key] : undefined) ?? spec.defaultValue}
-					onSelect={value => dispatch({type: 'answer', group, key: spec.key, value})}
-				/>
-			);
-		} else {
-			const initialValue = spec.kind === 'secret' ? (kept ? '' : answers[spec.key] ?? '') : answers[spec.key] ?? (group === 'fields' ? state.lastFields[spec.key] : undefined) ?? spec.defaultValue ?? '';
-			body = (
-				<Box flexDirection="column">
-					{group === 'credentials' && backend.credentialNote && spec === backend.credentialFields[0] ? (
-						<Box marginTop={1}>
-							<Text color="yellow" wrap="wrap">
-								{backend.credentialNote}
-							</Text>
-						</Box>
-					) : null}
-					<TextQuestion
-						key={question.id}
-						label={spec.label}
-						initialValue={initialValue}
-						secret={spec.kind === 'secret'}
-						placeholder={kept ? `${maskSecret(kept)} (Enter keeps it)` : undefined}
-						rule={spec.optional ? `${spec.rule} (Enter to skip)` : spec.rule}
-						help={spec.help}
-						validate={value => (kept && value === '' ? undefined : checkField(spec, value))}
-						warn={
-							group === 'connection' && !props.allowInsecureHttp
-								? value => insecureHttpProblem(backend.endpoint({...state.connection, [spec.key]: spec.normalize ? spec.normalize(value) : value}))
-								: undefined
-						}
-						onSubmit={(value, {acceptedWarning}) => {
-							if (kept && value === '') {
-								dispatch({type: 'keepSecret', key: spec.key, value: kept});
-								return;
-							}
-							const normalized = spec.normalize ? spec.normalize(value) : value;
-							if (acceptedWarning) setInsecureAccepted(backend.endpoint({...state.connection, [spec.key]: normalized}));
-							dispatch({type: 'answer', group, key: spec.key, value: normalized});
-						}}
-					/>
-				</Box>
-			);
-		}
+		const editingSecret = group === 'credentials' && state.mode?.kind === 'edit' && spec.kind === 'secret';
+		body = (
+			<FieldStep
+				question={question}
+				backend={backend}
+				answers={state[group]}
+				connection={state.connection}
+				defaultValue={(group === 'fields' ? state.lastFields[spec.key] : undefined) ?? spec.defaultValue}
+				kept={editingSecret ? state.keptSecrets[spec.key] ?? state.credentials[spec.key] : undefined}
+				allowInsecureHttp={props.allowInsecureHttp}
+				onAnswer={(answerGroup, key, value) => dispatch({type: 'answer', group: answerGroup, key, value})}
+				onKeep={(key, value) => dispatch({type: 'keepSecret', key, value})}
+				onAcceptInsecure={endpoint => dispatch({type: 'acceptInsecure', endpoint})}
+			/>
+		);
 	} else if (question.id === 'save' && backend) {
 		body = (
 			<SaveStep
@@ -268,39 +201,24 @@ export function WizardApp(props: WizardAppProps) {
 				onChoose={save => dispatch({type: 'chooseSave', save})}
 			/>
 		);
-	} else if (question.id === 'profileName') {
-		const editing = state.mode?.kind === 'edit' ? state.mode.name : undefined;
+	} else if (question.id === 'profileName' && backend) {
 		body = (
-			<TextQuestion
-				key="profileName"
-				label="Profile name"
-				initialValue={state.profileName ?? editing ?? nextFreeProfileName(store)}
-				rule="letters, digits, '.', '_' and '-' (e.g. staging)"
-				help={store.persistent ? `saved in ${store.location} (owner-only file)` : 'kept in memory for this run only'}
-				validate={value => {
-					const problem = profileNameProblem(value);
-					if (problem) return problem;
-					if (value !== editing && store.get(value)) return `a profile named "${value}" already exists: choose another name (or edit it from the list)`;
-					return undefined;
-				}}
-				onSubmit={name => {
-					if (!backend) return;
-					try {
-						if (editing && editing !== name) store.rename(editing, name);
-						store.save(name, {...store.get(name), backend: backend.id, credentials: state.credentials, connection: state.connection});
-						dispatch({type: 'named', name});
-					} catch (error) {
-						dispatch({type: 'notice', message: `Could not save the profile: ${(error as Error).message}`});
-					}
-				}}
+			<ProfileNameStep
+				store={store}
+				backend={backend}
+				credentials={state.credentials}
+				connection={state.connection}
+				initialName={state.profileName}
+				editing={state.mode?.kind === 'edit' ? state.mode.name : undefined}
+				onSaved={name => dispatch({type: 'named', name})}
+				onFailed={message => dispatch({type: 'notice', message})}
 			/>
 		);
 	} else if (question.id === 'review' && backend) {
 		const plan = planOf(state)!;
-		const request = buildCreateRequest(plan);
-		const publicCredential = backend.publicCredential(state.credentials);
-		const warning = insecureFor(state)
-			? `${insecureFor(state)}. Go back (Esc) to change the endpoint, or start regwiz with --allow-insecure-http.`
+		const blocked = unacceptedInsecureEndpoint(state, props.allowInsecureHttp);
+		const warning = blocked
+			? `${blocked}. Go back (Esc) to change the endpoint, or start regwiz with --allow-insecure-http.`
 			: insecureHttpProblem(backend.endpoint(plan.connection))
 				? 'Plain http to another machine: credentials travel unencrypted (you allowed it).'
 				: undefined;
@@ -310,9 +228,9 @@ export function WizardApp(props: WizardAppProps) {
 					backendTitle: backend.title,
 					endpoint: backend.describeEndpoint(plan.connection),
 					credentialLabel: backend.credentialFields[0]?.label ?? 'Credentials',
-					credential: publicCredential,
-					credentialSource: state.credentialSource ?? 'typed in',
-					request,
+					credential: backend.publicCredential(plan.credentials),
+					credentialSource: plan.credentialSource,
+					request: buildCreateRequest(plan),
 					warning,
 				}}
 			/>

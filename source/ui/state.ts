@@ -1,7 +1,7 @@
-import {fieldApplies} from '../backends/validation.js';
+import {fieldApplies, insecureHttpProblem} from '../backends/validation.js';
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
-import type {Draft} from '../draft.js';
-import type {CreateResult} from '../engine.js';
+import {planFromDraft, withDefaults, type Draft} from '../draft.js';
+import type {CreatePlan, CreateResult} from '../engine.js';
 
 /** How the person chose credentials on step 2. */
 export type CredentialMode =
@@ -49,6 +49,8 @@ export type WizardState = {
 	/** The stored secret kept when a profile is edited and the person just presses Enter. */
 	keptSecrets: Answers;
 	result?: CreateResult;
+	/** The endpoint the person accepted sending credentials to over plain http. */
+	insecureAccepted?: string;
 	/** An error to show at the top of the current screen (e.g. a refused save). */
 	notice?: string;
 	/** Set once: the process exit code the wizard ends with. */
@@ -58,9 +60,7 @@ export type WizardState = {
 export const fieldId = (group: Group, key: string) => `${group}.${key}`;
 
 function fieldQuestions(group: Group, specs: readonly FieldSpec[], answers: Answers, step: 2 | 3): Question[] {
-	const merged: Answers = {};
-	for (const spec of specs) if (spec.defaultValue !== undefined) merged[spec.key] = spec.defaultValue;
-	Object.assign(merged, answers);
+	const merged = withDefaults(specs, answers);
 	return specs
 		.filter(spec => fieldApplies(spec, merged))
 		.map(spec => ({id: fieldId(group, spec.key), step, kind: 'field', group, spec}) as Question);
@@ -128,6 +128,7 @@ export type Action =
 	| {type: 'goTo'; id: string}
 	| {type: 'createAnother'}
 	| {type: 'retry'}
+	| {type: 'acceptInsecure'; endpoint: string}
 	| {type: 'notice'; message: string}
 	| {type: 'quit'; exitCode: number};
 
@@ -199,11 +200,35 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 		}
 		case 'retry':
 			return {...state, current: 'sending', result: undefined};
+		case 'acceptInsecure':
+			return {...state, insecureAccepted: action.endpoint};
 		case 'notice':
 			return {...state, notice: action.message};
 		case 'quit':
 			return {...state, exitCode: state.exitCode ?? action.exitCode};
 	}
+}
+
+/** What would be sent now; undefined until a backend and credentials are chosen. */
+export function planOf(state: WizardState): CreatePlan | undefined {
+	if (!state.backend) return undefined;
+	return planFromDraft({
+		backend: state.backend,
+		connection: state.connection,
+		fields: state.fields,
+		credentials: state.credentials,
+		credentialSource: state.credentialSource ?? 'typed in',
+		profileName: state.save === false ? undefined : state.profileName,
+		lastFields: state.lastFields,
+	});
+}
+
+/** Plain http to another machine that the person has not accepted (nor allowed with the flag). */
+export function unacceptedInsecureEndpoint(state: WizardState, allowInsecureHttp: boolean): string | undefined {
+	if (!state.backend || allowInsecureHttp) return undefined;
+	const endpoint = state.backend.endpoint(state.connection);
+	const problem = insecureHttpProblem(endpoint);
+	return problem && state.insecureAccepted !== endpoint ? problem : undefined;
 }
 
 /** The first state: what flags, environment and profile already answered is locked in. */
