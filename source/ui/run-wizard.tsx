@@ -49,6 +49,9 @@ export function realServices(options: WizardOptions): WizardServices {
 export async function runWizard(options: WizardOptions): Promise<number> {
 	let exitCode: number = 130;
 	const initial = initialState({backend: options.backend, draft: options.draft, yes: options.yes});
+	// Raw mode before the first frame: a key typed as soon as the list shows must arrive as a key
+	// (Enter as \r), not as a line the terminal cooked before Ink subscribed to input.
+	if (options.io.stdin.isTTY) options.io.stdin.setRawMode(true);
 	const instance = render(
 		<WizardApp
 			{...realServices(options)}
@@ -59,6 +62,11 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 		/>,
 		{stdin: options.io.stdin, stdout: options.io.stdout, stderr: options.io.stderr, exitOnCtrlC: false, patchConsole: false},
 	);
-	await instance.waitUntilExit();
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		// Ink restores the terminal on exit; this covers a tree that failed before it took input.
+		if (options.io.stdin.isTTY) options.io.stdin.setRawMode(false);
+	}
 	return exitCode;
 }
