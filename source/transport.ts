@@ -54,7 +54,7 @@ function errorCode(error: unknown): string | undefined {
 	return (error as {code?: string} | undefined)?.code;
 }
 
-function describeFailure(error: unknown, host: string, timeoutMs: number, cancelled: boolean, timedOut: boolean): TransportError {
+function describeFailure(error: unknown, host: string, timeoutMs: number, cancelled: boolean, timedOut: boolean, status?: number): TransportError {
 	if (cancelled) return new TransportError('cancelled', 'Cancelled before the server answered.', 'Whether it was created is unknown: check before trying again.');
 	const code = errorCode(error);
 	if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
@@ -78,7 +78,9 @@ function describeFailure(error: unknown, host: string, timeoutMs: number, cancel
 				? 'its certificate is self-signed'
 				: code === 'CERT_HAS_EXPIRED'
 					? 'its certificate has expired'
-					: `the secure connection failed (${code})`;
+					: code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
+						? 'its certificate is signed by an authority this machine does not trust'
+						: `the secure connection failed (${code})`;
 		return new TransportError(
 			'tls',
 			`Could not verify ${host}: ${why}. Nothing was sent.`,
@@ -86,17 +88,23 @@ function describeFailure(error: unknown, host: string, timeoutMs: number, cancel
 		);
 	}
 	if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
+		// The status line may have arrived before the body was cut: it tells whether the service acted.
+		const arrived = status === undefined ? '' : ` (its status, ${status}, had arrived)`;
 		return new TransportError(
 			'interrupted',
-			`The connection to ${host} closed before the answer was complete.`,
-			'It may or may not have been created: check before retrying.',
+			`The connection to ${host} closed before the answer was complete${arrived}.`,
+			status !== undefined && status >= 200 && status < 300
+				? 'The status says it was probably created: check that it exists before retrying.'
+				: 'It may or may not have been created: check before retrying.',
 		);
 	}
 	return new TransportError('network', `The request to ${host} failed (${code ?? 'network error'}).`, 'Check your network and the URL, then retry.');
 }
 
 let agent: Agent | undefined;
-const sharedAgent = (): Agent => (agent ??= new Agent({connect: {timeout: 10_000}, keepAliveTimeout: 1000}));
+// Certificates are always verified, whatever NODE_TLS_REJECT_UNAUTHORIZED says: a private authority is
+// trusted through NODE_EXTRA_CA_CERTS, never by turning verification off.
+const sharedAgent = (): Agent => (agent ??= new Agent({connect: {timeout: 10_000, rejectUnauthorized: true}, keepAliveTimeout: 1000}));
 
 async function readBounded(body: AsyncIterable<Buffer> & {destroy?: () => void}, limit: number) {
 	const chunks: Buffer[] = [];
@@ -122,6 +130,7 @@ export async function sendRequest(plain: PlainRequest, options: SendOptions): Pr
 	const host = new URL(plain.url).origin;
 	const timeout = AbortSignal.timeout(options.timeoutMs);
 	const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+	let status: number | undefined;
 	try {
 		const response = await request(plain.url, {
 			method: plain.method,
@@ -132,10 +141,11 @@ export async function sendRequest(plain: PlainRequest, options: SendOptions): Pr
 			headersTimeout: options.timeoutMs,
 			bodyTimeout: options.timeoutMs,
 		});
+		status = response.statusCode;
 		const {text, truncated} = await readBounded(response.body, options.maxBodyBytes ?? MAX_BODY_BYTES);
 		return {status: response.statusCode, headers: response.headers, body: text, truncated};
 	} catch (error) {
-		throw describeFailure(error, host, options.timeoutMs, options.signal?.aborted === true, timeout.aborted);
+		throw describeFailure(error, host, options.timeoutMs, options.signal?.aborted === true, timeout.aborted, status);
 	}
 }
 
