@@ -288,8 +288,10 @@ describe('ncr.advise', () => {
 	it('explains a 401: keys that belong together, an active key, the clock', () => {
 		const lines = ncr.advise(respond(401, JSON.stringify({error: {errorCode: '200', message: 'Authentication Failed'}})), context());
 		expect(lines).toEqual([
-			'Check: the access key and secret key belong together (NCP console › Manage Auth Key);',
-			'the key is active and not deleted; your clock is right (NCP allows 5 minutes).',
+			'NCP answers 401 alike for a wrong key pair, a wrong signature and a wrong clock. Check:',
+			'1. the access key and secret key belong together (NCP console › Manage Auth Key), and the key is active;',
+			"2. the signature: no proxy rewrites the request's path, and the endpoint's path prefix is the site's;",
+			'3. your clock is right (NCP allows 5 minutes).',
 		]);
 	});
 
@@ -297,7 +299,7 @@ describe('ncr.advise', () => {
 		const serverDate = new Date(NOW - 10 * 60_000).toUTCString();
 		const lines = ncr.advise(respond(401, '{"error":{"errorCode":"200","message":"Authentication Failed"}}'), context({headers: {date: serverDate}}));
 		expect(lines[0]).toBe("Your clock is 10 minutes ahead of the server's: correct it (e.g. enable NTP) and retry.");
-		expect(lines).toHaveLength(3);
+		expect(lines).toHaveLength(5);
 	});
 
 	it('says the name or bucket is taken on a 409', () => {

@@ -1,4 +1,4 @@
-import {headerValue} from './response.js';
+import {headerValue, printable} from './response.js';
 import type {AdviceContext, Outcome} from './types.js';
 
 function retryAfter(context: AdviceContext): string {
@@ -25,7 +25,9 @@ export function commonAdvice(outcome: Outcome, context: AdviceContext): string[]
 		return ['The server answered, but not as this service does: check the endpoint URL, then check in the web console whether it was created.'];
 	}
 	if (outcome.status >= 300 && outcome.status < 400) {
-		const location = headerValue(context.headers, 'location');
+		const raw = headerValue(context.headers, 'location');
+		// Nothing from the server reaches the terminal as a control code.
+		const location = raw === undefined ? undefined : printable(raw);
 		return [
 			`The server redirects${location ? ` to ${location}` : ''}; regwiz never follows redirects with credentials.`,
 			'If that address is right, use it as the endpoint.',

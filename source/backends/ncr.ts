@@ -10,6 +10,7 @@ import {
 	parseBody,
 	printable,
 	statusPhrase,
+	unexpectedBodyProblem,
 } from './response.js';
 import {commonAdvice} from './advice.js';
 import {baseUrlSchema, trimPasted, validateAnswers} from './validation.js';
@@ -221,9 +222,7 @@ function readResponse({status, headers, body: text, truncated}: Parameters<Backe
 			...base,
 			ok: false,
 			message: `${status} but not the answer NCR sends`,
-			problem: parsed.json
-				? `expected {"returnCode", "returnMessage"}, got ${cleanExcerpt(text, 120)}${cut}`
-				: `the answer is not JSON: ${cleanExcerpt(text)}${cut}`,
+			problem: unexpectedBodyProblem(text, parsed, truncated, '{"returnCode", "returnMessage"}'),
 		};
 	}
 	const shaped = parsed.json ? errorBodySchema.safeParse(parsed.value) : undefined;
@@ -316,9 +315,12 @@ export const ncr: Backend = {
 			];
 		}
 		if (outcome.status === 401) {
+			// The gateway gives the same answer for all three causes: name each one.
 			const lines = [
-				'Check: the access key and secret key belong together (NCP console › Manage Auth Key);',
-				'the key is active and not deleted; your clock is right (NCP allows 5 minutes).',
+				'NCP answers 401 alike for a wrong key pair, a wrong signature and a wrong clock. Check:',
+				'1. the access key and secret key belong together (NCP console › Manage Auth Key), and the key is active;',
+				"2. the signature: no proxy rewrites the request's path, and the endpoint's path prefix is the site's;",
+				'3. your clock is right (NCP allows 5 minutes).',
 			];
 			const skew = clockSkew(context.headers, context.now);
 			if (skew !== undefined && Math.abs(skew) > 5 * 60_000) {

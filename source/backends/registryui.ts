@@ -1,6 +1,6 @@
 import {z} from 'zod';
 import {commonAdvice} from './advice.js';
-import {cleanExcerpt, isSuccessStatus, parseBody, printable, statusPhrase} from './response.js';
+import {cleanExcerpt, isSuccessStatus, parseBody, printable, statusPhrase, unexpectedBodyProblem} from './response.js';
 import {baseUrlSchema, printableText, trimPasted, validateAnswers} from './validation.js';
 import type {Answers, Backend, FieldSpec, Outcome, PlainRequest, ResourceField} from './types.js';
 
@@ -144,9 +144,7 @@ function readResponse({status, body: text, truncated}: Parameters<Backend['readR
 			...base,
 			ok: false,
 			message: `${status} but not the answer RegistryUI sends`,
-			problem: parsed.json
-				? `expected {"error": null, "data": {…}}, got ${cleanExcerpt(text, 120)}${cut}`
-				: `the answer is not JSON: ${cleanExcerpt(text)}${cut}`,
+			problem: unexpectedBodyProblem(text, parsed, truncated, '{"error": null, "data": {…}}'),
 		};
 	}
 	const resource = resourceFields(shaped.data.data);

@@ -24,6 +24,11 @@ const STATUS_PHRASES: Record<number, string> = {
 	200: 'OK',
 	201: 'Created',
 	204: 'No Content',
+	301: 'Moved Permanently',
+	302: 'Found',
+	303: 'See Other',
+	307: 'Temporary Redirect',
+	308: 'Permanent Redirect',
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	403: 'Forbidden',
@@ -55,6 +60,15 @@ export function cleanExcerpt(text: string, max = 200): string {
 		.replace(/\s+/g, ' ')
 		.trim();
 	return withoutMarkup.length > max ? `${withoutMarkup.slice(0, max - 1)}…` : withoutMarkup;
+}
+
+/**
+ * Why a 2xx body is not the service's answer: cut short (then it cannot be checked at all), not JSON,
+ * or JSON of another shape than `expected`.
+ */
+export function unexpectedBodyProblem(text: string, parsed: ParsedBody, truncated: boolean | undefined, expected: string): string {
+	if (truncated) return `the answer was cut: it was larger than regwiz reads, so it could not be checked (it began: ${cleanExcerpt(text, 60)})`;
+	return parsed.json ? `expected ${expected}, got ${cleanExcerpt(text, 120)}` : `the answer is not JSON: ${cleanExcerpt(text)}`;
 }
 
 /** Strips control characters from a value a server sent before it is shown. */
