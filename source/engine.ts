@@ -1,5 +1,6 @@
 import {maskSecret} from './mask.js';
-import {statusPhrase} from './backends/response.js';
+import {headerValue, printable, statusPhrase} from './backends/response.js';
+import {InputError, validateAnswers} from './backends/validation.js';
 import type {Answers, Backend, Outcome, PlainRequest} from './backends/types.js';
 import type {TransportFailure} from './transport.js';
 
@@ -52,14 +53,21 @@ export function displayRequest(request: PlainRequest): DisplayedRequest {
 	const headers = Object.entries(request.headers).map(([name, value]): [string, string] => {
 		const how = request.redact[name];
 		if (how === 'hide') return [name, '(hidden)'];
-		if (how === 'mask') return [name, maskSecret(value)];
-		return [name, value];
+		// Shown values never carry a control character to the terminal.
+		if (how === 'mask') return [name, printable(maskSecret(value))];
+		return [name, printable(value)];
 	});
 	return {method: request.method, url: request.url, headers, body: request.body === '' ? undefined : request.body};
 }
 
+/** "201 Created", or the message alone when it already starts with the status. */
+function statusAndMessage(outcome: Outcome): string {
+	const message = outcome.message === '' ? statusPhrase(outcome.status) : outcome.message;
+	return message.startsWith(`${outcome.status} `) ? message : `${outcome.status} ${message}`;
+}
+
 function refusalSentence(outcome: Outcome): string {
-	const parts = [`${outcome.status} ${outcome.message}`];
+	const parts = [statusAndMessage(outcome)];
 	if (outcome.details) parts.push(outcome.details);
 	if (outcome.problem) parts.push(outcome.problem);
 	return parts.join(': ');
@@ -74,6 +82,15 @@ export function resultFromOutcome(plan: CreatePlan, request: PlainRequest, outco
 		now,
 		headers,
 	});
+	// A redirect is never followed (the credentials would go along): say where it pointed.
+	if (outcome.status >= 300 && outcome.status < 400 && !outcome.problem) {
+		const location = headerValue(headers, 'location');
+		const target = location === undefined ? undefined : URL.canParse(location, request.url) ? new URL(location, request.url).toString() : location;
+		outcome = {
+			...outcome,
+			problem: target === undefined ? 'a redirect without a Location; regwiz does not follow redirects' : `it redirects to ${printable(target)}; regwiz does not follow redirects`,
+		};
+	}
 	// A service that names nothing it created (NCR) still created what was asked for.
 	const named = outcome.ok && outcome.resource.length === 0 ? {...outcome, resource: [{label: capitalize(plan.backend.noun), value: plan.backend.resourceName(plan.fields)}]} : outcome;
 	return {
@@ -99,6 +116,27 @@ export function resultFromFailure(plan: CreatePlan, request: PlainRequest, failu
 	};
 }
 
+/**
+ * Connection and credentials come from flags, the environment, a profile file or the wizard: check them
+ * all with their field rules before anything is built or sent. Throws InputError naming the field
+ * (never its value) and where the credentials came from.
+ */
+export function checkPlanInput(plan: Pick<CreatePlan, 'backend' | 'connection' | 'credentials' | 'credentialSource'>): void {
+	const errors = [];
+	for (const [specs, answers, source] of [
+		[plan.backend.connectionFields, plan.connection, ''],
+		[plan.backend.credentialFields, plan.credentials, ` (from ${plan.credentialSource})`],
+	] as const) {
+		try {
+			validateAnswers(specs, answers);
+		} catch (error) {
+			if (!(error instanceof InputError)) throw error;
+			errors.push(...error.errors.map(item => ({...item, message: `${item.message}${source}`})));
+		}
+	}
+	if (errors.length > 0) throw new InputError(errors);
+}
+
 let loadedTransport: typeof import('./transport.js') | undefined;
 
 /** Closes idle connections so the process can end at once; a no-op when nothing was sent. */
@@ -111,6 +149,7 @@ export type SendCreateOptions = {timeoutMs: number; signal?: AbortSignal; now?: 
 /** Signs, sends and reads one create request. Never retries: creating is not idempotent. */
 export async function sendCreate(plan: CreatePlan, options: SendCreateOptions): Promise<CreateResult> {
 	const now = options.now ?? Date.now;
+	checkPlanInput(plan);
 	const request = buildCreateRequest(plan, now());
 	// The HTTP client is loaded only when something is sent: a dry run never pays for it.
 	const {sendRequest, TransportError} = (loadedTransport ??= await import('./transport.js'));
@@ -129,9 +168,11 @@ const capitalize = (word: string) => `${word[0]?.toUpperCase() ?? ''}${word.slic
 export function resultHeadline(result: CreateResult, noun: string): {tone: 'success' | 'refusal' | 'failure'; title: string} {
 	if (result.ok) return {tone: 'success', title: `${capitalize(noun)} created`};
 	if (result.outcome) {
-		const {status, message} = result.outcome;
-		const said = message === statusPhrase(status) ? statusPhrase(status) : message;
-		return {tone: 'refusal', title: `Refused: ${status} ${said}`};
+		const {status, problem} = result.outcome;
+		if (status >= 300 && status < 400) return {tone: 'refusal', title: `Redirected: ${status} ${statusPhrase(status)} (not followed)`};
+		// A 2xx that is not the service's answer was not refused: it could not be understood.
+		if (status >= 200 && status < 300 && problem) return {tone: 'refusal', title: `Unexpected answer: ${status} ${statusPhrase(status)}`};
+		return {tone: 'refusal', title: `Refused: ${statusAndMessage(result.outcome)}`};
 	}
 	if (result.failure?.kind === 'cancelled') return {tone: 'failure', title: 'Cancelled'};
 	return {tone: 'failure', title: 'No answer'};
@@ -143,7 +184,8 @@ export function resultLines(result: CreateResult): Array<{label: string; value: 
 	if (result.outcome) {
 		const {outcome} = result;
 		lines.push({label: 'Status', value: `${outcome.status} ${statusPhrase(outcome.status)}`});
-		if (outcome.message !== '') lines.push({label: 'Service said', value: outcome.message});
+		// A bare status phrase is regwiz's stand-in for a message, already on the Status line.
+		if (outcome.message !== '' && outcome.message !== statusPhrase(outcome.status)) lines.push({label: 'Service said', value: outcome.message});
 		if (outcome.details) lines.push({label: 'Details', value: outcome.details});
 		if (outcome.errorCode) lines.push({label: 'Error code', value: outcome.errorCode});
 		if (outcome.problem) lines.push({label: 'Unexpected', value: outcome.problem});
@@ -164,6 +206,12 @@ export async function verifyCredentials(
 	connection: Answers,
 	options: SendCreateOptions,
 ): Promise<VerifyResult> {
+	try {
+		checkPlanInput({backend, connection, credentials, credentialSource: 'the answers given'});
+	} catch (error) {
+		if (error instanceof InputError) return {ok: false, message: error.message};
+		throw error;
+	}
 	const request = backend.buildVerifyRequest(credentials, backend.endpoint(connection), {now: (options.now ?? Date.now)()});
 	const {sendRequest, TransportError} = (loadedTransport ??= await import('./transport.js'));
 	try {

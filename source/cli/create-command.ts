@@ -1,7 +1,7 @@
 import {findBackend, BACKENDS} from '../backends/index.js';
 import {InputError} from '../backends/validation.js';
 import type {Backend} from '../backends/types.js';
-import {buildCreateRequest, EXIT, planEndpoint, sendCreate, type CreatePlan, type CreateResult} from '../engine.js';
+import {buildCreateRequest, checkPlanInput, EXIT, planEndpoint, sendCreate, type CreatePlan, type CreateResult} from '../engine.js';
 import {checkTransportSecurity, DraftProblem, missingConnection, missingFields, missingFlagNames, planFromDraft, resolveDraft, type Draft} from '../draft.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {appendHistory, historyEntryFromResult} from '../store/history.js';
@@ -66,6 +66,7 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	if (args.common.dryRun && args.common.curl) throw new UsageError('--dry-run and --curl contradict each other: give one of them');
 	const buildOnly = () => {
 		try {
+			checkPlanInput(plan);
 			return buildCreateRequest(plan);
 		} catch (error) {
 			if (error instanceof InputError) throw new UsageError(error.message);
@@ -89,6 +90,8 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 		io.stdout.write(args.common.json ? dryRunJson(draft.backend.id, request) : formatDryRunText(request, plan.credentialSource, style));
 		return EXIT.created;
 	}
+	// Credentials from the environment or a profile are checked like flags: a bad value is named, and nothing is sent.
+	buildOnly();
 	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal});
 	if (!prepared.sandbox) recordAttempt(io, plan, result);
 	io.stdout.write(args.common.json ? resultJson(result) : formatResultText(result, draft.backend.noun, style));
