@@ -13,7 +13,7 @@ import {
 	unexpectedBodyProblem,
 } from './response.js';
 import {commonAdvice} from './advice.js';
-import {baseUrlSchema, trimPasted, validateAnswers} from './validation.js';
+import {baseUrlSchema, isWellFormedText, trimPasted, validateAnswers} from './validation.js';
 import type {Answers, Backend, FieldSpec, Outcome} from './types.js';
 
 export const NCR_SITES = [
@@ -49,7 +49,8 @@ const accessKeySchema = z
 const secretKeySchema = z
 	.string()
 	.max(256, 'a secret key is at most 256 characters')
-	.refine(value => !/[\u0000-\u001F\u007F-\u009F]/.test(value), 'a secret key must not contain control characters');
+	.refine(value => !/[\u0000-\u001F\u007F-\u009F]/.test(value), 'a secret key must not contain control characters')
+	.refine(isWellFormedText, 'a secret key must not contain a broken character (half of a surrogate pair)');
 
 const storageTypes = [
 	{value: 'objectStorage', label: 'Object Storage', hint: 'images kept in a bucket of yours (default)'},

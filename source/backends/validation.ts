@@ -16,12 +16,18 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
 
 export const hasControlCharacters = (value: string): boolean => CONTROL.test(value);
 
+// Half of a surrogate pair cannot be encoded as UTF-8: it would be sent as U+FFFD, not as typed.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const isWellFormedText = (value: string): boolean => !LONE_SURROGATE.test(value);
+
 /** A single-line printable value; the rule is repeated so each schema reads on its own. */
 export function printableText(rule: string, maxLength: number) {
 	return z
 		.string()
 		.max(maxLength, `${rule} (at most ${maxLength} characters)`)
-		.refine(value => !hasControlCharacters(value), 'must not contain control characters (line breaks, tabs, escape codes)');
+		.refine(value => !hasControlCharacters(value), 'must not contain control characters (line breaks, tabs, escape codes)')
+		.refine(isWellFormedText, 'contains a broken character (half of a surrogate pair): retype it');
 }
 
 export function isLoopbackHost(hostname: string): boolean {
