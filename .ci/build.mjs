@@ -1,11 +1,20 @@
-// Bundles cli.tsx into one executable ESM file, dist/cli.js. `--if-stale` skips the work when the
-// bundle is newer than every source file (used by `npm start`).
+// Builds the program people install, everything bundled in (no runtime dependency):
+//   dist/app.js  the whole program (cli.tsx and every library) as one classic script: an async function
+//                taking `require` and the file's URL, so that V8 can compile it with a code cache;
+//   dist/cli.js  the bin: a small CommonJS file (dist/package.json says so) that compiles app.js with
+//                that cache and runs it (source/build/loader.cts).
+// `--if-stale` skips the work when both are newer than every source file (used by `npm start`, tests).
+// `--without=a,b` leaves start-up levers out, to measure what each one pays (`npm run bench`).
 import fs from 'node:fs';
+import {builtinModules} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = path.join(root, 'dist', 'cli.js');
+const dist = path.join(root, 'dist');
+const appFile = path.join(dist, 'app.js');
+const cliFile = path.join(dist, 'cli.js');
+const scopeFile = path.join(dist, 'package.json');
 
 function newestSource() {
 	let newest = 0;
@@ -21,36 +30,157 @@ function newestSource() {
 	return newest;
 }
 
-if (process.argv.includes('--if-stale') && fs.existsSync(outfile) && fs.statSync(outfile).mtimeMs >= newestSource()) {
-	process.exit(0);
+if (process.argv.includes('--if-stale')) {
+	const newest = newestSource();
+	if ([appFile, cliFile, scopeFile].every(file => fs.existsSync(file) && fs.statSync(file).mtimeMs >= newest)) process.exit(0);
 }
 
-const {build} = await import('esbuild');
-const emptyModule = path.join(root, 'source', 'build', 'empty-module.js');
+// Start-up levers; README's "Performance" section gives what each one measured.
+const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'zod-namespace', 'undici-request', 'liftoff'];
+const without = new Set((process.argv.find(arg => arg.startsWith('--without='))?.slice('--without='.length) ?? '').split(',').filter(Boolean));
+for (const name of without) if (!LEVERS.includes(name)) throw new Error(`Unknown lever ${name}; known: ${LEVERS.join(', ')}`);
+const use = name => !without.has(name);
 
-await build({
+const {build} = await import('esbuild');
+const buildDir = path.join(root, 'source', 'build');
+
+const alias = {};
+// ink measures every string; string-width builds an Intl.Segmenter and an RGI_Emoji regex when loaded.
+if (use('string-width')) alias['string-width'] = path.join(buildDir, 'string-width.ts');
+// conf imports ajv, ajv-formats and semver at load but uses them only for schemas and migrations,
+// which regwiz never passes.
+if (use('lean-conf')) {
+	alias['ajv/dist/2020.js'] = path.join(buildDir, 'no-json-schema.js');
+	alias['ajv-formats'] = path.join(buildDir, 'no-json-schema.js');
+	alias.semver = path.join(buildDir, 'no-migrations.js');
+}
+// With CI set, Ink draws only the last frame; regwiz mounts Ink only in a terminal, where that is wrong.
+if (use('not-in-ci')) alias['is-in-ci'] = path.join(buildDir, 'not-in-ci.js');
+
+const builtins = new Set(builtinModules);
+const plugins = [
+	{
+		// ink imports its React DevTools bridge (ws, react-devtools-core) when DEV=true. regwiz ships without
+		// it: an empty module there means DEV=true in someone's environment changes nothing.
+		name: 'ink-without-devtools',
+		setup(pluginBuild) {
+			pluginBuild.onResolve({filter: /^\.\/devtools\.js$/}, args =>
+				/[\\/]ink[\\/]build$/.test(args.resolveDir) ? {path: path.join(buildDir, 'empty-module.js')} : undefined,
+			);
+		},
+	},
+	{
+		// app.js is a script, where `import` statements cannot be: Node's own modules become require() calls
+		// (through the `require` the loader passes in).
+		name: 'builtins-as-require',
+		setup(pluginBuild) {
+			pluginBuild.onResolve({filter: /.*/}, args => {
+				if (args.namespace === 'builtin') return {path: args.path, external: true};
+				const name = args.path.replace(/^node:/, '');
+				return builtins.has(name) ? {path: `node:${name}`, namespace: 'builtin'} : undefined;
+			});
+			pluginBuild.onLoad({filter: /.*/, namespace: 'builtin'}, args => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
+		},
+	},
+];
+if (use('undici-request')) {
+	// The transport needs undici's Agent and request, not its fetch, WebSocket, caches and mocks. (A plugin,
+	// not an alias: an alias would also redirect the deep `undici/lib/…` imports of the stand-in.)
+	plugins.push({
+		name: 'undici-request-only',
+		setup(pluginBuild) {
+			pluginBuild.onResolve({filter: /^undici$/}, () => ({path: path.join(buildDir, 'undici-request.js')}));
+		},
+	});
+}
+if (use('yoga-fetch')) {
+	// yoga's Emscripten loader tests `typeof fetch`; reading the global makes Node load its own bundled
+	// undici (~15 ms). The WebAssembly is inline (base64), so fetch is never needed: answer "not a function".
+	plugins.push({
+		name: 'yoga-without-fetch',
+		setup(pluginBuild) {
+			pluginBuild.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
+				const source = await fs.promises.readFile(args.path, 'utf8');
+				const patched = source.replaceAll('typeof fetch', 'typeof undefined');
+				if (patched === source) throw new Error(`yoga-without-fetch: no "typeof fetch" in ${args.path}; check this lever against the new yoga-layout`);
+				return {contents: patched, loader: 'js'};
+			});
+		},
+	});
+}
+if (use('zod-namespace')) {
+	// `import {z} from 'zod'` binds zod's namespace object as a value, so a bundler must keep all of zod
+	// (~450 KB minified, locales included); `import * as z from 'zod'` (what zod 4 documents) lets it keep
+	// what is used (~90 KB). Same object, same types: our sources are read with the second form.
+	plugins.push({
+		name: 'zod-namespace-import',
+		setup(pluginBuild) {
+			pluginBuild.onLoad({filter: /[\\/]source[\\/].*\.tsx?$|[\\/]cli\.tsx$/}, async args => {
+				if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+				const source = await fs.promises.readFile(args.path, 'utf8');
+				return {contents: source.replaceAll("import {z} from 'zod';", "import * as z from 'zod';"), loader: args.path.endsWith('x') ? 'tsx' : 'ts'};
+			});
+		},
+	});
+}
+
+const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+const app = await build({
 	entryPoints: [path.join(root, 'cli.tsx')],
-	outfile,
+	outfile: appFile,
+	write: false,
+	metafile: true,
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
+	minify: use('minify'),
 	legalComments: 'none',
+	charset: 'ascii',
 	define: {
 		'process.env.NODE_ENV': '"production"',
-		REGWIZ_VERSION: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version),
+		REGWIZ_VERSION: JSON.stringify(version),
+		'import.meta.url': '__regwizImportMetaUrl',
 	},
-	// ink's devtools file imports react-devtools-core statically; it is never used at run time.
-	alias: {'react-devtools-core': emptyModule},
-	banner: {
-		js: [
-			'#!/usr/bin/env node',
-			// Bundled CommonJS parts call require(); ESM has none.
-			"import {createRequire as __regwizCreateRequire} from 'node:module';",
-			'const require = __regwizCreateRequire(import.meta.url);',
-		].join('\n'),
-	},
+	alias,
+	plugins,
 	logLevel: 'warning',
 });
-fs.chmodSync(outfile, 0o755);
+
+// The script must hold nothing only a module may: no import or export statement, no import(), no
+// import.meta (a dynamic import in a vm.Script fails at run time, not here).
+const [output] = Object.values(app.metafile.outputs);
+const moduleOnly = output.imports.filter(entry => entry.kind !== 'require-call' || !entry.path.startsWith('node:'));
+const code = app.outputFiles[0].text;
+if (moduleOnly.length > 0 || output.exports.length > 0) {
+	throw new Error(`app.js must be a script, but the bundle ${output.exports.length > 0 ? 'exports' : 'imports'} ${moduleOnly.map(entry => `${entry.kind} ${entry.path}`).join(', ')}`);
+}
+// Comments may mention import(): look at the code without them.
+const {transform} = await import('esbuild');
+const bare = use('minify') ? code : (await transform(code, {minifyWhitespace: true, legalComments: 'none', format: 'esm'})).code;
+for (const [pattern, what] of [[/\bimport\s*\(/, 'an import() call'], [/\bimport\.meta\b/, 'import.meta']]) {
+	const found = pattern.exec(bare);
+	if (found) throw new Error(`app.js must be a script, but the bundle holds ${what}: …${bare.slice(Math.max(0, found.index - 80), found.index + 80)}…`);
+}
+// The loader reads app.js as latin1 (faster than UTF-8): exact for ASCII code; comments do not matter.
+if (/[^\x00-\x7F]/.test(bare)) throw new Error('app.js must be ASCII outside comments (the loader reads it as latin1)');
+
+fs.mkdirSync(dist, {recursive: true});
+fs.writeFileSync(appFile, `(async function (require, __regwizImportMetaUrl) {"use strict";\n${code}\n})\n`);
+
+// The bin is CommonJS: an ES module entry costs Node its ES module loader.
+fs.writeFileSync(scopeFile, `${JSON.stringify({type: 'commonjs'}, null, '\t')}\n`);
+await build({
+	entryPoints: [path.join(buildDir, 'loader.cts')],
+	outfile: cliFile,
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node20',
+	legalComments: 'none',
+	define: {REGWIZ_LIFTOFF_ONLY: String(use('liftoff'))},
+	banner: {js: '#!/usr/bin/env node'},
+	logLevel: 'warning',
+});
+fs.chmodSync(cliFile, 0o755);
