@@ -22,13 +22,18 @@ const MARKER = 'Where should the registry live?';
 const TIME_BIN = ['/usr/bin/time', '/bin/time'].find(file => fs.existsSync(file));
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-// A private HOME and config folder: nothing the runs write (profiles, caches) lands in the caller's home.
+// A private HOME and config folder: nothing the runs write (profiles, the code cache) lands in the
+// caller's home. In a development checkout regwiz writes no code cache unless asked: the benchmark asks
+// (REGWIZ_CODE_CACHE=1), as an installed copy does by default, and also measures runs without it.
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'regwiz-bench-'));
 const HOME = path.join(scratch, 'home');
 const CONFIG = path.join(scratch, 'config');
 fs.mkdirSync(HOME);
-const baseEnv = {HOME, REGWIZ_CONFIG_DIR: CONFIG};
-const keysEnv = {...baseEnv, NCLOUD_ACCESS_KEY: 'AKIABENCHBENCHBENCH1', NCLOUD_SECRET_KEY: 'benchsecretbenchsecretbenchsecret12345'};
+const baseEnv = {HOME, REGWIZ_CONFIG_DIR: CONFIG, REGWIZ_CODE_CACHE: '1'};
+const noCacheEnv = {...baseEnv, REGWIZ_CODE_CACHE: '0'};
+const keys = {NCLOUD_ACCESS_KEY: 'AKIABENCHBENCHBENCH1', NCLOUD_SECRET_KEY: 'benchsecretbenchsecretbenchsecret12345'};
+const keysEnv = {...baseEnv, ...keys};
+const keysNoCacheEnv = {...noCacheEnv, ...keys};
 
 type Row = {figure: string; value: string; baseline: string; ratio: string; target: string};
 const rows: Row[] = [];
@@ -64,9 +69,12 @@ function peakKb(pid: number): number {
 	return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
 }
 
+/** Quits as a person would (Ctrl-C: regwiz exits and may save its code cache), then makes sure. */
 async function close(term: Terminal): Promise<void> {
-	term.kill('SIGKILL');
+	term.write('\u0003');
 	await Promise.race([term.exited, sleep(2000)]);
+	term.kill('SIGKILL');
+	await Promise.race([term.exited, sleep(1000)]);
 }
 
 /** Spawns a command in a 120×40 pty; returns the time until `expected` is on screen and the peak RSS then. */
@@ -87,19 +95,23 @@ async function firstFrame() {
 	const bare = [NODE, '-e', `process.stdout.write(${JSON.stringify(MARKER)}); setTimeout(() => {}, 10000)`];
 	const app = [NODE, CLI];
 	const times: number[] = [];
+	const coldTimes: number[] = [];
 	const bareTimes: number[] = [];
 	const peaks: number[] = [];
 	const barePeaks: number[] = [];
 	for (let run = 0; run < WARMUP + RUNS; run++) {
 		const measured = await timeToScreen(app, baseEnv);
+		const cold = await timeToScreen(app, noCacheEnv);
 		const baseline = await timeToScreen(bare, baseEnv);
 		if (run < WARMUP) continue;
 		times.push(measured.ms);
+		coldTimes.push(cold.ms);
 		peaks.push(measured.kb);
 		bareTimes.push(baseline.ms);
 		barePeaks.push(baseline.kb);
 	}
 	addPair('first frame (pty 120×40)', times, bareTimes, ms, '≤ 3.0×');
+	addPair('  same, without code cache', coldTimes, bareTimes, ms, '');
 	addPair('peak RSS, interactive at first frame', peaks, barePeaks, mb, '≤ 1.6×');
 }
 
@@ -217,25 +229,31 @@ async function scripted() {
 		const real = await runProcess(create, keysEnv);
 		if (real.code !== 0 || server.requests() !== before + 1) throw new Error(`create failed (${real.code}): ${real.stdout}${real.stderr}`);
 
-		const times = {dry: [] as number[], real: [] as number[], bare: [] as number[]};
+		const times = {dry: [] as number[], dryCold: [] as number[], real: [] as number[], realCold: [] as number[], bare: [] as number[]};
 		const peaks = {dry: [] as number[], real: [] as number[], bare: [] as number[]};
 		for (let run = 0; run < WARMUP + RUNS; run++) {
 			const dryTime = (await runProcess(dryRun, keysEnv)).ms;
+			const dryColdTime = (await runProcess(dryRun, keysNoCacheEnv)).ms;
 			const realTime = (await runProcess(create, keysEnv)).ms;
+			const realColdTime = (await runProcess(create, keysNoCacheEnv)).ms;
 			const bareTime = (await runProcess(bare, keysEnv)).ms;
 			const dryPeak = await peakOf(dryRun, keysEnv);
 			const realPeak = await peakOf(create, keysEnv);
 			const barePeak = await peakOf(bare, keysEnv);
 			if (run < WARMUP) continue;
 			times.dry.push(dryTime);
+			times.dryCold.push(dryColdTime);
 			times.real.push(realTime);
+			times.realCold.push(realColdTime);
 			times.bare.push(bareTime);
 			peaks.dry.push(dryPeak);
 			peaks.real.push(realPeak);
 			peaks.bare.push(barePeak);
 		}
 		addPair('scripted create --dry-run --json', times.dry, times.bare, ms, '≤ 2.0×');
+		addPair('  same, without code cache', times.dryCold, times.bare, ms, '');
 		addPair('scripted create to loopback (201)', times.real, times.bare, ms, '≤ 2.5×');
+		addPair('  same, without code cache', times.realCold, times.bare, ms, '');
 		addPair('peak RSS, scripted --dry-run', peaks.dry, peaks.bare, mb, '≤ 1.3×');
 		addPair('peak RSS, scripted create', peaks.real, peaks.bare, mb, '≤ 1.3×');
 	} finally {
@@ -267,7 +285,11 @@ function printTable() {
 }
 
 const started = performance.now();
-console.log(`regwiz benchmark: node ${process.version}, ${os.cpus().length} CPUs, ${RUNS} runs each (after ${WARMUP} warm-up runs), bundle ${path.relative(ROOT, CLI)}`);
+const distSizes = fs
+	.readdirSync(path.dirname(CLI))
+	.map(name => `${name} ${(fs.statSync(path.join(path.dirname(CLI), name)).size / 1024).toFixed(0)} KB`)
+	.join(', ');
+console.log(`regwiz benchmark: node ${process.version}, ${os.cpus().length} CPUs, ${RUNS} runs each (after ${WARMUP} warm-up runs); dist: ${distSizes}`);
 try {
 	if (wanted('frame')) await firstFrame();
 	if (wanted('typing')) await typing();
