@@ -133,7 +133,9 @@ function checkExistingFile(file: string, warnings: string[]): void {
 			problem = `unexpected content at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}`;
 		}
 	} catch (error) {
-		problem = `it is not valid JSON (${(error as Error).message})`;
+		// The parser's own message quotes the text around the fault, which may be a secret: give the place only.
+		const position = /at position (\d+)/.exec((error as Error).message)?.[1];
+		problem = position === undefined ? 'it is not valid JSON' : `it is not valid JSON (at character ${position})`;
 	}
 	if (!problem) return;
 	const aside = `${file}.corrupt-${timestampForFileName(new Date())}`;
