@@ -27,11 +27,12 @@ function writer(dir: string, prefix: string, count: number) {
 	const script = `
 		const {openProfileStore} = await import(${JSON.stringify(bundle.file)});
 		const {store} = openProfileStore({REGWIZ_CONFIG_DIR: ${JSON.stringify(dir)}});
+		process.stdout.write('ready\\n');
 		for (let i = 0; i < ${count}; i++) {
 			store.save(${JSON.stringify(prefix)} + '-' + i, {backend: 'ncr', credentials: {accessKey: 'K' + i, secretKey: 'S' + i}, connection: {site: 'kr'}});
 		}
 	`;
-	return spawn(process.execPath, ['--input-type=module', '-e', script], {stdio: ['ignore', 'ignore', 'pipe']});
+	return spawn(process.execPath, ['--input-type=module', '-e', script], {stdio: ['ignore', 'pipe', 'pipe']});
 }
 
 const finished = (child: ReturnType<typeof spawn>) =>
@@ -56,8 +57,10 @@ describe('profiles across processes', () => {
 		const file = path.join(dir, 'config.json');
 		for (let round = 0; round < 12; round++) {
 			const child = writer(dir, `round${round}`, 400);
-			// Kill at a different moment each round: before, during and between writes.
-			await new Promise(resolve => setTimeout(resolve, 40 + round * 15));
+			// Kill at a different moment each round, counted from when the writer is ready to save,
+			// so that a slow start on a busy machine still lands the kill among the writes.
+			await new Promise(resolve => child.stdout!.once('data', resolve));
+			await new Promise(resolve => setTimeout(resolve, round * 3));
 			child.kill('SIGKILL');
 			await finished(child);
 			if (!fs.existsSync(file)) continue;
