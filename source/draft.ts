@@ -1,6 +1,7 @@
 import {fieldApplies, insecureHttpProblem} from './backends/validation.js';
 import type {Answers, Backend, FieldSpec} from './backends/types.js';
 import type {CreatePlan} from './engine.js';
+import {quoteValue} from './quote.js';
 import type {Profile, ProfileStore} from './store/profile-store.js';
 
 /** What is known before anyone is asked: from flags, the environment and a saved profile. */
@@ -38,9 +39,9 @@ export function resolveDraft(
 	};
 	if (given.profile !== undefined) {
 		const profile = store?.get(given.profile);
-		if (!profile) throw new DraftProblem(`--profile: there is no saved profile named "${given.profile}". See: regwiz profile list`);
+		if (!profile) throw new DraftProblem(`--profile: there is no saved profile named ${quoteValue(given.profile)}. See: regwiz profile list`);
 		if (profile.backend !== backend.id) {
-			throw new DraftProblem(`--profile: "${given.profile}" holds ${profile.backend} credentials, not ${backend.id}. See: regwiz profile list`);
+			throw new DraftProblem(`--profile: ${quoteValue(given.profile)} holds ${profile.backend} credentials, not ${backend.id}. See: regwiz profile list`);
 		}
 		useProfile(given.profile, profile);
 		return draft;

@@ -238,6 +238,29 @@ describe('review and result', () => {
 		expect(onExit).toHaveBeenCalledWith(0);
 	});
 
+	it('refuses to send a saved profile whose key no field would accept, and says which', async () => {
+		const send = vi.fn(async () => created);
+		const draft = {
+			backend: ncr,
+			connection: {site: 'kr'},
+			fields: {registry: 'team-a', storageType: 'objectStorage', bucket: 'team-a-images'},
+			credentials: {accessKey: 'AKID\u001B[31mEVIL', secretKey: 'SECRET-never-shown-1234'},
+			credentialSource: 'profile default',
+			profileName: 'default',
+			lastFields: {},
+		};
+		const ui = await drive(<WizardApp {...services(savedStore(), {send})} initial={initialState({backend: ncr, draft, yes: false})} onExit={() => {}} />);
+		unmount = ui.instance.unmount;
+		const review = await ui.waitFor('Step 4 of 5');
+		expect(review).toContain('Access key: an access key is printable ASCII with no spaces');
+		expect(review.replace(/\s+/g, ' ')).toContain('(from profile default). Nothing can be sent');
+		expect(review).toContain('Esc change a field · Ctrl-C quit');
+		expect(review).not.toContain('Enter send');
+		await ui.press(KEYS.enter);
+		expect(ui.screen()).toContain('Step 4 of 5');
+		expect(send).not.toHaveBeenCalled();
+	});
+
 	it('quits with 130 on Ctrl-C at any step', async () => {
 		const onExit = vi.fn();
 		const ui = await drive(<WizardApp {...services(savedStore())} initial={initialState({backend: ncr, yes: false})} onExit={onExit} />);

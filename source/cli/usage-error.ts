@@ -9,5 +9,4 @@ export class UsageError extends Error {
 	}
 }
 
-/** Quotes a value for a message so that control characters show as escapes, not as terminal codes. */
-export const quoteValue = (value: string): string => JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+export {quoteValue} from '../quote.js';

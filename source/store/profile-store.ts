@@ -4,6 +4,7 @@ import Conf from 'conf';
 import envPaths from 'env-paths';
 import {z} from 'zod';
 import type {Answers} from '../backends/types.js';
+import {quoteValue} from '../quote.js';
 import {withFileLock} from './file-lock.js';
 
 const answersSchema = z.record(z.string(), z.string());
@@ -27,7 +28,7 @@ export const PROFILE_NAME_RULE = 'letters, digits, ".", "_" and "-"; 1–64 char
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function profileNameProblem(name: string): string | undefined {
-	return PROFILE_NAME.test(name) ? undefined : `"${name}" is not a valid profile name: ${PROFILE_NAME_RULE} (e.g. staging)`;
+	return PROFILE_NAME.test(name) ? undefined : `${quoteValue(name)} is not a valid profile name: ${PROFILE_NAME_RULE} (e.g. staging)`;
 }
 
 /** Where profiles live; the wizard and the commands see only this interface. */

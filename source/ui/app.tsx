@@ -1,6 +1,6 @@
 import {Box, Text, useApp, useInput} from 'ink';
 import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
-import {insecureHttpProblem} from '../backends/validation.js';
+import {InputError, insecureHttpProblem} from '../backends/validation.js';
 import type {Answers, Backend} from '../backends/types.js';
 import {buildCreateRequest, EXIT, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
 import type {ProfileStore} from '../store/profile-store.js';
@@ -11,7 +11,7 @@ import {CredentialChoice} from './steps/credential-choice.js';
 import {FieldStep} from './steps/field-step.js';
 import {ProfileNameStep} from './steps/profile-name-step.js';
 import {SaveStep} from './steps/save-step.js';
-import {currentQuestion, isSkipped, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type WizardState} from './state.js';
+import {currentQuestion, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type WizardState} from './state.js';
 
 export type WizardServices = {
 	backends: readonly Backend[];
@@ -40,11 +40,11 @@ function titleFor(state: WizardState): string {
 	return ['regwiz', state.backend.title, who].filter(Boolean).join(' · ');
 }
 
-function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore): string[] {
+function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, reviewBlocked: boolean): string[] {
 	const back = canGoBack ? ['Esc back'] : [];
 	const quit = 'Ctrl-C quit';
 	const question = currentQuestion(state);
-	if (question.id === 'review') return ['Enter send', 'Esc change a field', quit];
+	if (question.id === 'review') return [...(reviewBlocked ? [] : ['Enter send']), 'Esc change a field', quit];
 	if (question.id === 'sending') return ['Esc cancel', quit];
 	if (question.id === 'result') {
 		if (state.result?.ok) return ['n create another', 'q quit'];
@@ -106,7 +106,11 @@ export function WizardApp(props: WizardAppProps) {
 				}
 				dispatch({type: 'sent', result});
 			},
-			(error: unknown) => dispatch({type: 'notice', message: `unexpected error: ${(error as Error).message}`}),
+			(error: unknown) => {
+				// Nothing was sent (bad input is refused before signing): back to where it can be changed.
+				dispatch({type: 'cancelSending'});
+				dispatch({type: 'notice', message: error instanceof InputError ? error.message : `unexpected error: ${(error as Error).message}`});
+			},
 		);
 		return () => controller.abort();
 	}, [state.current, state.result]);
@@ -140,7 +144,7 @@ export function WizardApp(props: WizardAppProps) {
 		}
 		if (id === 'review') {
 			if (key.return) {
-				if (unacceptedInsecureEndpoint(current, props.allowInsecureHttp)) return;
+				if (unacceptedInsecureEndpoint(current, props.allowInsecureHttp) || planInputProblem(current)) return;
 				dispatch({type: 'confirm'});
 				return;
 			}
@@ -217,7 +221,10 @@ export function WizardApp(props: WizardAppProps) {
 	} else if (question.id === 'review' && backend) {
 		const plan = planOf(state)!;
 		const blocked = unacceptedInsecureEndpoint(state, props.allowInsecureHttp);
-		const warning = blocked
+		const badInput = planInputProblem(state);
+		const warning = badInput
+			? `${badInput}. Nothing can be sent: go back (Esc) to choose or edit the credentials.`
+			: blocked
 			? `${blocked}. Go back (Esc) to change the endpoint, or start regwiz with --allow-insecure-http.`
 			: insecureHttpProblem(backend.endpoint(plan.connection))
 				? 'Plain http to another machine: credentials travel unencrypted (you allowed it).'
@@ -257,7 +264,7 @@ export function WizardApp(props: WizardAppProps) {
 				</Text>
 			) : null}
 			{body}
-			<Footer hints={hintsFor(state, canGoBack, store)} />
+			<Footer hints={hintsFor(state, canGoBack, store, question.id === 'review' && (unacceptedInsecureEndpoint(state, props.allowInsecureHttp) !== undefined || planInputProblem(state) !== undefined))} />
 		</Box>
 	);
 }

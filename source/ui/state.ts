@@ -1,7 +1,7 @@
-import {fieldApplies, insecureHttpProblem} from '../backends/validation.js';
+import {fieldApplies, InputError, insecureHttpProblem} from '../backends/validation.js';
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
 import {planFromDraft, withDefaults, type Draft} from '../draft.js';
-import type {CreatePlan, CreateResult} from '../engine.js';
+import {checkPlanInput, type CreatePlan, type CreateResult} from '../engine.js';
 
 /** How the person chose credentials on step 2. */
 export type CredentialMode =
@@ -221,6 +221,19 @@ export function planOf(state: WizardState): CreatePlan | undefined {
 		profileName: state.save === false ? undefined : state.profileName,
 		lastFields: state.lastFields,
 	});
+}
+
+/** A chosen profile or the environment may hold values no field would accept: say so before sending. */
+export function planInputProblem(state: WizardState): string | undefined {
+	const plan = planOf(state);
+	if (!plan) return undefined;
+	try {
+		checkPlanInput(plan);
+		return undefined;
+	} catch (error) {
+		if (error instanceof InputError) return error.message;
+		throw error;
+	}
 }
 
 /** Plain http to another machine that the person has not accepted (nor allowed with the flag). */
