@@ -81,7 +81,8 @@ export function missingFlagNames(draft: Draft): string[] {
 /** Refuses to send credentials over plain http to another machine unless the person allowed it. */
 export function checkTransportSecurity(draft: Pick<Draft, 'backend' | 'connection'>, allowInsecureHttp: boolean): string | undefined {
 	if (allowInsecureHttp) return undefined;
-	return insecureHttpProblem(draft.backend.endpoint(draft.connection));
+	const problem = insecureHttpProblem(draft.backend.endpoint(draft.connection));
+	return problem && `${problem}. Use https://, or pass --allow-insecure-http if you accept that risk`;
 }
 
 /** A complete draft becomes a plan; the caller has checked that nothing is missing. */

@@ -156,9 +156,9 @@ describe('plain http to another machine', () => {
 		await ui.press(KEYS.enter);
 		await ui.waitFor('Base URL');
 		await ui.type('http://registry.example.com');
-		const warned = await waitForText(ui, 'Press Enter twice to accept the risk.');
+		const warned = await waitForText(ui, 'press Enter twice to accept the risk.');
 		expect(warned).toContain(
-			'⚠ http://registry.example.com uses plain http to another machine: credentials would travel unencrypted. Use https://, or pass --allow-insecure-http if you accept that risk Press Enter twice to accept the risk.',
+			'⚠ http://registry.example.com uses plain http to another machine: credentials would travel unencrypted. Use https://, or press Enter twice to accept the risk.',
 		);
 		await ui.press(KEYS.enter);
 		const once = await waitForText(ui, 'Press Enter again to accept the risk.');

@@ -120,7 +120,7 @@ const fields: FieldSpec[] = [
 		kind: 'text',
 		rule: REGISTRY_RULE,
 		example: 'team-a',
-		help: `becomes the host name <name>.kr.ncr.ntruss.com`,
+		help: 'becomes part of its host name (in Korea: <name>.kr.ncr.ntruss.com)',
 		schema: registrySchema,
 		normalize: value => value.trim(),
 	},

@@ -59,7 +59,7 @@ export function insecureHttpProblem(baseUrl: string): string | undefined {
 	if (!URL.canParse(baseUrl)) return undefined;
 	const url = new URL(baseUrl);
 	if (url.protocol !== 'http:' || isLoopbackHost(url.hostname)) return undefined;
-	return `${url.origin} uses plain http to another machine: credentials would travel unencrypted. Use https://, or pass --allow-insecure-http if you accept that risk`;
+	return `${url.origin} uses plain http to another machine: credentials would travel unencrypted`;
 }
 
 export function fieldApplies(spec: FieldSpec, answers: Answers): boolean {

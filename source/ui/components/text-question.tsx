@@ -104,7 +104,7 @@ export function TextQuestion({label, initialValue, secret, placeholder, rule, he
 				) : warning ? (
 					<Text color="yellow" wrap="wrap">
 						⚠ {warning}
-						{warnedFor === value ? ' Press Enter again to accept the risk.' : ' Press Enter twice to accept the risk.'}
+						{warnedFor === value ? '. Press Enter again to accept the risk.' : '. Use https://, or press Enter twice to accept the risk.'}
 					</Text>
 				) : (
 					<Text dimColor wrap="wrap">
