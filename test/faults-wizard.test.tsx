@@ -3,13 +3,12 @@
 // on quit, and the sending screen's elapsed time and cancel; plus the plain-http choice on the URL question.
 import {createRequire} from 'node:module';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
-import {BACKENDS, findBackend} from '../source/backends/index.js';
-import {sendCreate, verifyCredentials} from '../source/engine.js';
-import {createMemoryStore} from '../source/store/profile-store.js';
-import {WizardApp, type WizardServices} from '../source/ui/app.js';
+import {findBackend} from '../source/backends/index.js';
+import {WizardApp} from '../source/ui/app.js';
 import {initialState} from '../source/ui/state.js';
 import {baseUrl, createWorld, DEFAULT_CREDENTIALS, FIELDS, flat, OFFLINE_DNS, SCENARIOS, type FaultScenario, type World} from './helpers/fault-scenarios.js';
 import {drive, KEYS} from './helpers/ink-driver.js';
+import {engineServices} from './helpers/wizard-services.js';
 import {testCertificates, type TestCertificates} from './helpers/tls-certs.js';
 
 type Lookup = typeof import('node:dns').lookup;
@@ -33,19 +32,6 @@ afterEach(() => {
 	unmount = undefined;
 });
 
-function services(timeoutMs: number, overrides: Partial<WizardServices> = {}): WizardServices {
-	return {
-		backends: BACKENDS,
-		store: createMemoryStore(),
-		env: {},
-		send: (plan, signal) => sendCreate(plan, {timeoutMs, signal}),
-		verify: (backend, credentials, connection, signal) => verifyCredentials(backend, credentials, connection, {timeoutMs, signal}),
-		allowInsecureHttp: false,
-		warnings: [],
-		...overrides,
-	};
-}
-
 function draftFor(scenario: FaultScenario, world: World) {
 	const backend = findBackend(scenario.backend)!;
 	const connection: Record<string, string> = scenario.backend === 'ncr' ? {site: 'custom', endpoint: baseUrl(scenario, world)} : {url: baseUrl(scenario, world)};
@@ -68,7 +54,7 @@ const waitForText = (ui: Awaited<ReturnType<typeof drive>>, text: string, timeou
 async function sendFromWizard(scenario: FaultScenario, world: World, onExit = vi.fn()) {
 	const draft = draftFor(scenario, world);
 	const ui = await drive(
-		<WizardApp {...services(scenario.timeoutMs ?? 5000)} initial={initialState({backend: draft.backend, draft, yes: true})} onExit={onExit} />,
+		<WizardApp {...engineServices({timeoutMs: scenario.timeoutMs ?? 5000})} initial={initialState({backend: draft.backend, draft, yes: true})} onExit={onExit} />,
 	);
 	unmount = ui.instance.unmount;
 	return ui;
@@ -108,7 +94,7 @@ describe('while sending', () => {
 			world.emulator.faults.hang = true;
 			const scenario: FaultScenario = {...SCENARIOS[0]!, endpoint: undefined, timeoutMs: 10_000};
 			const draft = draftFor(scenario, world);
-			const ui = await drive(<WizardApp {...services(10_000)} initial={initialState({backend: draft.backend, draft, yes: false})} onExit={() => {}} />);
+			const ui = await drive(<WizardApp {...engineServices({timeoutMs: 10_000})} initial={initialState({backend: draft.backend, draft, yes: false})} onExit={() => {}} />);
 			unmount = ui.instance.unmount;
 			await ui.waitFor('Step 4 of 5');
 			await ui.press(KEYS.enter);
@@ -148,7 +134,7 @@ describe('plain http to another machine', () => {
 		const send = vi.fn(async () => {
 			throw new Error('nothing may be sent in this test');
 		});
-		const ui = await drive(<WizardApp {...services(5000, {send})} initial={initialState({yes: false})} onExit={onExit} />);
+		const ui = await drive(<WizardApp {...engineServices({timeoutMs: 5000, send})} initial={initialState({yes: false})} onExit={onExit} />);
 		unmount = ui.instance.unmount;
 		await ui.press(KEYS.down);
 		await ui.press(KEYS.enter); // RegistryUI
@@ -191,7 +177,7 @@ describe('plain http to another machine', () => {
 	});
 
 	it('an https URL is not warned about', async () => {
-		const ui = await drive(<WizardApp {...services(5000)} initial={initialState({yes: false})} onExit={() => {}} />);
+		const ui = await drive(<WizardApp {...engineServices({timeoutMs: 5000})} initial={initialState({yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
 		await ui.press(KEYS.down);
 		await ui.press(KEYS.enter);

@@ -9,15 +9,15 @@ import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {createElement} from 'react';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
-import {BACKENDS, findBackend} from '../source/backends/index.js';
+import {findBackend} from '../source/backends/index.js';
 import type {Io} from '../source/cli/io.js';
 import {main} from '../source/cli/main.js';
-import {sendCreate, verifyCredentials} from '../source/engine.js';
 import {createMemoryStore, openProfileStore, type ProfileStore} from '../source/store/profile-store.js';
-import {WizardApp, type WizardServices} from '../source/ui/app.js';
+import {WizardApp} from '../source/ui/app.js';
 import {initialState} from '../source/ui/state.js';
 import {baseUrl, cliInvocation, createWorld, FIELDS, OFFLINE_DNS, SCENARIOS} from './helpers/fault-scenarios.js';
 import {drive, KEYS} from './helpers/ink-driver.js';
+import {engineServices} from './helpers/wizard-services.js';
 import {startRecordingServer, type RecordingServer} from './helpers/recording-server.js';
 import {runCli, type CliResult} from './helpers/run-cli.js';
 import {testCertificates, type TestCertificates} from './helpers/tls-certs.js';
@@ -270,21 +270,9 @@ describe('wizard flows draw no secret', () => {
 		unmount = undefined;
 	});
 
-	function services(store: ProfileStore): WizardServices {
-		return {
-			backends: BACKENDS,
-			store,
-			env: {},
-			// Short: a hanging server's panel is all these flows need.
-			send: (plan, signal) => sendCreate(plan, {timeoutMs: 300, signal}),
-			verify: (backend, credentials, connection, signal) => verifyCredentials(backend, credentials, connection, {timeoutMs: 300, signal}),
-			allowInsecureHttp: false,
-			warnings: [],
-		};
-	}
 
 	async function wizard(store: ProfileStore, initial = initialState({yes: false}), onExit = vi.fn()) {
-		const ui = await drive(createElement(WizardApp, {...services(store), initial, onExit}));
+		const ui = await drive(createElement(WizardApp, {...engineServices({store, timeoutMs: 300}), initial, onExit}));
 		unmount = ui.instance.unmount;
 		return ui;
 	}

@@ -1,12 +1,12 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {BACKENDS} from '../source/backends/index.js';
 import {signNcpRequest} from '../source/signing/ncp-signature.js';
-import {sendCreate, verifyCredentials} from '../source/engine.js';
 import {startEmulator, SANDBOX_CREDENTIALS, type Emulator} from '../source/sandbox/emulator.js';
-import {createMemoryStore, type ProfileStore} from '../source/store/profile-store.js';
-import {WizardApp, type WizardServices} from '../source/ui/app.js';
+import {createMemoryStore} from '../source/store/profile-store.js';
+import {WizardApp} from '../source/ui/app.js';
 import {initialState} from '../source/ui/state.js';
 import {drive, KEYS} from './helpers/ink-driver.js';
+import {engineServices} from './helpers/wizard-services.js';
 
 // The whole wizard, driven key by key, against a local emulator that records what it received.
 let emulator: Emulator;
@@ -21,19 +21,6 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-function services(store: ProfileStore, overrides: Partial<WizardServices> = {}): WizardServices {
-	return {
-		backends: BACKENDS,
-		store,
-		env: {},
-		send: (plan, signal) => sendCreate(plan, {timeoutMs: 5000, signal}),
-		verify: (backend, credentials, connection, signal) => verifyCredentials(backend, credentials, connection, {timeoutMs: 5000, signal}),
-		allowInsecureHttp: false,
-		warnings: [],
-		...overrides,
-	};
-}
-
 async function clear(ui: Awaited<ReturnType<typeof drive>>, count: number) {
 	for (let index = 0; index < count; index++) await ui.press(KEYS.backspace);
 }
@@ -42,7 +29,7 @@ describe('NCR, from nothing to a created registry', () => {
 	it('chooses, signs in with new credentials, saves a profile, fills, reviews, sends and reads', async () => {
 		const store = createMemoryStore();
 		const onExit = vi.fn();
-		const ui = await drive(<WizardApp {...services(store)} initial={initialState({yes: false})} onExit={onExit} />);
+		const ui = await drive(<WizardApp {...engineServices({store})} initial={initialState({yes: false})} onExit={onExit} />);
 		unmount = ui.instance.unmount;
 		await ui.press(KEYS.enter); // NCR
 		await ui.waitFor('New credentials…');
@@ -102,7 +89,7 @@ describe('NCR, from nothing to a created registry', () => {
 describe('RegistryUI, from nothing to a created repository', () => {
 	it('sends exactly the query the person chose, with Basic auth, and shows the entry', async () => {
 		const store = createMemoryStore();
-		const ui = await drive(<WizardApp {...services(store)} initial={initialState({yes: false})} onExit={() => {}} />);
+		const ui = await drive(<WizardApp {...engineServices({store})} initial={initialState({yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
 		await ui.press(KEYS.down);
 		await ui.press(KEYS.enter);
@@ -159,7 +146,7 @@ describe('refusal panels', () => {
 	});
 
 	async function sendDraft(draft: ReturnType<typeof ncrDraft>) {
-		const ui = await drive(<WizardApp {...services(createMemoryStore())} initial={initialState({backend: draft.backend, draft, yes: true})} onExit={() => {}} />);
+		const ui = await drive(<WizardApp {...engineServices()} initial={initialState({backend: draft.backend, draft, yes: true})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
 		return ui;
 	}
@@ -214,7 +201,7 @@ describe('refusal panels', () => {
 		emulator.faults.hang = true;
 		const onExit = vi.fn();
 		const draft = ncrDraft();
-		const ui = await drive(<WizardApp {...services(createMemoryStore())} initial={initialState({backend: draft.backend, draft, yes: false})} onExit={onExit} />);
+		const ui = await drive(<WizardApp {...engineServices()} initial={initialState({backend: draft.backend, draft, yes: false})} onExit={onExit} />);
 		unmount = ui.instance.unmount;
 		await ui.waitFor('Step 4 of 5');
 		await ui.press(KEYS.enter);
