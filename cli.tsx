@@ -7,7 +7,11 @@ const {main} = await import('./source/cli/main.js');
 const exitCode = await main({
 	argv: process.argv.slice(2),
 	env: process.env,
-	stdin: process.stdin,
+	// Node makes process.stdin on first use (for /dev/null or a file: a file stream, ~3 ms of modules);
+	// a command that never reads it never makes it.
+	get stdin() {
+		return process.stdin;
+	},
 	stdout: process.stdout,
 	stderr: process.stderr,
 });
