@@ -5,6 +5,7 @@
 //                that cache and runs it (source/build/loader.cts).
 // `--if-stale` skips the work when both are newer than every source file (used by `npm start`, tests).
 // `--without=a,b` leaves start-up levers out, to measure what each one pays (`npm run bench`).
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import {builtinModules} from 'node:module';
 import path from 'node:path';
@@ -15,6 +16,7 @@ const dist = path.join(root, 'dist');
 const appFile = path.join(dist, 'app.js');
 const cliFile = path.join(dist, 'cli.js');
 const scopeFile = path.join(dist, 'package.json');
+const mapFile = `${appFile}.map`;
 
 function newestSource() {
 	let newest = 0;
@@ -32,7 +34,7 @@ function newestSource() {
 
 if (process.argv.includes('--if-stale')) {
 	const newest = newestSource();
-	if ([appFile, cliFile, scopeFile].every(file => fs.existsSync(file) && fs.statSync(file).mtimeMs >= newest)) process.exit(0);
+	if ([appFile, mapFile, cliFile, scopeFile].every(file => fs.existsSync(file) && fs.statSync(file).mtimeMs >= newest)) process.exit(0);
 }
 
 // Start-up levers; README's "Performance" section gives what each one measured.
@@ -77,9 +79,21 @@ const plugins = [
 			pluginBuild.onResolve({filter: /.*/}, args => {
 				if (args.namespace === 'builtin') return {path: args.path, external: true};
 				const name = args.path.replace(/^node:/, '');
-				return builtins.has(name) ? {path: `node:${name}`, namespace: 'builtin'} : undefined;
+				if (!builtins.has(name)) return undefined;
+				// undici loads node:http2 (and with it tls, ~5 ms) for HTTP/2, which regwiz never enables; it reads
+				// only http2.constants at load and calls http2.connect for an HTTP/2 connection.
+				if (name === 'http2' && use('undici-request') && /[\\/]undici[\\/]/.test(args.importer)) return {path: 'node:http2', namespace: 'lazy-http2'};
+				return {path: `node:${name}`, namespace: 'builtin'};
 			});
 			pluginBuild.onLoad({filter: /.*/, namespace: 'builtin'}, args => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
+			pluginBuild.onResolve({filter: /.*/, namespace: 'lazy-http2'}, args => ({path: args.path, external: true}));
+			pluginBuild.onLoad({filter: /.*/, namespace: 'lazy-http2'}, async () => ({
+				contents: [
+					`const constants = ${JSON.stringify((await import('node:http2')).constants)};`,
+					"module.exports = {constants, connect: (...args) => require('node:http2').connect(...args)};",
+				].join('\n'),
+				loader: 'js',
+			}));
 		},
 	},
 ];
@@ -129,6 +143,8 @@ const app = await build({
 	entryPoints: [path.join(root, 'cli.tsx')],
 	outfile: appFile,
 	write: false,
+	// For tools and test/bundle.test.ts (which module ran); not in the package.
+	sourcemap: 'external',
 	metafile: true,
 	bundle: true,
 	platform: 'node',
@@ -150,9 +166,10 @@ const app = await build({
 
 // The script must hold nothing only a module may: no import or export statement, no import(), no
 // import.meta (a dynamic import in a vm.Script fails at run time, not here).
-const [output] = Object.values(app.metafile.outputs);
+const output = Object.entries(app.metafile.outputs).find(([file]) => file.endsWith('app.js'))[1];
 const moduleOnly = output.imports.filter(entry => entry.kind !== 'require-call' || !entry.path.startsWith('node:'));
-const code = app.outputFiles[0].text;
+const code = app.outputFiles.find(file => file.path === appFile).text;
+const map = JSON.parse(app.outputFiles.find(file => file.path === mapFile).text);
 if (moduleOnly.length > 0 || output.exports.length > 0) {
 	throw new Error(`app.js must be a script, but the bundle ${output.exports.length > 0 ? 'exports' : 'imports'} ${moduleOnly.map(entry => `${entry.kind} ${entry.path}`).join(', ')}`);
 }
@@ -167,7 +184,10 @@ for (const [pattern, what] of [[/\bimport\s*\(/, 'an import() call'], [/\bimport
 if (/[^\x00-\x7F]/.test(bare)) throw new Error('app.js must be ASCII outside comments (the loader reads it as latin1)');
 
 fs.mkdirSync(dist, {recursive: true});
-fs.writeFileSync(appFile, `(async function (require, __regwizImportMetaUrl) {"use strict";\n${code}\n})\n`);
+const script = `(async function (require, __regwizImportMetaUrl) {"use strict";\n${code}\n})\n`;
+fs.writeFileSync(appFile, script);
+// The wrapper adds one line before the bundle: the map starts one line later.
+fs.writeFileSync(mapFile, JSON.stringify({...map, mappings: `;${map.mappings}`}));
 
 // The bin is CommonJS: an ES module entry costs Node its ES module loader.
 fs.writeFileSync(scopeFile, `${JSON.stringify({type: 'commonjs'}, null, '\t')}\n`);
@@ -179,7 +199,11 @@ await build({
 	format: 'cjs',
 	target: 'node20',
 	legalComments: 'none',
-	define: {REGWIZ_LIFTOFF_ONLY: String(use('liftoff'))},
+	define: {
+		REGWIZ_LIFTOFF_ONLY: String(use('liftoff')),
+		// Names the code cache: bytecode made for one app.js is never offered to another.
+		REGWIZ_APP_HASH: JSON.stringify(createHash('sha256').update(script).digest('hex')),
+	},
 	banner: {js: '#!/usr/bin/env node'},
 	logLevel: 'warning',
 });

@@ -16,8 +16,10 @@ import path = require('node:path');
 import url = require('node:url');
 import vm = require('node:vm');
 
-/** Defined by .ci/build.mjs (false with --without=liftoff). */
+/** Defined by .ci/build.mjs: false with --without=liftoff. */
 declare const REGWIZ_LIFTOFF_ONLY: boolean;
+/** Defined by .ci/build.mjs: the SHA-256 of app.js as built. */
+declare const REGWIZ_APP_HASH: string;
 
 type Start = (require: NodeJS.Require, importMetaUrl: string) => Promise<void>;
 
@@ -65,10 +67,12 @@ function openCache(): CodeCache {
 		if (!cacheEnabled(process.env)) return {};
 		const directory = cacheDirectory(process.env);
 		if (!directory) return {};
+		// The build's hash of app.js names this version of the program; its size and time say whether the
+		// file is still the one built (an edited app.js must not meet bytecode made for another).
+		const stat = fs.statSync(appFile);
 		const identity = crypto
 			.createHash('sha256')
-			.update(source)
-			.update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`)
+			.update(`${REGWIZ_APP_HASH}\0${stat.size}\0${stat.mtimeMs}\0${source.length}\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`)
 			.digest('hex')
 			.slice(0, 24);
 		const file = path.join(directory, `app-${identity}-${kind.name}.bin`);
