@@ -38,7 +38,7 @@ if (process.argv.includes('--if-stale')) {
 }
 
 // Start-up levers; README's "Performance" section gives what each one measured.
-const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'zod-namespace', 'undici-request', 'liftoff'];
+const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'zod-namespace', 'undici-request', 'liftoff', 'lazy-builtins'];
 const without = new Set((process.argv.find(arg => arg.startsWith('--without='))?.slice('--without='.length) ?? '').split(',').filter(Boolean));
 for (const name of without) if (!LEVERS.includes(name)) throw new Error(`Unknown lever ${name}; known: ${LEVERS.join(', ')}`);
 const use = name => !without.has(name);
@@ -60,6 +60,14 @@ if (use('lean-conf')) {
 if (use('not-in-ci')) alias['is-in-ci'] = path.join(buildDir, 'not-in-ci.js');
 
 const builtins = new Set(builtinModules);
+// Builtins some libraries load at start-up for a path regwiz never or rarely takes: they get the values
+// they read at load (taken at build time) and functions that load the builtin when first called.
+const lazyBuiltins = [
+	// undici's client-h2 loads node:http2 (and tls, ~5 ms) for HTTP/2, which regwiz never enables.
+	{importer: /[\\/]undici[\\/]/, module: 'http2', values: ['constants'], functions: ['connect'], lever: 'undici-request'},
+	// terminal-size (in Ink) runs tput or resize only when the terminal does not report its size.
+	{importer: /[\\/]terminal-size[\\/]/, module: 'child_process', functions: ['execFileSync'], lever: 'lazy-builtins'},
+];
 const plugins = [
 	{
 		// ink imports its React DevTools bridge (ws, react-devtools-core) when DEV=true. regwiz ships without
@@ -80,20 +88,19 @@ const plugins = [
 				if (args.namespace === 'builtin') return {path: args.path, external: true};
 				const name = args.path.replace(/^node:/, '');
 				if (!builtins.has(name)) return undefined;
-				// undici loads node:http2 (and with it tls, ~5 ms) for HTTP/2, which regwiz never enables; it reads
-				// only http2.constants at load and calls http2.connect for an HTTP/2 connection.
-				if (name === 'http2' && use('undici-request') && /[\\/]undici[\\/]/.test(args.importer)) return {path: 'node:http2', namespace: 'lazy-http2'};
+				const lazy = lazyBuiltins.find(entry => entry.module === name && entry.importer.test(args.importer));
+				if (lazy && use(lazy.lever)) return {path: `node:${name}`, namespace: 'lazy-builtin', pluginData: lazy};
 				return {path: `node:${name}`, namespace: 'builtin'};
 			});
 			pluginBuild.onLoad({filter: /.*/, namespace: 'builtin'}, args => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
-			pluginBuild.onResolve({filter: /.*/, namespace: 'lazy-http2'}, args => ({path: args.path, external: true}));
-			pluginBuild.onLoad({filter: /.*/, namespace: 'lazy-http2'}, async () => ({
-				contents: [
-					`const constants = ${JSON.stringify((await import('node:http2')).constants)};`,
-					"module.exports = {constants, connect: (...args) => require('node:http2').connect(...args)};",
-				].join('\n'),
-				loader: 'js',
-			}));
+			pluginBuild.onResolve({filter: /.*/, namespace: 'lazy-builtin'}, args => ({path: args.path, external: true}));
+			pluginBuild.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, async args => {
+				const {values = [], functions} = args.pluginData;
+				const real = await import(args.path);
+				const lines = values.map(key => `exports.${key} = ${JSON.stringify(real[key])};`);
+				for (const key of functions) lines.push(`exports.${key} = (...args) => require(${JSON.stringify(args.path)}).${key}(...args);`);
+				return {contents: lines.join('\n'), loader: 'js'};
+			});
 		},
 	},
 ];
