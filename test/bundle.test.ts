@@ -222,9 +222,11 @@ describe('the code cache', () => {
 	it('is off in a development checkout unless asked, and REGWIZ_CODE_CACHE=0 turns it off anywhere', async () => {
 		const cacheHome = path.join(scratch, 'xdg-off');
 		const env = {...KEYS, XDG_CACHE_HOME: cacheHome, REGWIZ_CONFIG_DIR: path.join(scratch, 'config-off')};
-		expect(fs.existsSync(path.join(ROOT, '.git'))).toBe(true);
-		expect((await run(createArgs('--dry-run'), env)).code).toBe(0);
-		expect(cacheFiles(cacheHome)).toEqual([]);
+		// (From a source tree without .git, dist/cli.js behaves as installed: nothing to check there.)
+		if (fs.existsSync(path.join(ROOT, '.git'))) {
+			expect((await run(createArgs('--dry-run'), env)).code).toBe(0);
+			expect(cacheFiles(cacheHome)).toEqual([]);
+		}
 		expect((await run(createArgs('--dry-run'), {...env, REGWIZ_CODE_CACHE: '0'}, [], installedCopy())).code).toBe(0);
 		expect(cacheFiles(cacheHome)).toEqual([]);
 	});
