@@ -38,7 +38,7 @@ if (process.argv.includes('--if-stale')) {
 }
 
 // Start-up levers; README's "Performance" section gives what each one measured.
-const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'zod-namespace', 'undici-request', 'liftoff', 'lazy-builtins'];
+const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'undici-request', 'liftoff', 'lazy-builtins'];
 const without = new Set((process.argv.find(arg => arg.startsWith('--without='))?.slice('--without='.length) ?? '').split(',').filter(Boolean));
 for (const name of without) if (!LEVERS.includes(name)) throw new Error(`Unknown lever ${name}; known: ${LEVERS.join(', ')}`);
 const use = name => !without.has(name);
@@ -129,22 +129,6 @@ if (use('yoga-fetch')) {
 		},
 	});
 }
-if (use('zod-namespace')) {
-	// `import {z} from 'zod'` binds zod's namespace object as a value, so a bundler must keep all of zod
-	// (~450 KB minified, locales included); `import * as z from 'zod'` (what zod 4 documents) lets it keep
-	// what is used (~90 KB). Same object, same types: our sources are read with the second form.
-	plugins.push({
-		name: 'zod-namespace-import',
-		setup(pluginBuild) {
-			pluginBuild.onLoad({filter: /[\\/]source[\\/].*\.tsx?$|[\\/]cli\.tsx$/}, async args => {
-				if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-				const source = await fs.promises.readFile(args.path, 'utf8');
-				return {contents: source.replaceAll("import {z} from 'zod';", "import * as z from 'zod';"), loader: args.path.endsWith('x') ? 'tsx' : 'ts'};
-			});
-		},
-	});
-}
-
 const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 const app = await build({
 	entryPoints: [path.join(root, 'cli.tsx')],

@@ -63,6 +63,18 @@ describe('openProfileStore', () => {
 		expect(() => store.save('../x', profile('A'))).toThrow('"../x" is not a valid profile name: letters, digits, ".", "_" and "-"; 1–64 characters, starting with a letter or digit (e.g. staging)');
 	});
 
+	it('a lock file left empty by a writer killed before it wrote its pid does not block saving', () => {
+		const dir = tempDir();
+		const {store} = openProfileStore({REGWIZ_CONFIG_DIR: dir});
+		const lock = path.join(dir, 'config.json.lock');
+		fs.writeFileSync(lock, '');
+		const past = new Date(Date.now() - 1500);
+		fs.utimesSync(lock, past, past);
+		store.save('default', profile('AKID0002'));
+		expect(store.get('default')).toEqual(profile('AKID0002'));
+		expect(fs.existsSync(lock)).toBe(false);
+	});
+
 	it('renames and removes', () => {
 		const {store} = openProfileStore({REGWIZ_CONFIG_DIR: tempDir()});
 		store.save('a', profile('A'));

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {ncpSignatureHeaders, NCP_HEADER} from '../signing/ncp-signature.js';
 import {maskSecret} from '../mask.js';
 import {

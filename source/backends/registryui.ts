@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {commonAdvice} from './advice.js';
 import {cleanExcerpt, isSuccessStatus, parseBody, printable, statusPhrase, unexpectedBodyProblem} from './response.js';
 import {baseUrlSchema, printableText, trimPasted, validateAnswers} from './validation.js';

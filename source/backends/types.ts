@@ -1,4 +1,4 @@
-import type {z} from 'zod';
+import type * as z from 'zod';
 
 /** What a person typed, keyed by field key. Values are always strings; '' means "not given". */
 export type Answers = Record<string, string>;

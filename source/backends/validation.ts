@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {Answers, FieldSpec} from './types.js';
 
 export type FieldError = {key: string; label: string; flag?: string; message: string; value: string};

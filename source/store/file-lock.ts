@@ -6,15 +6,18 @@ const sleep = (milliseconds: number) => Atomics.wait(sleeper, 0, 0, milliseconds
 function isStale(lockPath: string, staleMs: number): boolean {
 	try {
 		const pid = Number(fs.readFileSync(lockPath, 'utf8'));
-		if (Number.isInteger(pid) && pid > 0) {
-			try {
-				process.kill(pid, 0);
-			} catch (error) {
-				// The holder is gone (killed mid-write): its lock means nothing.
-				if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
-			}
+		const age = Date.now() - fs.statSync(lockPath).mtimeMs;
+		if (!Number.isInteger(pid) || pid <= 0) {
+			// Created but never given its pid: the writer was killed between the two steps.
+			return age > 1000;
 		}
-		return Date.now() - fs.statSync(lockPath).mtimeMs > staleMs;
+		try {
+			process.kill(pid, 0);
+		} catch (error) {
+			// The holder is gone (killed mid-write): its lock means nothing.
+			if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
+		}
+		return age > staleMs;
 	} catch {
 		return false;
 	}

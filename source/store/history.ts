@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {z} from 'zod';
+import * as z from 'zod';
 import type {CreatePlan, CreateResult} from '../engine.js';
 import {withFileLock} from './file-lock.js';
 import {configDirectory, ensureConfigDirectory} from './profile-store.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
-import {z} from 'zod';
+import * as z from 'zod';
 import type {Answers} from '../backends/types.js';
 import {quoteValue} from '../quote.js';
 import {withFileLock} from './file-lock.js';
