@@ -78,17 +78,23 @@ export function openTerminal(options: TerminalOptions = {}): Terminal {
 		}
 	}
 
+	// A screen that just changed subscribes its input handlers an instant after it is drawn (Ink's
+	// effects run after output); a person never answers within that instant, and the tests do not either.
+	const humanPause = () => new Promise(resolve => setTimeout(resolve, 40));
+
 	return {
 		screen,
 		output: () => raw,
 		write: keys => child.write(keys),
 		async type(text, delayMs = 8) {
+			await humanPause();
 			for (const character of text) {
 				child.write(character);
 				await new Promise(resolve => setTimeout(resolve, delayMs));
 			}
 		},
 		async press(key, boundMs = 1000) {
+			await humanPause();
 			const before = screen();
 			child.write(key);
 			const deadline = Date.now() + boundMs;
