@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {ncr, NCR_SITES} from '../source/backends/ncr.js';
-import {checkField, InputError} from '../source/backends/validation.js';
+import {checkField} from '../source/backends/validation.js';
+import {inputErrors, spec} from './helpers/backend-fields.js';
 import {signNcpRequest} from '../source/signing/ncp-signature.js';
-import type {AdviceContext, Answers, FieldSpec, Outcome, ResponseInput} from '../source/backends/types.js';
+import type {AdviceContext, Answers, Outcome, ResponseInput} from '../source/backends/types.js';
 
 const NOW = 1_700_000_000_000;
 const CREDENTIALS = {accessKey: 'AKIDEXAMPLE0000', secretKey: 'SECRETEXAMPLE0000000000000000000000000000'};
@@ -12,21 +13,6 @@ function build(fields: Answers, base = KOREA, credentials: Answers = CREDENTIALS
 	return ncr.buildRequest(fields, credentials, base, {now: NOW});
 }
 
-function inputErrors(run: () => unknown) {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InputError);
-		return (error as InputError).errors;
-	}
-	throw new Error('expected an InputError');
-}
-
-const spec = (specs: readonly FieldSpec[], key: string): FieldSpec => {
-	const found = specs.find(candidate => candidate.key === key);
-	if (!found) throw new Error(`no field ${key}`);
-	return found;
-};
 
 const respond = (status: number, body: string, headers: ResponseInput['headers'] = {}): Outcome =>
 	ncr.readResponse({status, headers, body});

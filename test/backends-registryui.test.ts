@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {registryui} from '../source/backends/registryui.js';
-import {checkField, InputError} from '../source/backends/validation.js';
-import type {AdviceContext, Answers, FieldSpec, Outcome} from '../source/backends/types.js';
+import {checkField} from '../source/backends/validation.js';
+import {inputErrors, spec} from './helpers/backend-fields.js';
+import type {AdviceContext, Answers, Outcome} from '../source/backends/types.js';
 
 const BASE = 'https://registry.example.com';
 const CREDENTIALS = {username: 'admin', token: 'tok-3f9a'};
@@ -14,21 +15,6 @@ function decodeBasic(header: string | undefined): string {
 	return Buffer.from(match[1], 'base64').toString('utf8');
 }
 
-function inputErrors(run: () => unknown) {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InputError);
-		return (error as InputError).errors;
-	}
-	throw new Error('expected an InputError');
-}
-
-const spec = (specs: readonly FieldSpec[], key: string): FieldSpec => {
-	const found = specs.find(candidate => candidate.key === key);
-	if (!found) throw new Error(`no field ${key}`);
-	return found;
-};
 
 const respond = (status: number, body: unknown): Outcome =>
 	registryui.readResponse({status, headers: {}, body: typeof body === 'string' ? body : JSON.stringify(body)});

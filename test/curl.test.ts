@@ -4,15 +4,14 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import {PassThrough} from 'node:stream';
 import {afterEach, describe, expect, it} from 'vitest';
 import {ncr} from '../source/backends/ncr.js';
 import {registryui} from '../source/backends/registryui.js';
 import type {Backend} from '../source/backends/types.js';
 import {curlCommand, shellQuote} from '../source/cli/curl.js';
-import type {Io} from '../source/cli/io.js';
 import {main} from '../source/cli/main.js';
 import {NCP_HEADER, signNcpRequest} from '../source/signing/ncp-signature.js';
+import {runWithFakeIo} from './helpers/fake-io.js';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 const NCR_KEYS = {accessKey: 'AKIDEXAMPLE0001', secretKey: 'ncr-secret-key-abcdef'};
@@ -176,17 +175,8 @@ describe('regwiz create --curl', () => {
 	async function run(argv: string[], extraEnv: NodeJS.ProcessEnv, stdoutTTY = false) {
 		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'regwiz-curl-'));
 		folders.push(folder);
-		const stdin = new PassThrough();
-		const stdout = new PassThrough();
-		const stderr = new PassThrough();
-		Object.assign(stdout, {isTTY: stdoutTTY});
-		let out = '';
-		let err = '';
-		stdout.on('data', chunk => (out += String(chunk)));
-		stderr.on('data', chunk => (err += String(chunk)));
 		const env = {REGWIZ_CONFIG_DIR: path.join(folder, 'config'), HOME: folder, ...extraEnv};
-		const code = await main({argv, env, stdin, stdout, stderr} as unknown as Io);
-		await new Promise(resolve => setImmediate(resolve));
+		const {code, out, err} = await runWithFakeIo(main, argv, env, {stdoutTTY});
 		return {code, out, err, folder};
 	}
 

@@ -3,12 +3,10 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import {PassThrough} from 'node:stream';
 import {afterEach, describe, expect, it} from 'vitest';
 import {ncr} from '../source/backends/ncr.js';
 import {registryui} from '../source/backends/registryui.js';
 import {historyCommand} from '../source/cli/history-command.js';
-import type {Io} from '../source/cli/io.js';
 import {main} from '../source/cli/main.js';
 import type {CreatePlan, CreateResult} from '../source/engine.js';
 import {
@@ -18,6 +16,7 @@ import {
 	readHistory,
 	type HistoryEntry,
 } from '../source/store/history.js';
+import {runWithFakeIo} from './helpers/fake-io.js';
 
 const folders: string[] = [];
 const servers: http.Server[] = [];
@@ -39,22 +38,8 @@ function environment(): NodeJS.ProcessEnv {
 
 const historyFile = (env: NodeJS.ProcessEnv) => path.join(env.REGWIZ_CONFIG_DIR!, 'history.jsonl');
 
-async function run(command: (io: Io) => Promise<number>, argv: string[], env: NodeJS.ProcessEnv, stdoutTTY = false) {
-	const stdin = new PassThrough();
-	const stdout = new PassThrough();
-	const stderr = new PassThrough();
-	Object.assign(stdout, {isTTY: stdoutTTY});
-	let out = '';
-	let err = '';
-	stdout.on('data', chunk => (out += String(chunk)));
-	stderr.on('data', chunk => (err += String(chunk)));
-	const code = await command({argv, env, stdin, stdout, stderr} as unknown as Io);
-	await new Promise(resolve => setImmediate(resolve));
-	return {code, out, err};
-}
-
 const runHistory = (argv: string[], env: NodeJS.ProcessEnv, stdoutTTY = false) =>
-	run(io => historyCommand(io, io.argv), argv, env, stdoutTTY).catch(async error => {
+	runWithFakeIo(io => historyCommand(io, io.argv), argv, env, {stdoutTTY}).catch(async error => {
 		// As main reports a usage error.
 		return {code: 2, out: '', err: `regwiz: ${(error as Error).message}\n`};
 	});
@@ -254,7 +239,7 @@ describe('regwiz history', () => {
 	it('is reached from main', async () => {
 		const env = environment();
 		seed(env);
-		const result = await run(main, ['history', '--json'], env);
+		const result = await runWithFakeIo(main, ['history', '--json'], env);
 		expect(result.code).toBe(0);
 		expect(JSON.parse(result.out)).toHaveLength(4);
 	});
@@ -277,7 +262,7 @@ describe('regwiz create records its attempts', () => {
 
 	const keys = {NCLOUD_ACCESS_KEY: 'AKIDEXAMPLE0001', NCLOUD_SECRET_KEY: SECRET};
 	const create = (env: NodeJS.ProcessEnv, endpoint: string, ...extra: string[]) =>
-		run(main, ['create', 'ncr', '--registry', 'team-a', '--bucket', 'team-a-images', '--endpoint', endpoint, ...extra], {...env, ...keys});
+		runWithFakeIo(main, ['create', 'ncr', '--registry', 'team-a', '--bucket', 'team-a-images', '--endpoint', endpoint, ...extra], {...env, ...keys});
 
 	it('a creation and a refusal are recorded, with the trace id; never the secret', async () => {
 		const env = environment();
@@ -315,7 +300,7 @@ describe('regwiz create records its attempts', () => {
 
 	it('a sandbox run is not recorded', async () => {
 		const env = environment();
-		const result = await run(main, ['create', 'ncr', '--sandbox', '--registry', 'team-a', '--bucket', 'team-a-images', '--json'], env);
+		const result = await runWithFakeIo(main, ['create', 'ncr', '--sandbox', '--registry', 'team-a', '--bucket', 'team-a-images', '--json'], env);
 		expect(JSON.parse(result.out).ok).toBe(true);
 		expect(fs.existsSync(historyFile(env))).toBe(false);
 	});

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {PassThrough} from 'node:stream';
 import {afterEach, describe, expect, it} from 'vitest';
 import {main} from '../source/cli/main.js';
 import {profileCommand} from '../source/cli/profile-command.js';
 import {colorEnabled} from '../source/cli/style.js';
-import type {Io} from '../source/cli/io.js';
 import {openProfileStore, type Profile} from '../source/store/profile-store.js';
+import {fakeIo} from './helpers/fake-io.js';
 
 const ESC = '\u001B[';
 const folders: string[] = [];
@@ -29,18 +28,7 @@ function setup() {
 	fs.mkdirSync(env.HOME!);
 	const store = () => openProfileStore(env).store;
 	async function run(argv: string[], options: FakeOptions & {input?: string} = {}) {
-		const stdin = new PassThrough();
-		const stdout = new PassThrough();
-		const stderr = new PassThrough();
-		Object.assign(stdin, {isTTY: options.stdinTTY});
-		Object.assign(stdout, {isTTY: options.stdoutTTY});
-		Object.assign(stderr, {isTTY: options.stderrTTY});
-		let out = '';
-		let err = '';
-		stdout.on('data', chunk => (out += String(chunk)));
-		stderr.on('data', chunk => (err += String(chunk)));
-		if (options.input !== undefined) stdin.end(options.input);
-		const io = {argv, env: {...env, ...options.env}, stdin, stdout, stderr} as unknown as Io;
+		const {io, written, settle} = fakeIo(argv, {...env, ...options.env}, options);
 		let code: number;
 		if (argv[0] === 'profile') code = await main(io);
 		else {
@@ -48,12 +36,12 @@ function setup() {
 				code = await profileCommand(io, argv);
 			} catch (error) {
 				// As main reports them: one line on stderr, exit 2 for a usage error.
-				err += `regwiz: ${(error as Error).message}\n`;
+				written.err += `regwiz: ${(error as Error).message}\n`;
 				code = (error as Error).name === 'UsageError' ? 2 : 1;
 			}
 		}
-		await new Promise(resolve => setImmediate(resolve));
-		return {code, out, err};
+		await settle();
+		return {code, out: written.out, err: written.err};
 	}
 	return {env, root, store, run};
 }

@@ -6,11 +6,9 @@ import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import {PassThrough} from 'node:stream';
 import {createElement} from 'react';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {findBackend} from '../source/backends/index.js';
-import type {Io} from '../source/cli/io.js';
 import {main} from '../source/cli/main.js';
 import {createMemoryStore, openProfileStore, type ProfileStore} from '../source/store/profile-store.js';
 import {WizardApp} from '../source/ui/app.js';
@@ -21,6 +19,7 @@ import {engineServices} from './helpers/wizard-services.js';
 import {startRecordingServer, type RecordingServer} from './helpers/recording-server.js';
 import {runCli, type CliResult} from './helpers/run-cli.js';
 import {testCertificates, type TestCertificates} from './helpers/tls-certs.js';
+import {runWithFakeIo} from './helpers/fake-io.js';
 
 const CANARY = {
 	accessKey: 'ncp_iam_CANARYACCESS00001',
@@ -61,13 +60,7 @@ function expectNoSecrets(where: string, text: string) {
 
 /** Runs main() as cli.tsx does, with streams that are not terminals. */
 async function runMain(argv: string[], env: Record<string, string>): Promise<CliResult> {
-	const [stdin, stdout, stderr] = [new PassThrough(), new PassThrough(), new PassThrough()];
-	let out = '';
-	let err = '';
-	stdout.on('data', chunk => (out += String(chunk)));
-	stderr.on('data', chunk => (err += String(chunk)));
-	const code = await main({argv, env, stdin, stdout, stderr} as unknown as Io);
-	await new Promise(resolve => setImmediate(resolve));
+	const {code, out, err} = await runWithFakeIo(main, argv, env);
 	return {code, signal: null, stdout: out, stderr: err};
 }
 
