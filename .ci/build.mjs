@@ -38,7 +38,7 @@ if (process.argv.includes('--if-stale')) {
 }
 
 // Start-up levers; README's "Performance" section gives what each one measured.
-const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'undici-request', 'liftoff', 'lazy-builtins'];
+const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'liftoff', 'lazy-builtins'];
 const without = new Set((process.argv.find(arg => arg.startsWith('--without='))?.slice('--without='.length) ?? '').split(',').filter(Boolean));
 for (const name of without) if (!LEVERS.includes(name)) throw new Error(`Unknown lever ${name}; known: ${LEVERS.join(', ')}`);
 const use = name => !without.has(name);
@@ -63,8 +63,6 @@ const builtins = new Set(builtinModules);
 // Builtins some libraries load at start-up for a path regwiz never or rarely takes: they get the values
 // they read at load (taken at build time) and functions that load the builtin when first called.
 const lazyBuiltins = [
-	// undici's client-h2 loads node:http2 (and tls, ~5 ms) for HTTP/2, which regwiz never enables.
-	{importer: /[\\/]undici[\\/]/, module: 'http2', values: ['constants'], functions: ['connect'], lever: 'undici-request'},
 	// terminal-size (in Ink) runs tput or resize only when the terminal does not report its size.
 	{importer: /[\\/]terminal-size[\\/]/, module: 'child_process', functions: ['execFileSync'], lever: 'lazy-builtins'},
 ];
@@ -104,16 +102,6 @@ const plugins = [
 		},
 	},
 ];
-if (use('undici-request')) {
-	// The transport needs undici's Agent and request, not its fetch, WebSocket, caches and mocks. (A plugin,
-	// not an alias: an alias would also redirect the deep `undici/lib/…` imports of the stand-in.)
-	plugins.push({
-		name: 'undici-request-only',
-		setup(pluginBuild) {
-			pluginBuild.onResolve({filter: /^undici$/}, () => ({path: path.join(buildDir, 'undici-request.js')}));
-		},
-	});
-}
 if (use('yoga-fetch')) {
 	// yoga's Emscripten loader tests `typeof fetch`; reading the global makes Node load its own bundled
 	// undici (~15 ms). The WebAssembly is inline (base64), so fetch is never needed: answer "not a function".

@@ -139,11 +139,6 @@ export function checkPlanInput(plan: Pick<CreatePlan, 'backend' | 'connection' |
 
 let loadedTransport: typeof import('./transport.js') | undefined;
 
-/** Closes idle connections so the process can end at once; a no-op when nothing was sent. */
-export async function releaseConnections(): Promise<void> {
-	await loadedTransport?.closeTransport();
-}
-
 export type SendCreateOptions = {timeoutMs: number; signal?: AbortSignal; now?: () => number};
 
 /** Signs, sends and reads one create request. Never retries: creating is not idempotent. */

@@ -15,7 +15,7 @@ import {CLI, ROOT, minimalEnv, openTerminal} from './helpers/terminal.js';
 const DIST = path.dirname(CLI);
 const KEYS = {NCLOUD_ACCESS_KEY: 'AKIABUNDLETESTKEY001', NCLOUD_SECRET_KEY: 'bundletestsecretbundletestsecret123456'};
 const UI_MODULES = /(^|\/)(node_modules\/(ink|ink-select-input|ink-text-input|react|react-reconciler|scheduler|yoga-layout)\/|source\/ui\/)/;
-const HTTP_CLIENT = /node_modules\/undici\//;
+const HTTP_CLIENT = /^source\/transport\.ts$/;
 
 let scratch: string;
 let server: http.Server;
@@ -108,13 +108,11 @@ describe('what each command loads', () => {
 		expect(matching(sources, HTTP_CLIENT)).toEqual([]);
 	});
 
-	it('a create that sends loads undici but still no React, Ink, yoga or UI', async () => {
+	it('a create that sends loads the transport but still no React, Ink, yoga or UI', async () => {
 		const {sources, result} = await sourcesThatRan(createArgs(), {...KEYS, REGWIZ_CONFIG_DIR: path.join(scratch, 'config-send')});
 		expect(result.code, result.stderr).toBe(0);
 		expect(JSON.parse(result.stdout)).toMatchObject({ok: true, status: 201});
-		expect(matching(sources, HTTP_CLIENT).length).toBeGreaterThan(0);
-		// Only the request API and the agent: no fetch, WebSocket, caches or mocks.
-		expect(matching(sources, /node_modules\/undici\/lib\/(web|mock|cache|interceptor)\//)).toEqual([]);
+		expect(matching(sources, HTTP_CLIENT)).toEqual(['source/transport.ts']);
 		expect(matching(sources, UI_MODULES)).toEqual([]);
 	});
 

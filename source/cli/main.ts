@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util';
-import {EXIT, releaseConnections} from '../engine.js';
+import {EXIT} from '../engine.js';
 import {COMMON_FLAGS, commonOptions, parseArgsProblem} from './create-args.js';
 import {backendFromArgument, missingMessage, prepareCreate, runScriptedCreate} from './create-command.js';
 import {helpFor} from './help.js';
@@ -146,14 +146,6 @@ function usageErrorJson(argv: string[], error: UsageError): string {
 
 /** Runs one invocation; every failure becomes a message and an exit code, never a stack trace. */
 export async function main(io: Io): Promise<number> {
-	try {
-		return await guarded(io);
-	} finally {
-		await releaseConnections();
-	}
-}
-
-async function guarded(io: Io): Promise<number> {
 	try {
 		return await route(io);
 	} catch (error) {

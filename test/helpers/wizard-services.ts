@@ -3,7 +3,7 @@ import {sendCreate, verifyCredentials} from '../../source/engine.js';
 import {createMemoryStore} from '../../source/store/profile-store.js';
 import type {WizardServices} from '../../source/ui/app.js';
 
-/** The wizard's services with the real engine (signing, undici) and profiles kept in memory. */
+/** The wizard's services with the real engine (signing, the HTTP transport) and profiles kept in memory. */
 export function engineServices(options: {timeoutMs?: number} & Partial<WizardServices> = {}): WizardServices {
 	const {timeoutMs = 5000, ...overrides} = options;
 	return {
