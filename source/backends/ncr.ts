@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {ncpSignatureHeaders, NCP_HEADER} from '../signing/ncp-signature.js';
 import {maskSecret} from '../mask.js';
 import {
@@ -29,28 +29,28 @@ const CUSTOM_SITE = 'custom';
 const REGISTRY_RULE = 'lowercase letters, digits and hyphens; 1–63 characters; no hyphen at either end';
 const BUCKET_RULE = 'lowercase letters, digits, dots and hyphens; 3–63 characters; starts and ends with a letter or digit';
 
-const registrySchema = z
-	.string()
-	.max(63, `${REGISTRY_RULE} (e.g. team-a)`)
-	.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, `${REGISTRY_RULE} (e.g. team-a)`);
+const registrySchema = z.string().check(
+	z.maxLength(63, `${REGISTRY_RULE} (e.g. team-a)`),
+	z.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, `${REGISTRY_RULE} (e.g. team-a)`),
+);
 
-const bucketSchema = z
-	.string()
-	.min(3, `${BUCKET_RULE} (e.g. team-a-images)`)
-	.max(63, `${BUCKET_RULE} (e.g. team-a-images)`)
-	.regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, `${BUCKET_RULE} (e.g. team-a-images)`)
-	.refine(value => !/^\d{1,3}(\.\d{1,3}){3}$/.test(value), 'must not look like an IP address (e.g. team-a-images)');
+const bucketSchema = z.string().check(
+	z.minLength(3, `${BUCKET_RULE} (e.g. team-a-images)`),
+	z.maxLength(63, `${BUCKET_RULE} (e.g. team-a-images)`),
+	z.regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, `${BUCKET_RULE} (e.g. team-a-images)`),
+	z.refine((value: string) => !/^\d{1,3}(\.\d{1,3}){3}$/.test(value), 'must not look like an IP address (e.g. team-a-images)'),
+);
 
-const accessKeySchema = z
-	.string()
-	.max(128, 'an access key is at most 128 characters')
-	.regex(/^[\x21-\x7E]+$/, 'an access key is printable ASCII with no spaces (e.g. ncp_iam_BPAMKR…)');
+const accessKeySchema = z.string().check(
+	z.maxLength(128, 'an access key is at most 128 characters'),
+	z.regex(/^[\x21-\x7E]+$/, 'an access key is printable ASCII with no spaces (e.g. ncp_iam_BPAMKR…)'),
+);
 
-const secretKeySchema = z
-	.string()
-	.max(256, 'a secret key is at most 256 characters')
-	.refine(value => !/[\u0000-\u001F\u007F-\u009F]/.test(value), 'a secret key must not contain control characters')
-	.refine(isWellFormedText, 'a secret key must not contain a broken character (half of a surrogate pair)');
+const secretKeySchema = z.string().check(
+	z.maxLength(256, 'a secret key is at most 256 characters'),
+	z.refine((value: string) => !/[\u0000-\u001F\u007F-\u009F]/.test(value), 'a secret key must not contain control characters'),
+	z.refine(isWellFormedText, 'a secret key must not contain a broken character (half of a surrogate pair)'),
+);
 
 const storageTypes = [
 	{value: 'objectStorage', label: 'Object Storage', hint: 'images kept in a bucket of yours (default)'},
@@ -187,21 +187,21 @@ function signedRequest(
 }
 
 const errorBodySchema = z.object({
-	error: z
-		.object({
-			errorCode: z.union([z.string(), z.number()]).optional(),
-			message: z.string().optional(),
-			details: z.string().optional(),
-		})
-		.optional(),
-	returnCode: z.union([z.string(), z.number()]).optional(),
-	returnMessage: z.string().optional(),
-	message: z.string().optional(),
+	error: z.optional(
+		z.object({
+			errorCode: z.optional(z.union([z.string(), z.number()])),
+			message: z.optional(z.string()),
+			details: z.optional(z.string()),
+		}),
+	),
+	returnCode: z.optional(z.union([z.string(), z.number()])),
+	returnMessage: z.optional(z.string()),
+	message: z.optional(z.string()),
 });
 
 const successBodySchema = z.object({
-	returnCode: z.union([z.string(), z.number()]).optional(),
-	returnMessage: z.string().optional(),
+	returnCode: z.optional(z.union([z.string(), z.number()])),
+	returnMessage: z.optional(z.string()),
 });
 
 function readResponse({status, headers, body: text, truncated}: Parameters<Backend['readResponse']>[0]): Outcome {

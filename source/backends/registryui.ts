@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {commonAdvice} from './advice.js';
 import {cleanExcerpt, isSuccessStatus, parseBody, printable, statusPhrase, unexpectedBodyProblem} from './response.js';
 import {baseUrlSchema, printableText, trimPasted, validateAnswers} from './validation.js';
@@ -9,11 +9,11 @@ const PATH_RULE =
 const PATH_PATTERN =
 	/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 
-const repositorySchema = z
-	.string()
-	.max(255, `${PATH_RULE} (e.g. team-a/backend)`)
-	.refine(value => value === value.toLowerCase(), 'must be lowercase (e.g. team-a/backend)')
-	.regex(PATH_PATTERN, `${PATH_RULE} (e.g. team-a/backend)`);
+const repositorySchema = z.string().check(
+	z.maxLength(255, `${PATH_RULE} (e.g. team-a/backend)`),
+	z.refine((value: string) => value === value.toLowerCase(), 'must be lowercase (e.g. team-a/backend)'),
+	z.regex(PATH_PATTERN, `${PATH_RULE} (e.g. team-a/backend)`),
+);
 
 const connectionFields: FieldSpec[] = [
 	{
@@ -36,7 +36,7 @@ const credentialFields: FieldSpec[] = [
 		kind: 'text',
 		rule: 'your RegistryUI user name, without ":"',
 		example: 'admin',
-		schema: printableText('a user name without ":"', 128).refine(value => !value.includes(':'), 'must not contain ":"'),
+		schema: printableText('a user name without ":"', 128).check(z.refine((value: string) => !value.includes(':'), 'must not contain ":"')),
 		normalize: trimPasted,
 	},
 	{
@@ -103,14 +103,14 @@ function basicRequest(method: 'GET' | 'POST', url: URL, credentials: Answers): P
 
 const entrySchema = z.object({
 	fullPath: z.string(),
-	name: z.string().optional(),
-	title: z.string().nullish(),
-	isPublic: z.boolean().nullish(),
-	created: z.string().nullish(),
-	updated: z.string().nullish(),
+	name: z.optional(z.string()),
+	title: z.nullish(z.string()),
+	isPublic: z.nullish(z.boolean()),
+	created: z.nullish(z.string()),
+	updated: z.nullish(z.string()),
 });
 
-const answerSchema = z.object({error: z.string().nullable(), data: z.unknown().optional()});
+const answerSchema = z.object({error: z.nullable(z.string()), data: z.optional(z.unknown())});
 
 function resourceFields(data: unknown): ResourceField[] | undefined {
 	const entry = entrySchema.safeParse(data);

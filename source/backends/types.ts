@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /** What a person typed, keyed by field key. Values are always strings; '' means "not given". */
 export type Answers = Record<string, string>;
@@ -23,7 +23,7 @@ export type FieldSpec = {
 	optional?: boolean;
 	defaultValue?: string;
 	/** Validates the raw string. Optional fields are only validated when not empty. */
-	schema: z.ZodType<string>;
+	schema: z.ZodMiniType<string>;
 	/** Whether the field applies, given the answers so far. */
 	when?: (answers: Answers) => boolean;
 	/** Cleans a typed or pasted value before validation (trim keys and tokens). */

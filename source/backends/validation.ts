@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type {Answers, FieldSpec} from './types.js';
 
 export type FieldError = {key: string; label: string; flag?: string; message: string; value: string};
@@ -23,11 +23,11 @@ export const isWellFormedText = (value: string): boolean => !LONE_SURROGATE.test
 
 /** A single-line printable value; the rule is repeated so each schema reads on its own. */
 export function printableText(rule: string, maxLength: number) {
-	return z
-		.string()
-		.max(maxLength, `${rule} (at most ${maxLength} characters)`)
-		.refine(value => !hasControlCharacters(value), 'must not contain control characters (line breaks, tabs, escape codes)')
-		.refine(isWellFormedText, 'contains a broken character (half of a surrogate pair): retype it');
+	return z.string().check(
+		z.maxLength(maxLength, `${rule} (at most ${maxLength} characters)`),
+		z.refine(value => !hasControlCharacters(value), 'must not contain control characters (line breaks, tabs, escape codes)'),
+		z.refine(isWellFormedText, 'contains a broken character (half of a surrogate pair): retype it'),
+	);
 }
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -46,13 +46,13 @@ function baseUrlProblem(value: string): string | undefined {
 }
 
 /** An http(s) base URL with no credentials, query or fragment. */
-export const baseUrlSchema = z
-	.string()
-	.min(1, 'a base URL is required (e.g. https://registry.example.com)')
-	.superRefine((value, context) => {
+export const baseUrlSchema = z.string().check(
+	z.minLength(1, 'a base URL is required (e.g. https://registry.example.com)'),
+	z.superRefine((value: string, context) => {
 		const problem = baseUrlProblem(value);
 		if (problem) context.addIssue({code: 'custom', message: problem});
-	});
+	}),
+);
 
 /** Plain http to a host other than this machine would send credentials in the clear. */
 export function insecureHttpProblem(baseUrl: string): string | undefined {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type {CreatePlan, CreateResult} from '../engine.js';
 import {withFileLock} from './file-lock.js';
 import {configDirectory, ensureConfigDirectory} from './profile-store.js';
@@ -15,11 +15,11 @@ const entrySchema = z.object({
 	time: z.string(),
 	backend: z.string(),
 	endpoint: z.string(),
-	profile: z.string().nullable(),
+	profile: z.nullable(z.string()),
 	name: z.string(),
-	status: z.number().int().nullable(),
+	status: z.nullable(z.int()),
 	outcome: outcomeSchema,
-	traceId: z.string().nullable(),
+	traceId: z.nullable(z.string()),
 });
 
 export type HistoryOutcome = z.infer<typeof outcomeSchema>;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type {Answers} from '../backends/types.js';
 import {quoteValue} from '../quote.js';
 import {withFileLock} from './file-lock.js';
@@ -13,12 +13,12 @@ const profileSchema = z.object({
 	backend: z.string(),
 	credentials: answersSchema,
 	connection: answersSchema,
-	lastUsedAt: z.string().optional(),
-	lastFields: answersSchema.optional(),
+	lastUsedAt: z.optional(z.string()),
+	lastFields: z.optional(answersSchema),
 });
 
 const fileSchema = z.object({
-	profiles: z.record(z.string(), profileSchema).default({}),
+	profiles: z._default(z.record(z.string(), profileSchema), {}),
 });
 
 export type Profile = z.infer<typeof profileSchema>;
@@ -131,7 +131,9 @@ function checkExistingFile(file: string, warnings: string[]): void {
 		const parsed = fileSchema.safeParse(JSON.parse(text));
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			problem = `unexpected content at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}`;
+			// zod/mini carries no message catalogue: say what was expected in our own words.
+			const what = issue?.code === 'invalid_type' ? `expected ${issue.expected === 'record' ? 'an object' : `a ${issue.expected}`}` : 'not what regwiz writes';
+			problem = `unexpected content at ${issue?.path.join('.') || 'the top level'}: ${what}`;
 		}
 	} catch (error) {
 		// The parser's own message quotes the text around the fault, which may be a secret: give the place only.
