@@ -38,7 +38,7 @@ if (process.argv.includes('--if-stale')) {
 }
 
 // Start-up levers; README's "Performance" section gives what each one measured.
-const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'liftoff', 'lazy-builtins'];
+const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'liftoff', 'lazy-builtins', 'lazy-segmenter'];
 const without = new Set((process.argv.find(arg => arg.startsWith('--without='))?.slice('--without='.length) ?? '').split(',').filter(Boolean));
 for (const name of without) if (!LEVERS.includes(name)) throw new Error(`Unknown lever ${name}; known: ${LEVERS.join(', ')}`);
 const use = name => !without.has(name);
@@ -102,20 +102,38 @@ const plugins = [
 		},
 	},
 ];
-if (use('yoga-fetch')) {
-	// yoga's Emscripten loader tests `typeof fetch`; reading the global makes Node load its own bundled
-	// undici (~15 ms). The WebAssembly is inline (base64), so fetch is never needed: answer "not a function".
-	plugins.push({
-		name: 'yoga-without-fetch',
+/** A plugin that rewrites one library file at bundle time, and fails the build if the text to replace is gone. */
+function patchLibrary(lever, file, from, to, prepend = '') {
+	return {
+		name: lever,
 		setup(pluginBuild) {
-			pluginBuild.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
+			pluginBuild.onLoad({filter: file}, async args => {
 				const source = await fs.promises.readFile(args.path, 'utf8');
-				const patched = source.replaceAll('typeof fetch', 'typeof undefined');
-				if (patched === source) throw new Error(`yoga-without-fetch: no "typeof fetch" in ${args.path}; check this lever against the new yoga-layout`);
-				return {contents: patched, loader: 'js'};
+				const patched = source.replaceAll(from, to);
+				if (patched === source) throw new Error(`${lever}: no ${JSON.stringify(from)} in ${args.path}; check this lever against the new version`);
+				return {contents: `${prepend}${patched}`, loader: 'js', resolveDir: path.dirname(args.path)};
 			});
 		},
-	});
+	};
+}
+// yoga's Emscripten loader tests `typeof fetch`; reading the global makes Node load its own bundled
+// undici (~15 ms). The WebAssembly is inline (base64), so fetch is never needed: answer "not a function".
+if (use('yoga-fetch')) plugins.push(patchLibrary('yoga-fetch', /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, 'typeof fetch', 'typeof undefined'));
+// Ink's two ANSI tokenizers each build an Intl.Segmenter when loaded and cut every line of every frame
+// with it: ~12 ms of ICU set-up before the first frame, for text that is almost always one cluster per
+// code point. source/build/grapheme-segmenter.ts gives the same segments and makes a real one on need.
+if (use('lazy-segmenter')) {
+	const segmenterImport = `import {graphemeSegmenter as regwizGraphemeSegmenter} from ${JSON.stringify(path.join(buildDir, 'grapheme-segmenter.ts'))};\n`;
+	plugins.push(
+		patchLibrary(
+			'lazy-segmenter',
+			/@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+			'new Intl.Segmenter(undefined, { granularity: "grapheme" })',
+			'regwizGraphemeSegmenter',
+			segmenterImport,
+		),
+		patchLibrary('lazy-segmenter', /slice-ansi[\\/]tokenize-ansi\.js$/, "new Intl.Segmenter(undefined, {granularity: 'grapheme'})", 'regwizGraphemeSegmenter', segmenterImport),
+	);
 }
 const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 const app = await build({

@@ -10,6 +10,7 @@
 // by the same rules as string-width 8.
 import {eastAsianWidth} from 'get-east-asian-width';
 import stripAnsi from 'strip-ansi';
+import {graphemeSegmenter, joiner} from './grapheme-segmenter.js';
 
 export type Options = {
 	/** Count East Asian Ambiguous characters as one column (default) or two. */
@@ -19,13 +20,6 @@ export type Options = {
 };
 
 const printableAscii = /^[\u0020-\u007E]*$/;
-
-// Code points that can be part of a multi-code-point grapheme cluster other than as its first, lone
-// character: extenders and marks (GB9, GB9a), ZWJ (GB11), regional indicators (GB12/13), Hangul jamo
-// (GB6–8), Prepend characters (GB9b, the list Node's ICU uses), CR (GB3). Indic conjunct linkers
-// (GB9c) are nonspacing marks, so Grapheme_Extend. When none is present, each code point is a cluster.
-const joiner =
-	/[\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Mc}\p{Regional_Indicator}\u200D\u0E33\u0EB3\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\r\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{113D1}\u{1193F}\u{11941}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/u;
 
 // Code points that print nothing: default-ignorables, controls, format characters, nonspacing and
 // enclosing marks, lone surrogates.
@@ -56,7 +50,6 @@ function loneWidth(codePoint: number, ambiguousAsWide: boolean): number {
 	return width;
 }
 
-let segmenter: Intl.Segmenter | undefined;
 let rgiEmoji: RegExp | undefined;
 
 /** Whether a multi-code-point cluster is drawn as one double-width emoji. */
@@ -154,7 +147,6 @@ export default function stringWidth(input: string, options: Options = {}): numbe
 		}
 		return width;
 	}
-	segmenter ??= new Intl.Segmenter();
-	for (const {segment} of segmenter.segment(text)) width += clusterWidth(segment, ambiguousAsWide);
+	for (const {segment} of graphemeSegmenter.segment(text)) width += clusterWidth(segment, ambiguousAsWide);
 	return width;
 }
