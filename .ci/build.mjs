@@ -38,7 +38,7 @@ if (process.argv.includes('--if-stale')) {
 }
 
 // Start-up levers; README's "Performance" section gives what each one measured.
-const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'liftoff', 'lazy-builtins', 'lazy-segmenter'];
+const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'liftoff', 'lazy-builtins', 'lazy-segmenter', 'yoga-base64', 'no-perf-hooks'];
 const without = new Set((process.argv.find(arg => arg.startsWith('--without='))?.slice('--without='.length) ?? '').split(',').filter(Boolean));
 for (const name of without) if (!LEVERS.includes(name)) throw new Error(`Unknown lever ${name}; known: ${LEVERS.join(', ')}`);
 const use = name => !without.has(name);
@@ -102,38 +102,67 @@ const plugins = [
 		},
 	},
 ];
-/** A plugin that rewrites one library file at bundle time, and fails the build if the text to replace is gone. */
-function patchLibrary(lever, file, from, to, prepend = '') {
-	return {
-		name: lever,
+// Library files rewritten at bundle time, each change tied to its lever. The build fails if the text a
+// change replaces is gone (a new version of the library): check the lever against it then.
+const segmenterImport = `import {graphemeSegmenter as regwizGraphemeSegmenter} from ${JSON.stringify(path.join(buildDir, 'grapheme-segmenter.ts'))};\n`;
+const libraryPatches = [
+	{
+		file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+		changes: [
+			// yoga's Emscripten loader tests `typeof fetch`; reading the global makes Node load its own bundled
+			// undici (~15 ms). The WebAssembly is inline (base64), so fetch is never needed: "not a function".
+			{lever: 'yoga-fetch', from: 'typeof fetch', to: 'typeof undefined'},
+			// It decodes that base64 through atob (a JavaScript loop in Node 20) and copies it character by
+			// character: ~3 ms. Buffer decodes the same bytes natively.
+			{
+				lever: 'yoga-base64',
+				from: 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
+				to: 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))',
+			},
+		],
+	},
+	// Ink's two ANSI tokenizers each build an Intl.Segmenter when loaded and cut every line of every frame
+	// with it: ~12 ms of ICU set-up before the first frame, for text that is almost always one cluster per
+	// code point. source/build/grapheme-segmenter.ts gives the same segments and makes a real one on need.
+	{
+		file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+		prepend: segmenterImport,
+		changes: [{lever: 'lazy-segmenter', from: 'new Intl.Segmenter(undefined, { granularity: "grapheme" })', to: 'regwizGraphemeSegmenter'}],
+	},
+	{
+		file: /slice-ansi[\\/]tokenize-ansi\.js$/,
+		prepend: segmenterImport,
+		changes: [{lever: 'lazy-segmenter', from: "new Intl.Segmenter(undefined, {granularity: 'grapheme'})", to: 'regwizGraphemeSegmenter'}],
+	},
+	// Reading the global `performance` makes Node 20 load perf_hooks (~4 ms). React's scheduler reads it when
+	// loaded, and Ink to time each render for an onRender callback regwiz does not pass; Date serves both
+	// (the scheduler's own fallback; its 5 ms time slices need no finer clock).
+	{
+		file: /scheduler[\\/]cjs[\\/]scheduler\.production\.js$/,
+		changes: [{lever: 'no-perf-hooks', from: '"object" === typeof performance && "function" === typeof performance.now', to: 'false'}],
+	},
+	{
+		file: /ink[\\/]build[\\/]ink\.js$/,
+		changes: [{lever: 'no-perf-hooks', from: 'performance.now()', to: 'Date.now()'}],
+	},
+];
+for (const {file, changes, prepend = ''} of libraryPatches) {
+	const wanted = changes.filter(change => use(change.lever));
+	if (wanted.length === 0) continue;
+	plugins.push({
+		name: `patch ${file.source}`,
 		setup(pluginBuild) {
 			pluginBuild.onLoad({filter: file}, async args => {
-				const source = await fs.promises.readFile(args.path, 'utf8');
-				const patched = source.replaceAll(from, to);
-				if (patched === source) throw new Error(`${lever}: no ${JSON.stringify(from)} in ${args.path}; check this lever against the new version`);
-				return {contents: `${prepend}${patched}`, loader: 'js', resolveDir: path.dirname(args.path)};
+				let source = await fs.promises.readFile(args.path, 'utf8');
+				for (const {lever, from, to} of wanted) {
+					const patched = source.replaceAll(from, to);
+					if (patched === source) throw new Error(`${lever}: no ${JSON.stringify(from)} in ${args.path}; check this lever against the new version`);
+					source = patched;
+				}
+				return {contents: `${prepend}${source}`, loader: 'js', resolveDir: path.dirname(args.path)};
 			});
 		},
-	};
-}
-// yoga's Emscripten loader tests `typeof fetch`; reading the global makes Node load its own bundled
-// undici (~15 ms). The WebAssembly is inline (base64), so fetch is never needed: answer "not a function".
-if (use('yoga-fetch')) plugins.push(patchLibrary('yoga-fetch', /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, 'typeof fetch', 'typeof undefined'));
-// Ink's two ANSI tokenizers each build an Intl.Segmenter when loaded and cut every line of every frame
-// with it: ~12 ms of ICU set-up before the first frame, for text that is almost always one cluster per
-// code point. source/build/grapheme-segmenter.ts gives the same segments and makes a real one on need.
-if (use('lazy-segmenter')) {
-	const segmenterImport = `import {graphemeSegmenter as regwizGraphemeSegmenter} from ${JSON.stringify(path.join(buildDir, 'grapheme-segmenter.ts'))};\n`;
-	plugins.push(
-		patchLibrary(
-			'lazy-segmenter',
-			/@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
-			'new Intl.Segmenter(undefined, { granularity: "grapheme" })',
-			'regwizGraphemeSegmenter',
-			segmenterImport,
-		),
-		patchLibrary('lazy-segmenter', /slice-ansi[\\/]tokenize-ansi\.js$/, "new Intl.Segmenter(undefined, {granularity: 'grapheme'})", 'regwizGraphemeSegmenter', segmenterImport),
-	);
+	});
 }
 const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 const app = await build({
