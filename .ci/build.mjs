@@ -65,6 +65,8 @@ const builtins = new Set(builtinModules);
 const lazyBuiltins = [
 	// terminal-size (in Ink) runs tput or resize only when the terminal does not report its size.
 	{importer: /[\\/]terminal-size[\\/]/, module: 'child_process', functions: ['execFileSync'], lever: 'lazy-builtins'},
+	// regwiz's transport sends to https and, for local servers, plain http: node:https (and tls) only when used.
+	{importer: /[\\/]source[\\/]transport\.ts$/, module: 'https', functions: ['request'], lever: 'lazy-builtins'},
 ];
 const plugins = [
 	{
