@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {ncr, NCR_SITES} from '../source/backends/ncr.js';
-import {checkField} from '../source/backends/validation.js';
+import {checkField, lazySchema} from '../source/backends/validation.js';
+import * as z from 'zod/mini';
 import {inputErrors, spec} from './helpers/backend-fields.js';
 import {signNcpRequest} from '../source/signing/ncp-signature.js';
 import type {AdviceContext, Answers, Outcome, ResponseInput} from '../source/backends/types.js';
@@ -308,5 +309,20 @@ describe('ncr.advise', () => {
 		expect(ncr.advise(throttled, context({headers: {'retry-after': '30'}}))).toEqual([
 			'The service is throttling requests or a quota is reached: wait and retry in 30 seconds.',
 		]);
+	});
+});
+
+describe('lazySchema', () => {
+	it('builds its schema on the first parse, once, and parses as the schema does', () => {
+		let built = 0;
+		const schema = lazySchema(() => {
+			built++;
+			return z.string().check(z.maxLength(3, 'at most 3'));
+		});
+		expect(built).toBe(0);
+		expect(schema.safeParse('abcd').error?.issues[0]?.message).toBe('at most 3');
+		expect(schema.parse('abc')).toBe('abc');
+		expect(() => schema.parse('abcde')).toThrow(/at most 3/);
+		expect(built).toBe(1);
 	});
 });

@@ -13,7 +13,7 @@ import {
 	unexpectedBodyProblem,
 } from './response.js';
 import {commonAdvice} from './advice.js';
-import {baseUrlSchema, isWellFormedText, trimPasted, validateAnswers} from './validation.js';
+import {baseUrlSchema, isWellFormedText, lazySchema, trimPasted, validateAnswers} from './validation.js';
 import type {Answers, Backend, FieldSpec, Outcome} from './types.js';
 
 export const NCR_SITES = [
@@ -29,27 +29,35 @@ const CUSTOM_SITE = 'custom';
 const REGISTRY_RULE = 'lowercase letters, digits and hyphens; 1–63 characters; no hyphen at either end';
 const BUCKET_RULE = 'lowercase letters, digits, dots and hyphens; 3–63 characters; starts and ends with a letter or digit';
 
-const registrySchema = z.string().check(
-	z.maxLength(63, `${REGISTRY_RULE} (e.g. team-a)`),
-	z.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, `${REGISTRY_RULE} (e.g. team-a)`),
+const registrySchema = lazySchema(() =>
+	z.string().check(
+		z.maxLength(63, `${REGISTRY_RULE} (e.g. team-a)`),
+		z.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, `${REGISTRY_RULE} (e.g. team-a)`),
+	),
 );
 
-const bucketSchema = z.string().check(
-	z.minLength(3, `${BUCKET_RULE} (e.g. team-a-images)`),
-	z.maxLength(63, `${BUCKET_RULE} (e.g. team-a-images)`),
-	z.regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, `${BUCKET_RULE} (e.g. team-a-images)`),
-	z.refine((value: string) => !/^\d{1,3}(\.\d{1,3}){3}$/.test(value), 'must not look like an IP address (e.g. team-a-images)'),
+const bucketSchema = lazySchema(() =>
+	z.string().check(
+		z.minLength(3, `${BUCKET_RULE} (e.g. team-a-images)`),
+		z.maxLength(63, `${BUCKET_RULE} (e.g. team-a-images)`),
+		z.regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, `${BUCKET_RULE} (e.g. team-a-images)`),
+		z.refine((value: string) => !/^\d{1,3}(\.\d{1,3}){3}$/.test(value), 'must not look like an IP address (e.g. team-a-images)'),
+	),
 );
 
-const accessKeySchema = z.string().check(
-	z.maxLength(128, 'an access key is at most 128 characters'),
-	z.regex(/^[\x21-\x7E]+$/, 'an access key is printable ASCII with no spaces (e.g. ncp_iam_BPAMKR…)'),
+const accessKeySchema = lazySchema(() =>
+	z.string().check(
+		z.maxLength(128, 'an access key is at most 128 characters'),
+		z.regex(/^[\x21-\x7E]+$/, 'an access key is printable ASCII with no spaces (e.g. ncp_iam_BPAMKR…)'),
+	),
 );
 
-const secretKeySchema = z.string().check(
-	z.maxLength(256, 'a secret key is at most 256 characters'),
-	z.refine((value: string) => !/[\u0000-\u001F\u007F-\u009F]/.test(value), 'a secret key must not contain control characters'),
-	z.refine(isWellFormedText, 'a secret key must not contain a broken character (half of a surrogate pair)'),
+const secretKeySchema = lazySchema(() =>
+	z.string().check(
+		z.maxLength(256, 'a secret key is at most 256 characters'),
+		z.refine((value: string) => !/[\u0000-\u001F\u007F-\u009F]/.test(value), 'a secret key must not contain control characters'),
+		z.refine(isWellFormedText, 'a secret key must not contain a broken character (half of a surrogate pair)'),
+	),
 );
 
 const storageTypes = [
@@ -72,9 +80,11 @@ const connectionFields: FieldSpec[] = [
 		rule: `one of ${NCR_SITES.map(site => site.value).join(', ')}`,
 		example: 'kr',
 		defaultValue: 'kr',
-		schema: z.enum(['kr', 'sg', 'jp', 'gov-kr', 'gov-krs', CUSTOM_SITE], {
-			error: `one of ${NCR_SITES.map(site => site.value).join(', ')} (e.g. kr), or --endpoint URL`,
-		}),
+		schema: lazySchema(() =>
+			z.enum(['kr', 'sg', 'jp', 'gov-kr', 'gov-krs', CUSTOM_SITE], {
+				error: `one of ${NCR_SITES.map(site => site.value).join(', ')} (e.g. kr), or --endpoint URL`,
+			}),
+		),
 	},
 	{
 		key: 'endpoint',
@@ -133,7 +143,7 @@ const fields: FieldSpec[] = [
 		rule: 'objectStorage or ncloudStorage',
 		example: 'objectStorage',
 		defaultValue: 'objectStorage',
-		schema: z.enum(['objectStorage', 'ncloudStorage'], {error: 'objectStorage or ncloudStorage (e.g. objectStorage)'}),
+		schema: lazySchema(() => z.enum(['objectStorage', 'ncloudStorage'], {error: 'objectStorage or ncloudStorage (e.g. objectStorage)'})),
 	},
 	{
 		key: 'bucket',
@@ -186,23 +196,27 @@ function signedRequest(
 	};
 }
 
-const errorBodySchema = z.object({
-	error: z.optional(
-		z.object({
-			errorCode: z.optional(z.union([z.string(), z.number()])),
-			message: z.optional(z.string()),
-			details: z.optional(z.string()),
-		}),
-	),
-	returnCode: z.optional(z.union([z.string(), z.number()])),
-	returnMessage: z.optional(z.string()),
-	message: z.optional(z.string()),
-});
+const errorBodySchema = lazySchema(() =>
+	z.object({
+		error: z.optional(
+			z.object({
+				errorCode: z.optional(z.union([z.string(), z.number()])),
+				message: z.optional(z.string()),
+				details: z.optional(z.string()),
+			}),
+		),
+		returnCode: z.optional(z.union([z.string(), z.number()])),
+		returnMessage: z.optional(z.string()),
+		message: z.optional(z.string()),
+	}),
+);
 
-const successBodySchema = z.object({
-	returnCode: z.optional(z.union([z.string(), z.number()])),
-	returnMessage: z.optional(z.string()),
-});
+const successBodySchema = lazySchema(() =>
+	z.object({
+		returnCode: z.optional(z.union([z.string(), z.number()])),
+		returnMessage: z.optional(z.string()),
+	}),
+);
 
 function readResponse({status, headers, body: text, truncated}: Parameters<Backend['readResponse']>[0]): Outcome {
 	const traceId = headerValue(headers, 'x-ncp-trace-id');

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import {commonAdvice} from './advice.js';
 import {cleanExcerpt, isSuccessStatus, parseBody, printable, statusPhrase, unexpectedBodyProblem} from './response.js';
-import {baseUrlSchema, printableText, trimPasted, validateAnswers} from './validation.js';
+import {baseUrlSchema, lazySchema, printableText, trimPasted, validateAnswers} from './validation.js';
 import type {Answers, Backend, FieldSpec, Outcome, PlainRequest, ResourceField} from './types.js';
 
 const PATH_RULE =
@@ -9,10 +9,12 @@ const PATH_RULE =
 const PATH_PATTERN =
 	/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 
-const repositorySchema = z.string().check(
-	z.maxLength(255, `${PATH_RULE} (e.g. team-a/backend)`),
-	z.refine((value: string) => value === value.toLowerCase(), 'must be lowercase (e.g. team-a/backend)'),
-	z.regex(PATH_PATTERN, `${PATH_RULE} (e.g. team-a/backend)`),
+const repositorySchema = lazySchema(() =>
+	z.string().check(
+		z.maxLength(255, `${PATH_RULE} (e.g. team-a/backend)`),
+		z.refine((value: string) => value === value.toLowerCase(), 'must be lowercase (e.g. team-a/backend)'),
+		z.regex(PATH_PATTERN, `${PATH_RULE} (e.g. team-a/backend)`),
+	),
 );
 
 const connectionFields: FieldSpec[] = [
@@ -36,7 +38,7 @@ const credentialFields: FieldSpec[] = [
 		kind: 'text',
 		rule: 'your RegistryUI user name, without ":"',
 		example: 'admin',
-		schema: printableText('a user name without ":"', 128).check(z.refine((value: string) => !value.includes(':'), 'must not contain ":"')),
+		schema: lazySchema(() => printableText('a user name without ":"', 128).check(z.refine((value: string) => !value.includes(':'), 'must not contain ":"'))),
 		normalize: trimPasted,
 	},
 	{
@@ -46,7 +48,7 @@ const credentialFields: FieldSpec[] = [
 		rule: 'a user token from RegistryUI, not the website password',
 		example: 'the token from RegistryUI › your profile › tokens',
 		help: 'RegistryUI › your user › Tokens; the website password does not work here',
-		schema: printableText('a user token', 512),
+		schema: lazySchema(() => printableText('a user token', 512)),
 		normalize: trimPasted,
 	},
 ];
@@ -70,7 +72,7 @@ const fields: FieldSpec[] = [
 		rule: 'any text on one line; optional',
 		example: 'Team A backend images',
 		optional: true,
-		schema: printableText('one line of text', 255),
+		schema: lazySchema(() => printableText('one line of text', 255)),
 	},
 	{
 		key: 'isPublic',
@@ -84,7 +86,7 @@ const fields: FieldSpec[] = [
 		rule: 'public or private',
 		example: 'private',
 		optional: true,
-		schema: z.enum(['true', 'false'], {error: 'public or private'}),
+		schema: lazySchema(() => z.enum(['true', 'false'], {error: 'public or private'})),
 	},
 ];
 
@@ -101,16 +103,18 @@ function basicRequest(method: 'GET' | 'POST', url: URL, credentials: Answers): P
 	};
 }
 
-const entrySchema = z.object({
-	fullPath: z.string(),
-	name: z.optional(z.string()),
-	title: z.nullish(z.string()),
-	isPublic: z.nullish(z.boolean()),
-	created: z.nullish(z.string()),
-	updated: z.nullish(z.string()),
-});
+const entrySchema = lazySchema(() =>
+	z.object({
+		fullPath: z.string(),
+		name: z.optional(z.string()),
+		title: z.nullish(z.string()),
+		isPublic: z.nullish(z.boolean()),
+		created: z.nullish(z.string()),
+		updated: z.nullish(z.string()),
+	}),
+);
 
-const answerSchema = z.object({error: z.nullable(z.string()), data: z.optional(z.unknown())});
+const answerSchema = lazySchema(() => z.object({error: z.nullable(z.string()), data: z.optional(z.unknown())}));
 
 function resourceFields(data: unknown): ResourceField[] | undefined {
 	const entry = entrySchema.safeParse(data);

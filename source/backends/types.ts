@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type {Parser} from './validation.js';
 
 /** What a person typed, keyed by field key. Values are always strings; '' means "not given". */
 export type Answers = Record<string, string>;
@@ -23,7 +24,7 @@ export type FieldSpec = {
 	optional?: boolean;
 	defaultValue?: string;
 	/** Validates the raw string. Optional fields are only validated when not empty. */
-	schema: z.ZodMiniType<string>;
+	schema: Parser<z.ZodMiniType<string>>;
 	/** Whether the field applies, given the answers so far. */
 	when?: (answers: Answers) => boolean;
 	/** Cleans a typed or pasted value before validation (trim keys and tokens). */

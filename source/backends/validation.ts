@@ -21,6 +21,19 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export const isWellFormedText = (value: string): boolean => !LONE_SURROGATE.test(value);
 
+/** Parses like a schema; `lazySchema` builds the schema behind it on first use. */
+export type Parser<S extends z.ZodMiniType> = Pick<S, 'parse' | 'safeParse'>;
+
+/** A schema built on its first use: a run parses few of the schemas regwiz describes, and building each costs start-up time. */
+export function lazySchema<S extends z.ZodMiniType>(make: () => S): Parser<S> {
+	let schema: S | undefined;
+	const built = () => (schema ??= make());
+	return {
+		parse: ((data, params) => built().parse(data, params)) as S['parse'],
+		safeParse: ((data, params) => built().safeParse(data, params)) as S['safeParse'],
+	};
+}
+
 /** A single-line printable value; the rule is repeated so each schema reads on its own. */
 export function printableText(rule: string, maxLength: number) {
 	return z.string().check(
@@ -46,12 +59,14 @@ function baseUrlProblem(value: string): string | undefined {
 }
 
 /** An http(s) base URL with no credentials, query or fragment. */
-export const baseUrlSchema = z.string().check(
-	z.minLength(1, 'a base URL is required (e.g. https://registry.example.com)'),
-	z.superRefine((value: string, context) => {
-		const problem = baseUrlProblem(value);
-		if (problem) context.addIssue({code: 'custom', message: problem});
-	}),
+export const baseUrlSchema = lazySchema(() =>
+	z.string().check(
+		z.minLength(1, 'a base URL is required (e.g. https://registry.example.com)'),
+		z.superRefine((value: string, context) => {
+			const problem = baseUrlProblem(value);
+			if (problem) context.addIssue({code: 'custom', message: problem});
+		}),
+	),
 );
 
 /** Plain http to a host other than this machine would send credentials in the clear. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import type {CreatePlan, CreateResult} from '../engine.js';
+import {lazySchema} from '../backends/validation.js';
 import {withFileLock} from './file-lock.js';
 import {configDirectory, ensureConfigDirectory} from './profile-store.js';
 
@@ -9,23 +10,23 @@ export const HISTORY_FILE = 'history.jsonl';
 /** The file keeps this many lines, the newest; older ones are dropped when it grows past it. */
 export const HISTORY_LIMIT = 1000;
 
-const outcomeSchema = z.enum(['created', 'refused', 'no-answer', 'cancelled']);
+const makeEntrySchema = () =>
+	z.object({
+		time: z.string(),
+		backend: z.string(),
+		endpoint: z.string(),
+		profile: z.nullable(z.string()),
+		name: z.string(),
+		status: z.nullable(z.int()),
+		outcome: z.enum(['created', 'refused', 'no-answer', 'cancelled']),
+		traceId: z.nullable(z.string()),
+	});
 
-const entrySchema = z.object({
-	time: z.string(),
-	backend: z.string(),
-	endpoint: z.string(),
-	profile: z.nullable(z.string()),
-	name: z.string(),
-	status: z.nullable(z.int()),
-	outcome: outcomeSchema,
-	traceId: z.nullable(z.string()),
-});
-
-export type HistoryOutcome = z.infer<typeof outcomeSchema>;
+export type HistoryOutcome = HistoryEntry['outcome'];
 
 /** One create attempt as plain data: never a secret, never a header. */
-export type HistoryEntry = z.infer<typeof entrySchema>;
+export type HistoryEntry = z.infer<ReturnType<typeof makeEntrySchema>>;
+const entrySchema = lazySchema(makeEntrySchema);
 
 export const historyPath = (env: NodeJS.ProcessEnv): string => path.join(configDirectory(env), HISTORY_FILE);
 

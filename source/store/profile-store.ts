@@ -5,23 +5,23 @@ import envPaths from 'env-paths';
 import * as z from 'zod/mini';
 import type {Answers} from '../backends/types.js';
 import {quoteValue} from '../quote.js';
+import {lazySchema} from '../backends/validation.js';
 import {withFileLock} from './file-lock.js';
 
-const answersSchema = z.record(z.string(), z.string());
+const makeProfileSchema = () => {
+	const answers = z.record(z.string(), z.string());
+	return z.object({
+		backend: z.string(),
+		credentials: answers,
+		connection: answers,
+		lastUsedAt: z.optional(z.string()),
+		lastFields: z.optional(answers),
+	});
+};
 
-const profileSchema = z.object({
-	backend: z.string(),
-	credentials: answersSchema,
-	connection: answersSchema,
-	lastUsedAt: z.optional(z.string()),
-	lastFields: z.optional(answersSchema),
-});
+const fileSchema = lazySchema(() => z.object({profiles: z._default(z.record(z.string(), makeProfileSchema()), {})}));
 
-const fileSchema = z.object({
-	profiles: z._default(z.record(z.string(), profileSchema), {}),
-});
-
-export type Profile = z.infer<typeof profileSchema>;
+export type Profile = z.infer<ReturnType<typeof makeProfileSchema>>;
 export type NamedProfile = Profile & {name: string};
 
 export const PROFILE_NAME_RULE = 'letters, digits, ".", "_" and "-"; 1–64 characters, starting with a letter or digit';
