@@ -13,7 +13,7 @@ import {
 	unexpectedBodyProblem,
 } from './response.js';
 import {commonAdvice} from './advice.js';
-import {baseUrlSchema, isWellFormedText, lazySchema, trimPasted, validateAnswers} from './validation.js';
+import {baseUrlSchema, hasControlCharacters, isWellFormedText, lazySchema, trimPasted, validateAnswers} from './validation.js';
 import type {Answers, Backend, FieldSpec, Outcome} from './types.js';
 
 export const NCR_SITES = [
@@ -55,7 +55,7 @@ const accessKeySchema = lazySchema(() =>
 const secretKeySchema = lazySchema(() =>
 	z.string().check(
 		z.maxLength(256, 'a secret key is at most 256 characters'),
-		z.refine((value: string) => !/[\u0000-\u001F\u007F-\u009F]/.test(value), 'a secret key must not contain control characters'),
+		z.refine((value: string) => !hasControlCharacters(value), 'a secret key must not contain control characters'),
 		z.refine(isWellFormedText, 'a secret key must not contain a broken character (half of a surrogate pair)'),
 	),
 );
