@@ -30,7 +30,7 @@ const appFile = path.join(__dirname, 'app.js');
 // The build checks that app.js is ASCII outside comments: latin1 decodes it exactly, and faster than UTF-8.
 const source = fs.readFileSync(appFile, 'latin1');
 
-/** What a run will mostly compile: a terminal or not, and the command; dry runs and --help send nothing. */
+/** What a run will mostly compile (a terminal or not, the command, a dry run) and whether it can draw. */
 function runKind(argv: string[]): {name: string; draws: boolean} {
 	const command = argv.find(arg => !arg.startsWith('-')) ?? 'wizard';
 	const known = ['create', 'profile', 'history', 'sandbox', 'help'].includes(command) ? command : 'wizard';
