@@ -60,8 +60,8 @@ if (use('lean-conf')) {
 if (use('not-in-ci')) alias['is-in-ci'] = path.join(buildDir, 'not-in-ci.js');
 
 const builtins = new Set(builtinModules);
-// Builtins some libraries load at start-up for a path regwiz never or rarely takes: they get the values
-// they read at load (taken at build time) and functions that load the builtin when first called.
+// Builtins a module loads at start-up for a path regwiz never or rarely takes: it gets functions that
+// load the builtin when first called.
 const lazyBuiltins = [
 	// terminal-size (in Ink) runs tput or resize only when the terminal does not report its size.
 	{importer: /[\\/]terminal-size[\\/]/, module: 'child_process', functions: ['execFileSync'], lever: 'lazy-builtins'},
@@ -94,11 +94,8 @@ const plugins = [
 			});
 			pluginBuild.onLoad({filter: /.*/, namespace: 'builtin'}, args => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
 			pluginBuild.onResolve({filter: /.*/, namespace: 'lazy-builtin'}, args => ({path: args.path, external: true}));
-			pluginBuild.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, async args => {
-				const {values = [], functions} = args.pluginData;
-				const real = await import(args.path);
-				const lines = values.map(key => `exports.${key} = ${JSON.stringify(real[key])};`);
-				for (const key of functions) lines.push(`exports.${key} = (...args) => require(${JSON.stringify(args.path)}).${key}(...args);`);
+			pluginBuild.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, args => {
+				const lines = args.pluginData.functions.map(key => `exports.${key} = (...args) => require(${JSON.stringify(args.path)}).${key}(...args);`);
 				return {contents: lines.join('\n'), loader: 'js'};
 			});
 		},
