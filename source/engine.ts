@@ -137,8 +137,6 @@ export function checkPlanInput(plan: Pick<CreatePlan, 'backend' | 'connection' |
 	if (errors.length > 0) throw new InputError(errors);
 }
 
-let loadedTransport: typeof import('./transport.js') | undefined;
-
 export type SendCreateOptions = {timeoutMs: number; signal?: AbortSignal; now?: () => number};
 
 /** Signs, sends and reads one create request. Never retries: creating is not idempotent. */
@@ -147,7 +145,7 @@ export async function sendCreate(plan: CreatePlan, options: SendCreateOptions): 
 	checkPlanInput(plan);
 	const request = buildCreateRequest(plan, now());
 	// The HTTP client is loaded only when something is sent: a dry run never pays for it.
-	const {sendRequest, TransportError} = (loadedTransport ??= await import('./transport.js'));
+	const {sendRequest, TransportError} = await import('./transport.js');
 	try {
 		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
 		return resultFromOutcome(plan, request, plan.backend.readResponse(response), response.headers, now());
@@ -208,7 +206,7 @@ export async function verifyCredentials(
 		throw error;
 	}
 	const request = backend.buildVerifyRequest(credentials, backend.endpoint(connection), {now: (options.now ?? Date.now)()});
-	const {sendRequest, TransportError} = (loadedTransport ??= await import('./transport.js'));
+	const {sendRequest, TransportError} = await import('./transport.js');
 	try {
 		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
 		const outcome = backend.readResponse(response);
