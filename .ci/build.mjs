@@ -59,6 +59,15 @@ if (use('lean-conf')) {
 // With CI set, Ink draws only the last frame; regwiz mounts Ink only in a terminal, where that is wrong.
 if (use('not-in-ci')) alias['is-in-ci'] = path.join(buildDir, 'not-in-ci.js');
 
+// Every substitution below (alias, lazy builtin, resolver, patch) counts what it matched: one that matched
+// nothing means a library moved or renamed a file, and the lever would silently stop working.
+const hits = new Map();
+const expect = what => {
+	if (!hits.has(what)) hits.set(what, 0);
+};
+const hit = what => hits.set(what, (hits.get(what) ?? 0) + 1);
+for (const name of Object.keys(alias)) expect(`alias ${name}`);
+
 const builtins = new Set(builtinModules);
 // Builtins a module loads at start-up for a path regwiz never or rarely takes: it gets functions that
 // load the builtin when first called.
@@ -68,15 +77,32 @@ const lazyBuiltins = [
 	// regwiz's transport sends to https and, for local servers, plain http: node:https (and tls) only when used.
 	{importer: /[\\/]source[\\/]transport\.ts$/, module: 'https', functions: ['request'], lever: 'lazy-builtins'},
 ];
+for (const entry of lazyBuiltins) if (use(entry.lever)) expect(`lazy builtin ${entry.module} in ${entry.importer.source}`);
+expect('resolver ink-without-devtools');
 const plugins = [
+	{
+		// Aliases as a resolver, so that each one counts its hits.
+		name: 'aliases',
+		setup(pluginBuild) {
+			const names = Object.keys(alias);
+			if (names.length === 0) return;
+			const filter = new RegExp(`^(${names.map(name => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+			pluginBuild.onResolve({filter}, args => {
+				hit(`alias ${args.path}`);
+				return {path: alias[args.path]};
+			});
+		},
+	},
 	{
 		// ink imports its React DevTools bridge (ws, react-devtools-core) when DEV=true. regwiz ships without
 		// it: an empty module there means DEV=true in someone's environment changes nothing.
 		name: 'ink-without-devtools',
 		setup(pluginBuild) {
-			pluginBuild.onResolve({filter: /^\.\/devtools\.js$/}, args =>
-				/[\\/]ink[\\/]build$/.test(args.resolveDir) ? {path: path.join(buildDir, 'empty-module.js')} : undefined,
-			);
+			pluginBuild.onResolve({filter: /^\.\/devtools\.js$/}, args => {
+				if (!/[\\/]ink[\\/]build$/.test(args.resolveDir)) return undefined;
+				hit('resolver ink-without-devtools');
+				return {path: path.join(buildDir, 'empty-module.js')};
+			});
 		},
 	},
 	{
@@ -89,7 +115,10 @@ const plugins = [
 				const name = args.path.replace(/^node:/, '');
 				if (!builtins.has(name)) return undefined;
 				const lazy = lazyBuiltins.find(entry => entry.module === name && entry.importer.test(args.importer));
-				if (lazy && use(lazy.lever)) return {path: `node:${name}`, namespace: 'lazy-builtin', pluginData: lazy};
+				if (lazy && use(lazy.lever)) {
+					hit(`lazy builtin ${lazy.module} in ${lazy.importer.source}`);
+					return {path: `node:${name}`, namespace: 'lazy-builtin', pluginData: lazy};
+				}
 				return {path: `node:${name}`, namespace: 'builtin'};
 			});
 			pluginBuild.onLoad({filter: /.*/, namespace: 'builtin'}, args => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
@@ -101,7 +130,8 @@ const plugins = [
 		},
 	},
 ];
-// Library files rewritten at bundle time, each change tied to its lever. The build fails if the text a
+// Library files rewritten at bundle time, each change tied to its lever; package.json pins each patched
+// package to an exact version (ink and, through `overrides`, its dependencies). The build fails if the text a
 // change replaces is gone (a new version of the library): check the lever against it then.
 const segmenterImport = `import {graphemeSegmenter as regwizGraphemeSegmenter} from ${JSON.stringify(path.join(buildDir, 'grapheme-segmenter.ts'))};\n`;
 const libraryPatches = [
@@ -148,10 +178,12 @@ const libraryPatches = [
 for (const {file, changes, prepend = ''} of libraryPatches) {
 	const wanted = changes.filter(change => use(change.lever));
 	if (wanted.length === 0) continue;
+	expect(`patch ${file.source}`);
 	plugins.push({
 		name: `patch ${file.source}`,
 		setup(pluginBuild) {
 			pluginBuild.onLoad({filter: file}, async args => {
+				hit(`patch ${file.source}`);
 				let source = await fs.promises.readFile(args.path, 'utf8');
 				for (const {lever, from, to} of wanted) {
 					const patched = source.replaceAll(from, to);
@@ -184,10 +216,12 @@ const app = await build({
 		REGWIZ_VERSION: JSON.stringify(version),
 		'import.meta.url': '__regwizImportMetaUrl',
 	},
-	alias,
 	plugins,
 	logLevel: 'warning',
 });
+
+const unmatched = [...hits].filter(([, count]) => count === 0).map(([what]) => what);
+if (unmatched.length > 0) throw new Error(`Bundle substitutions that matched nothing (a library moved a file? check each against the installed version): ${unmatched.join('; ')}`);
 
 // The script must hold nothing only a module may: no import or export statement, no import(), no
 // import.meta (a dynamic import in a vm.Script fails at run time, not here).
