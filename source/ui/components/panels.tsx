@@ -2,6 +2,8 @@ import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {displayRequest, resultHeadline, resultLines, type CreateResult} from '../../engine.js';
 import type {PlainRequest} from '../../backends/types.js';
+import type {CreateLoginFacts, LoginReport} from '../../login/facts.js';
+import {describeLogin, pushCommands} from '../../login/push-lines.js';
 import {Panel, Row} from './layout.js';
 
 export type ReviewFacts = {
@@ -86,6 +88,67 @@ export function ResultPanel({result, noun}: {result: CreateResult; noun: string}
 					</Box>
 				) : null}
 			</Panel>
+		</Box>
+	);
+}
+
+/** Commands to copy: each on its own line, at the left edge, outside any border. */
+function Commands({lines}: {lines: string[]}) {
+	return (
+		<Box flexDirection="column">
+			{lines.map(line => (
+				<Text key={line}>{line}</Text>
+			))}
+		</Box>
+	);
+}
+
+/** "Log in with docker now" under a success: the offer, the tool at work, or its own answer; then how to push. */
+export function LoginPanel({facts, login, offered}: {facts: CreateLoginFacts; login?: {status: 'running'} | {status: 'done'; report: LoginReport}; offered: boolean}) {
+	if (login?.status === 'running') {
+		return <SendingStep what={`Logging in to ${facts.login.host}…`} startedAt={Date.now()} />;
+	}
+	if (login?.status !== 'done') {
+		return (
+			<Box flexDirection="column" marginTop={1}>
+				<Text wrap="wrap">
+					{offered ? `Log in with docker now: press l (${facts.login.host}). ` : ''}
+					<Text dimColor>Then push (my-image is yours):</Text>
+				</Text>
+				<Commands lines={pushCommands(facts.login)} />
+			</Box>
+		);
+	}
+	const shown = describeLogin(facts, login.report);
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text color={shown.ok ? 'green' : 'red'} wrap="wrap">{`${shown.ok ? '✓' : '✗'} ${shown.headline}`}</Text>
+			{shown.said.map((line, index) => (
+				<Box key={`${index}:${line}`} marginLeft={2}>
+					<Text wrap="wrap">{line}</Text>
+				</Box>
+			))}
+			{shown.byHand.length > 0 ? <Commands lines={shown.byHand} /> : null}
+			<Text dimColor>Push an image (my-image is yours):</Text>
+			<Commands lines={shown.push} />
+		</Box>
+	);
+}
+
+/** After a sandbox create: nothing real was made, and how to make it for real. */
+export function ForRealNote({lines}: {lines: string[]}) {
+	const [first, ...more] = lines;
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text wrap="wrap">
+				<Text color="yellow">That was the sandbox. For real: </Text>
+				{first}
+			</Text>
+			{more.map(line => (
+				<Box key={line} marginLeft={2}>
+					<Text wrap="wrap">{line}</Text>
+				</Box>
+			))}
 		</Box>
 	);
 }
