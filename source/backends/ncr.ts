@@ -295,11 +295,6 @@ export function ncrDockerHost(fields: Answers, connection: Answers, outcome?: Ou
 	return zone && fields.registry ? `${fields.registry}.${zone}` : undefined;
 }
 
-function dockerHost(fields: Answers, connection: Answers): string | undefined {
-	const site = NCR_SITES.find(candidate => candidate.value === (connection.site || 'kr'));
-	return site && 'dockerZone' in site ? `${fields.registry}.${site.dockerZone}` : undefined;
-}
-
 export const ncr: Backend = {
 	id: 'ncr',
 	title: 'NAVER Cloud Container Registry',
@@ -352,7 +347,7 @@ export const ncr: Backend = {
 	readResponse,
 	advise(outcome, context) {
 		if (outcome.ok) {
-			const host = dockerHost(context.fields, context.connection);
+			const host = ncrDockerHost(context.fields, context.connection, outcome);
 			const login = host ?? '<endpoint>';
 			return [
 				...(host ? [] : [`Find the registry's endpoint in the NCP console (Container Registry › ${context.fields.registry}).`]),

@@ -21,7 +21,7 @@ export function loginByHand(backend: Backend, login: DockerLogin, tool = 'docker
 	const names = credentialNames(backend);
 	// A user name shown masked elsewhere (an access key) is not copied into a command line either.
 	const shownUser = backend.publicCredential({[backend.credentialFields[0]?.key ?? '']: login.username}) === login.username ? login.username : `<your ${names.user}>`;
-	return [`${tool} login ${login.host} --username ${shownUser}`, `(it asks for the password: paste your ${names.secret})`];
+	return [`${tool} login ${login.host} --username ${shownUser}`, `# it asks for the password: your ${names.secret}`];
 }
 
 /** What a login attempt says, in lines, and whether it worked: shared by the wizard and the scripted output. */
@@ -33,12 +33,12 @@ export function describeLogin(facts: CreateLoginFacts, report: LoginReport): {ok
 	if (report.kind === 'failed') {
 		return {
 			ok: false,
-			headline: `${report.tool} login to ${report.host} failed (the ${backend.noun} was created all the same):`,
+			headline: `${report.tool} login failed (the ${backend.noun} is created all the same):`,
 			said: report.said,
 			byHand: loginByHand(backend, login, report.tool),
 			push: pushCommands(login, report.tool),
 		};
 	}
 	const absent = report.wanted === 'docker' ? 'Neither docker nor podman was found on PATH' : `${report.wanted} (REGWIZ_CONTAINER_CLI) was not found`;
-	return {ok: false, headline: `${absent}: log in by hand once it is installed:`, said: [], byHand: loginByHand(backend, login), push: pushCommands(login)};
+	return {ok: false, headline: `${absent}: log in by hand:`, said: [], byHand: loginByHand(backend, login), push: pushCommands(login)};
 }

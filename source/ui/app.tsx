@@ -317,7 +317,7 @@ export function WizardApp(props: WizardAppProps) {
 	} else if (question.id === 'result' && state.result && backend) {
 		body = (
 			<Box flexDirection="column">
-				<ResultPanel result={state.result} noun={backend.noun} />
+				<ResultPanel result={state.result} noun={backend.noun} loginBelow={facts !== undefined && props.login !== undefined} />
 				{facts && props.login ? <LoginPanel facts={facts} login={state.login} offered={canLogIn} /> : null}
 				{state.result.ok && inSandbox && props.forReal ? <ForRealNote lines={props.forReal()} /> : null}
 			</Box>

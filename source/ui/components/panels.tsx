@@ -67,20 +67,24 @@ export function SendingStep({what, startedAt}: {what: string; startedAt: number}
 	);
 }
 
-export function ResultPanel({result, noun}: {result: CreateResult; noun: string}) {
+/** Advice lines that a login section below gives exactly (docker login/push with placeholders). */
+const DOCKER_ADVICE = /^docker (login|push) /;
+
+export function ResultPanel({result, noun, loginBelow = false}: {result: CreateResult; noun: string; loginBelow?: boolean}) {
 	const {tone, title} = resultHeadline(result, noun);
 	const color = tone === 'success' ? 'green' : 'red';
 	const lines = resultLines(result);
+	const advice = loginBelow ? result.advice.filter(line => !DOCKER_ADVICE.test(line)) : result.advice;
 	return (
 		<Box marginTop={1}>
 			<Panel title={`${tone === 'success' ? '✓' : '✗'} ${title}`} color={color}>
 				{lines.map(line => (
 					<Row key={line.label} label={line.label} value={line.value} />
 				))}
-				{result.advice.length > 0 ? (
+				{advice.length > 0 ? (
 					<Box flexDirection="column" marginTop={1}>
 						<Text bold>{result.ok ? 'Next:' : 'What to do:'}</Text>
-						{result.advice.map(advice => (
+						{advice.map(advice => (
 							<Box key={advice} marginLeft={2}>
 								<Text wrap="wrap">{advice}</Text>
 							</Box>
@@ -129,7 +133,6 @@ export function LoginPanel({facts, login, offered}: {facts: CreateLoginFacts; lo
 				</Box>
 			))}
 			{shown.byHand.length > 0 ? <Commands lines={shown.byHand} /> : null}
-			<Text dimColor>Push an image (my-image is yours):</Text>
 			<Commands lines={shown.push} />
 		</Box>
 	);
