@@ -109,3 +109,18 @@ describe('a first run with nothing set up', () => {
 		expect(await term.exited).toBe(0);
 	});
 });
+
+describe('the way in is named up front', () => {
+	it('regwiz --help mentions --sandbox in its first lines', async () => {
+		const {runCli} = await import('./helpers/run-cli.js');
+		scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'regwiz-first-run-'));
+		const result = await runCli(['--help']);
+		expect(result.code).toBe(0);
+		expect(result.stdout.split('\n').slice(0, 3).join('\n')).toContain('regwiz --sandbox');
+	});
+
+	it("README's first screen keeps the 30-second try", () => {
+		const firstScreen = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').split('\n').slice(0, 24).join('\n');
+		expect(firstScreen).toContain('npm start -- --sandbox');
+	});
+});
