@@ -9,6 +9,9 @@ export type LoginReport =
 	| {kind: 'failed'; tool: string; host: string; said: string[]; exitCode: number | null}
 	| {kind: 'missing'; host: string; wanted: string};
 
+/** "Log in with docker now" in the wizard: under way since `startedAt`, or what the tool answered. */
+export type LoginState = {status: 'running'; startedAt: number} | {status: 'done'; report: LoginReport};
+
 /** A successful create and how to log in to it. */
 export type CreateLoginFacts = {backend: Backend; login: DockerLogin};
 

@@ -146,7 +146,7 @@ export function WizardApp(props: WizardAppProps) {
 		if (!facts || !props.login) return;
 		const controller = new AbortController();
 		loggingIn.current = controller;
-		dispatch({type: 'loginStarted'});
+		dispatch({type: 'loginStarted', at: Date.now()});
 		props.login(facts.login, controller.signal).then(
 			report => dispatch({type: 'loginDone', report}),
 			(error: unknown) => dispatch({type: 'loginDone', report: {kind: 'failed', tool: 'docker', host: facts.login.host, said: [`unexpected error: ${(error as Error).message}`], exitCode: null}}),

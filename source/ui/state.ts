@@ -2,7 +2,7 @@ import {fieldApplies, InputError, insecureHttpProblem} from '../backends/validat
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
 import {planFromDraft, withDefaults, type Draft} from '../draft.js';
 import {checkPlanInput, type CreatePlan, type CreateResult} from '../engine.js';
-import type {LoginReport} from '../login/facts.js';
+import type {LoginReport, LoginState} from '../login/facts.js';
 
 /** How the person chose credentials on step 2. */
 export type CredentialMode =
@@ -51,7 +51,7 @@ export type WizardState = {
 	keptSecrets: Answers;
 	result?: CreateResult;
 	/** "Log in with docker now" on the result: under way, or what the tool answered. */
-	login?: {status: 'running'} | {status: 'done'; report: LoginReport};
+	login?: LoginState;
 	/** The endpoint the person accepted sending credentials to over plain http. */
 	insecureAccepted?: string;
 	/** An error to show at the top of the current screen (e.g. a refused save). */
@@ -127,7 +127,7 @@ export type Action =
 	| {type: 'confirm'}
 	| {type: 'sent'; result: CreateResult}
 	| {type: 'cancelSending'}
-	| {type: 'loginStarted'}
+	| {type: 'loginStarted'; at: number}
 	| {type: 'loginDone'; report: LoginReport}
 	| {type: 'back'}
 	| {type: 'goTo'; id: string}
@@ -194,7 +194,7 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 		case 'sent':
 			return {...state, current: 'result', result: action.result, login: undefined};
 		case 'loginStarted':
-			return state.current === 'result' && state.result?.ok ? {...state, login: {status: 'running'}} : state;
+			return state.current === 'result' && state.result?.ok ? {...state, login: {status: 'running', startedAt: action.at}} : state;
 		case 'loginDone':
 			return state.login?.status === 'running' ? {...state, login: {status: 'done', report: action.report}} : state;
 		case 'cancelSending':

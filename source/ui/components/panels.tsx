@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {displayRequest, resultHeadline, resultLines, type CreateResult} from '../../engine.js';
 import type {PlainRequest} from '../../backends/types.js';
-import type {CreateLoginFacts, LoginReport} from '../../login/facts.js';
+import type {CreateLoginFacts, LoginState} from '../../login/facts.js';
 import {describeLogin, pushCommands} from '../../login/push-lines.js';
 import {Panel, Row} from './layout.js';
 
@@ -108,9 +108,9 @@ function Commands({lines}: {lines: string[]}) {
 }
 
 /** "Log in with docker now" under a success: the offer, the tool at work, or its own answer; then how to push. */
-export function LoginPanel({facts, login, offered}: {facts: CreateLoginFacts; login?: {status: 'running'} | {status: 'done'; report: LoginReport}; offered: boolean}) {
+export function LoginPanel({facts, login, offered}: {facts: CreateLoginFacts; login?: LoginState; offered: boolean}) {
 	if (login?.status === 'running') {
-		return <SendingStep what={`Logging in to ${facts.login.host}…`} startedAt={Date.now()} />;
+		return <SendingStep what={`Logging in to ${facts.login.host}…`} startedAt={login.startedAt} />;
 	}
 	if (login?.status !== 'done') {
 		return (
