@@ -266,10 +266,12 @@ describe('ncr.advise', () => {
 		expect(lines).toContain('docker push team-a.kr.ncr.ntruss.com/<image>:<tag>');
 	});
 
-	it('does not invent a Korean docker host for another site', () => {
+	it('does not invent a Korean docker host for another site, nor any for a custom endpoint', () => {
 		const lines = ncr.advise(respond(201, '{"returnCode":"201","returnMessage":"ok"}'), context({connection: {site: 'sg'}}));
 		expect(lines.join('\n')).not.toContain('kr.ncr.ntruss.com');
-		expect(lines.join('\n')).toContain('NCP console');
+		expect(lines.join('\n')).toContain('team-a.sg.ncr.ntruss.com');
+		const custom = ncr.advise(respond(201, '{"returnCode":"201","returnMessage":"ok"}'), context({connection: {site: 'custom', endpoint: 'https://gateway.example.com/ncr/api/v2'}}));
+		expect(custom.join('\n')).toContain('NCP console');
 	});
 
 	it('explains a 401: keys that belong together, an active key, the clock', () => {

@@ -114,6 +114,8 @@ describe('what each command loads', () => {
 		expect(JSON.parse(result.stdout)).toMatchObject({ok: true, status: 201});
 		expect(matching(sources, HTTP_CLIENT)).toEqual(['source/transport.ts']);
 		expect(matching(sources, UI_MODULES)).toEqual([]);
+		// Without --login, nothing of the docker login runs.
+		expect(matching(sources, /^source\/(login|cli\/login-output)/)).toEqual([]);
 	});
 
 	it('the wizard does load Ink and the UI (the method sees them when they run)', async () => {
@@ -123,12 +125,17 @@ describe('what each command loads', () => {
 			env: {REGWIZ_CONFIG_DIR: path.join(scratch, 'config-wizard'), REGWIZ_CODE_CACHE: '0'},
 		});
 		await term.waitFor('Where should the registry live?');
+		// The credentials step offers the sandbox; the emulator starts only when it is chosen.
+		await term.press('\r');
+		await term.waitFor('Try it in the sandbox first');
 		term.write('\u0003');
 		await term.exited;
 		const sources = sourcesInLog(log);
 		expect(matching(sources, /node_modules\/ink\//).length).toBeGreaterThan(0);
 		expect(matching(sources, /node_modules\/yoga-layout\//).length).toBeGreaterThan(0);
 		expect(sources).toContain('source/ui/run-wizard.tsx');
+		expect(matching(sources, /^source\/sandbox\//)).toEqual([]);
+		expect(matching(sources, /^source\/login\/container-login/)).toEqual([]);
 	});
 });
 

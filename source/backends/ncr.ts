@@ -264,9 +264,35 @@ function readResponse({status, headers, body: text, truncated}: Parameters<Backe
 	};
 }
 
-function dockerHost(fields: Answers, connection: Answers): string | undefined {
-	const site = NCR_SITES.find(candidate => candidate.value === (connection.site || 'kr'));
-	return site && 'dockerZone' in site ? `${fields.registry}.${site.dockerZone}` : undefined;
+/** Public docker endpoints by site (api-notes §4), used until the service's own answer says otherwise. */
+const DOCKER_ZONES: Record<string, string> = {
+	kr: 'kr.ncr.ntruss.com',
+	sg: 'sg.ncr.ntruss.com',
+	jp: 'jp.ncr.ntruss.com',
+	'gov-kr': 'ncr.gov-ntruss.com',
+	'gov-krs': 'krs.ncr.gov-ntruss.com',
+	fin: 'ncr.fin-ntruss.com',
+};
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+/**
+ * The one place that decides which host `docker login` and `docker push` use for a registry: the
+ * endpoint the service reported (`end_point` of the registry entry) when the answer carries it, else
+ * the site's pattern. A custom endpoint names no docker host, except a loopback emulator, which answers
+ * the registry login check on its own origin.
+ */
+export function ncrDockerHost(fields: Answers, connection: Answers, outcome?: Outcome): string | undefined {
+	const reported = (outcome?.body as {end_point?: unknown} | undefined)?.end_point;
+	if (typeof reported === 'string' && /^[a-z0-9.-]+(:\d+)?$/i.test(reported)) return reported;
+	if (connection.site === CUSTOM_SITE || (connection.endpoint && !connection.site)) {
+		const base = connection.endpoint ?? '';
+		if (!URL.canParse(base)) return undefined;
+		const url = new URL(base);
+		return LOOPBACK.test(url.hostname) ? url.host : undefined;
+	}
+	const zone = DOCKER_ZONES[connection.site || 'kr'];
+	return zone && fields.registry ? `${fields.registry}.${zone}` : undefined;
 }
 
 export const ncr: Backend = {
@@ -321,7 +347,7 @@ export const ncr: Backend = {
 	readResponse,
 	advise(outcome, context) {
 		if (outcome.ok) {
-			const host = dockerHost(context.fields, context.connection);
+			const host = ncrDockerHost(context.fields, context.connection, outcome);
 			const login = host ?? '<endpoint>';
 			return [
 				...(host ? [] : [`Find the registry's endpoint in the NCP console (Container Registry › ${context.fields.registry}).`]),
@@ -360,4 +386,9 @@ export const ncr: Backend = {
 		return commonAdvice(outcome, context);
 	},
 	resourceName: answers => answers.registry ?? '',
+	dockerLogin({fields, credentials, connection, outcome}) {
+		const host = ncrDockerHost(fields, connection, outcome);
+		if (!host || !credentials.accessKey || !credentials.secretKey) return undefined;
+		return {host, username: credentials.accessKey, secretKey: credentials.secretKey, imageBase: `${host}/my-image`};
+	},
 };

@@ -233,4 +233,10 @@ export const registryui: Backend = {
 		return commonAdvice(outcome, context);
 	},
 	resourceName: answers => answers.repository ?? '',
+	dockerLogin({fields, credentials, endpoint, outcome}) {
+		if (!URL.canParse(endpoint) || !credentials.username || !credentials.token) return undefined;
+		const host = registryHost(endpoint);
+		const path = outcome.resource.find(field => field.label === 'Path')?.value ?? fields.repository;
+		return {host, username: credentials.username, secretKey: credentials.token, imageBase: `${host}/${path}`};
+	},
 };

@@ -81,6 +81,25 @@ export type AdviceContext = {
 	headers: Record<string, string | string[] | undefined>;
 };
 
+/** What `docker login` needs for a created registry; the secret goes to the tool's stdin only. */
+export type DockerLogin = {
+	/** host[:port], as `docker login` takes it. */
+	host: string;
+	username: string;
+	secretKey: string;
+	/** Where images of this registry go, without a tag: HOST/IMAGE or HOST/path. */
+	imageBase: string;
+};
+
+/** What the create was made with, for working out how to log in to its result. */
+export type DockerLoginContext = {
+	fields: Answers;
+	credentials: Answers;
+	connection: Answers;
+	endpoint: string;
+	outcome: Outcome;
+};
+
 /** A backend described as data; the UI and the command line are generic over it. */
 export type Backend = {
 	id: string;
@@ -114,4 +133,6 @@ export type Backend = {
 	advise(outcome: Outcome, context: AdviceContext): string[];
 	/** The name of what was created, for history and titles. */
 	resourceName(fields: Answers): string;
+	/** How to log in to what a successful create made; undefined when it cannot be told. */
+	dockerLogin?(context: DockerLoginContext): DockerLogin | undefined;
 };

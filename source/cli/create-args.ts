@@ -12,6 +12,8 @@ export type CommonOptions = {
 	yes: boolean;
 	help: boolean;
 	sandbox: boolean;
+	/** After a successful create, log in to it with docker (or podman). */
+	login: boolean;
 	allowInsecureHttp: boolean;
 	noColor: boolean;
 };
@@ -35,6 +37,7 @@ export const COMMON_FLAGS = {
 	yes: {type: 'boolean', short: 'y'},
 	help: {type: 'boolean', short: 'h'},
 	sandbox: {type: 'boolean'},
+	login: {type: 'boolean'},
 	'allow-insecure-http': {type: 'boolean'},
 	'no-color': {type: 'boolean'},
 } as const;
@@ -96,6 +99,7 @@ export function commonOptions(values: Record<string, string | boolean | undefine
 		yes: values.yes === true,
 		help: values.help === true,
 		sandbox: values.sandbox === true,
+		login: values.login === true,
 		allowInsecureHttp: values['allow-insecure-http'] === true,
 		noColor: values['no-color'] === true,
 	};

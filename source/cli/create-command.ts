@@ -64,6 +64,9 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	const plan = planFromDraft(draft);
 	const style = paint(colorEnabled(io.env, io.stdout.isTTY === true, args.common.noColor));
 	if (args.common.dryRun && args.common.curl) throw new UsageError('--dry-run and --curl contradict each other: give one of them');
+	if (args.common.login && (args.common.dryRun || args.common.curl)) {
+		throw new UsageError(`--login and ${args.common.dryRun ? '--dry-run' : '--curl'} contradict each other: nothing is created to log in to`);
+	}
 	const buildOnly = () => {
 		try {
 			checkPlanInput(plan);
@@ -94,7 +97,11 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	buildOnly();
 	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal});
 	if (!prepared.sandbox) recordAttempt(io, plan, result);
-	io.stdout.write(args.common.json ? resultJson(result) : formatResultText(result, draft.backend.noun, style));
+	// The login is loaded only when asked for: a plain create never pays for it.
+	const login = args.common.login && result.ok ? await import('./login-output.js').then(module => module.scriptedLogin(plan, result, io.env, signal)) : undefined;
+	if (args.common.json) io.stdout.write(resultJson(result, login?.json));
+	else io.stdout.write(formatResultText(result, draft.backend.noun, style) + (login ? login.text(style) : ''));
+	// A failed login leaves the registry created: the exit code stays the create's.
 	return result.exitCode;
 }
 

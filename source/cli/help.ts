@@ -9,6 +9,9 @@ const COMMON = `Common flags:
   --timeout SECONDS       give up waiting for an answer after this long (default 30)
   --yes, -y               in the wizard, skip the review and send
   --sandbox               run against a built-in local emulator with demo credentials
+  --login                 after creating, log in to it: docker login HOST --password-stdin (podman
+                          where docker is absent; REGWIZ_CONTAINER_CLI chooses); the secret goes
+                          to the tool's stdin only
   --allow-insecure-http   allow sending credentials over http:// to another machine
   --no-color              no colours (also NO_COLOR=1)
   --help, -h              this help`;
@@ -18,6 +21,7 @@ const EXIT_CODES = `Exit codes: 0 created (or dry run printed) · 1 the service 
 
 export const HELP: Record<string, string> = {
 	main: `regwiz: create container registries from the terminal
+Try it with no account first: regwiz --sandbox (a local emulator, demo credentials, nothing saved)
 
 Usage:
   regwiz                         the wizard: choose, sign in, fill, review, send

@@ -31,7 +31,7 @@ function cancellation() {
 	};
 }
 
-async function openWizard(io: Io, options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean}): Promise<number> {
+async function openWizard(io: Io, options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean; login: boolean}): Promise<number> {
 	const opened = await openStoreFor(io, options.sandbox);
 	try {
 		const {runWizard} = await import('../ui/run-wizard.js');
@@ -71,6 +71,7 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 				timeoutMs: common.timeoutMs,
 				allowInsecureHttp: common.allowInsecureHttp,
 				sandbox,
+				login: common.login,
 			});
 		}
 		const cancel = cancellation();
@@ -105,7 +106,7 @@ async function topLevel(io: Io): Promise<number> {
 	if (!isInteractive(io)) {
 		throw new UsageError('regwiz needs a terminal to ask questions. In scripts, give every value as flags: regwiz create ncr --registry NAME --bucket BUCKET (see regwiz --help)');
 	}
-	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox});
+	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, login: common.login});
 }
 
 async function route(io: Io): Promise<number> {

@@ -19,7 +19,7 @@ export function formatResultText(result: CreateResult, noun: string, style: Pain
 }
 
 /** The `--json` object: one per run, on stdout, nothing else there. */
-export function resultJson(result: CreateResult): string {
+export function resultJson(result: CreateResult, login?: Record<string, unknown>): string {
 	return `${JSON.stringify({
 		ok: result.ok,
 		backend: result.backend,
@@ -29,6 +29,7 @@ export function resultJson(result: CreateResult): string {
 		error: result.error,
 		...(result.failure ? {failure: result.failure.kind} : {}),
 		...(result.outcome?.traceId ? {traceId: result.outcome.traceId} : {}),
+		...(login ? {login} : {}),
 	})}\n`;
 }
 

@@ -5,6 +5,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {createFaults, redirectReply, resetFaults, sendCutShort, sendHugeBody, takeOverride, type FaultSwitches} from './faults.js';
 import {handleNcr, isNcrPath, NCR_DEFAULT_PREFIX, ncrTooLarge} from './ncr-api.js';
 import {handleRegistryUi, registryUiTooLarge} from './registryui-api.js';
+import {handleRegistryV2, isRegistryV2Path} from './registry-v2.js';
 import {jsonReply, parseRequestTarget, type ApiContext, type Reply, type SandboxRequest} from './reply.js';
 import {createState, type SandboxState} from './state.js';
 
@@ -98,6 +99,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	function serviceReply(request: SandboxRequest, tooLarge: boolean): Reply {
 		const ncr = isNcrPath(request.pathname);
 		if (tooLarge) return ncr ? ncrTooLarge() : registryUiTooLarge();
+		// What `docker login` checks, against either service's demo credentials.
+		if (isRegistryV2Path(request.pathname)) return handleRegistryV2(request);
 		return ncr ? handleNcr(request, context) : handleRegistryUi(request, context);
 	}
 

@@ -2,13 +2,40 @@ import {render} from 'ink';
 import {BACKENDS} from '../backends/index.js';
 import {planEndpoint, sendCreate, verifyCredentials} from '../engine.js';
 import {appendHistory, historyEntryFromResult} from '../store/history.js';
-import {readNcloudCredentials} from '../store/ncloud-config.js';
-import {WizardApp, type WizardServices} from './app.js';
+import {existsSync} from 'node:fs';
+import os from 'node:os';
+import {ncloudConfigurePath, readNcloudCredentials} from '../store/ncloud-config.js';
+import {WizardApp, type SandboxSwitch, type WizardServices} from './app.js';
 import {initialState} from './state.js';
 import type {WizardOptions} from './wizard-options.js';
 
+/**
+ * The switch to the sandbox chosen on a first run's step 2: the same session `--sandbox` opens (emulator
+ * on loopback, demo profiles in memory), started only when chosen and closed with the wizard.
+ */
+function sandboxSwitch(onClose: (close: () => Promise<void>) => void): () => Promise<SandboxSwitch> {
+	return async () => {
+		const {startSandboxSession} = await import('../sandbox/session.js');
+		const session = await startSandboxSession();
+		onClose(session.close);
+		return {store: session.store, banner: session.banner ?? '', sandboxProfile: session.sandboxProfile ?? (backend => `sandbox-${backend.id}`)};
+	};
+}
+
+/** How to do for real what was just done in the sandbox; names ~/.ncloud/configure when it exists. */
+export function forRealLines(env: NodeJS.ProcessEnv): string[] {
+	const lines = ['run `regwiz` again, without the sandbox, and give your own credentials.'];
+	const configure = ncloudConfigurePath(env);
+	if (existsSync(configure)) {
+		const home = env.HOME || os.homedir();
+		const shown = home && configure.startsWith(`${home}/`) ? `~/${configure.slice(home.length + 1)}` : configure;
+		lines.push(`First \`regwiz profile import-ncloud\` saves the NCP keys in ${shown} as a profile.`);
+	}
+	return lines;
+}
+
 /** Services the wizard uses for real: the engine sends, the store keeps profiles. */
-export function realServices(options: WizardOptions): WizardServices {
+export function realServices(options: WizardOptions, onSandboxClose: (close: () => Promise<void>) => void = () => {}): WizardServices {
 	return {
 		backends: BACKENDS,
 		store: options.store,
@@ -42,6 +69,15 @@ export function realServices(options: WizardOptions): WizardServices {
 		allowInsecureHttp: options.allowInsecureHttp,
 		banner: options.banner,
 		warnings: options.warnings,
+		sandbox: options.sandbox,
+		startSandbox: options.sandbox ? undefined : sandboxSwitch(onSandboxClose),
+		forReal: () => forRealLines(options.io.env),
+		// Spawning the tool is loaded only when asked for; the real environment is the tool's (it holds no secret of regwiz's).
+		login: async (login, signal) => {
+			const {containerLogin} = await import('../login/container-login.js');
+			return containerLogin(login, {env: options.io.env, signal});
+		},
+		autoLogin: options.login,
 	};
 }
 
@@ -52,9 +88,10 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 	// Raw mode before the first frame: a key typed as soon as the list shows must arrive as a key
 	// (Enter as \r), not as a line the terminal cooked before Ink subscribed to input.
 	if (options.io.stdin.isTTY) options.io.stdin.setRawMode(true);
+	const closers: Array<() => Promise<void>> = [];
 	const instance = render(
 		<WizardApp
-			{...realServices(options)}
+			{...realServices(options, close => closers.push(close))}
 			initial={initial}
 			onExit={code => {
 				exitCode = code;
@@ -67,6 +104,7 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 	} finally {
 		// Ink restores the terminal on exit; this covers a tree that failed before it took input.
 		if (options.io.stdin.isTTY) options.io.stdin.setRawMode(false);
+		for (const close of closers) await close();
 	}
 	return exitCode;
 }

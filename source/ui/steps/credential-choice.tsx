@@ -16,6 +16,7 @@ export function CredentialChoice({
 	importable,
 	initialProfile,
 	onChoose,
+	onTrySandbox,
 }: {
 	backend: Backend;
 	store: ProfileStore;
@@ -23,6 +24,8 @@ export function CredentialChoice({
 	importable?: {credentials: Answers; source: string};
 	initialProfile?: string;
 	onChoose: (choice: CredentialChoiceMade) => void;
+	/** Offered when nothing is set up yet: switches this run to the built-in emulator. */
+	onTrySandbox?: () => void;
 }) {
 	const profiles = store.list().filter(profile => profile.backend === backend.id);
 	const fromEnv = backend.envCredentials(env);
@@ -39,6 +42,8 @@ export function CredentialChoice({
 		options.push({value: 'import', label: `Import from ${importable.source}`, hint: backend.publicCredential(importable.credentials)});
 	}
 	options.push({value: 'new', label: 'New credentials…'});
+	const nothingSetUp = profiles.length === 0 && !fromEnv;
+	if (nothingSetUp && onTrySandbox) options.push({value: 'sandbox', label: 'Try it in the sandbox first (no account needed)'});
 	const initialValue = initialProfile ? `profile:${initialProfile}` : options[0]?.value;
 	highlighted.current ||= initialValue ?? '';
 
@@ -55,6 +60,8 @@ export function CredentialChoice({
 			});
 		} else if (value === 'env' && fromEnv) {
 			onChoose({mode: {kind: 'env', source: fromEnv.source}, credentials: fromEnv.credentials, connection: {}});
+		} else if (value === 'sandbox' && onTrySandbox) {
+			onTrySandbox();
 		} else if (value === 'import' && importable) {
 			onChoose({mode: {kind: 'import', source: importable.source}, credentials: importable.credentials, connection: {}});
 		} else {
@@ -77,7 +84,7 @@ export function CredentialChoice({
 				}}
 				onSelect={value => choose(value)}
 			/>
-			{profiles.length === 0 && !fromEnv ? (
+			{nothingSetUp ? (
 				<Box marginTop={1}>
 					<Text dimColor wrap="wrap">
 						No saved {backend.title} profile yet: new credentials can be saved as one.
