@@ -161,6 +161,7 @@ const fields: FieldSpec[] = [
 		choices: storageTypes,
 		rule: 'objectStorage or ncloudStorage',
 		example: 'objectStorage',
+		flagValue: 'TYPE',
 		defaultValue: 'objectStorage',
 		schema: lazySchema(() => z.enum(['objectStorage', 'ncloudStorage'], {error: 'objectStorage or ncloudStorage (e.g. objectStorage)'})),
 	},
