@@ -285,7 +285,7 @@ export const harbor: Backend = {
 		}
 		if (outcome.status === 403) {
 			return [
-				`The account may not create projects: ${TITLE} can limit project creation to administrators (Administration › Configuration › Project Creation). Ask an administrator, or use a robot account with that right.`,
+				`The account may not create projects: project creation is limited to administrators in this ${TITLE} (Administration › Configuration › Project Creation). Ask an administrator, or use an account with that right.`,
 			];
 		}
 		if (outcome.status === 409) return [`A project named "${project}" already exists: choose another name.`];
