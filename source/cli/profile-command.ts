@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import {parseArgs} from 'node:util';
-import {findBackend} from '../backends/index.js';
+import {BACKENDS, findBackend} from '../backends/index.js';
 import type {Answers, Backend} from '../backends/types.js';
 import {checkField} from '../backends/validation.js';
 import {EXIT} from '../engine.js';
@@ -208,8 +208,9 @@ function checkImported(backend: Backend, credentials: Answers, where: string): v
 }
 
 function importNcloud({io, parsed, command}: Context): number {
-	const backend = findBackend('ncr');
-	if (!backend) throw new Error('the ncr backend is missing');
+	// The backend whose credentials the NCP CLI's file holds.
+	const backend = BACKENDS.find(candidate => candidate.importsFrom === 'ncloud-configure');
+	if (!backend) throw new Error('no backend imports from ~/.ncloud/configure');
 	let found;
 	try {
 		found = readNcloudCredentials(io.env, parsed.section);
