@@ -1,6 +1,5 @@
 import {randomUUID} from 'node:crypto';
 import {harbor, HARBOR_API} from '../backends/harbor.js';
-import {SANDBOX_CREDENTIALS} from './credentials.js';
 import {decodeSegment, headerText, jsonReply, type ApiContext, type EmulatedApi, type Reply, type SandboxRequest} from './reply.js';
 import {fieldSpec, ruleProblem, sameSecret} from './rules.js';
 
@@ -22,11 +21,11 @@ type HarborUser = {id: number; password: string; admin: boolean};
 /** What the Harbor emulator remembers, keyed by project name; tests may read and seed it. */
 export type HarborState = {projects: Map<string, HarborProject>};
 
-// The sandbox's Harbor limits project creation to administrators, so the non-admin demo sees a 403.
-const USERS: ReadonlyMap<string, HarborUser> = new Map([
-	[SANDBOX_CREDENTIALS.harborAdmin.username, {id: 1, password: SANDBOX_CREDENTIALS.harborAdmin.password, admin: true}],
-	[SANDBOX_CREDENTIALS.harborUser.username, {id: 2, password: SANDBOX_CREDENTIALS.harborUser.password, admin: false}],
-]);
+// The demo users are the backend's own (harbor.sandbox.demos): the first is an administrator, the
+// others are not, and the sandbox's Harbor limits project creation to administrators, so they see a 403.
+const USERS: ReadonlyMap<string, HarborUser> = new Map(
+	harbor.sandbox.demos.map((demo, index) => [demo.credentials.username ?? '', {id: index + 1, password: demo.credentials.password ?? '', admin: index === 0}]),
+);
 
 const projectSpec = fieldSpec(harbor.fields, 'project');
 
