@@ -116,7 +116,9 @@ async function route(io: Io): Promise<number> {
 		case 'create':
 			return createCommand(io, rest);
 		case 'help': {
-			const text = helpFor(rest);
+			// Each profile subcommand's help lives with it, loaded only when asked for.
+			const text =
+				rest[0] === 'profile' && rest.length <= 2 ? (await import('./profile-command.js')).profileHelp(rest[1]) : helpFor(rest);
 			if (!text) throw new UsageError(`No help on ${JSON.stringify(rest.join(' '))}. Try: regwiz help, ${BACKENDS.map(backend => `regwiz help create ${backend.id}`).join(', ')}`);
 			io.stdout.write(`${text}\n`);
 			return EXIT.created;
