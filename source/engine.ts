@@ -155,8 +155,8 @@ async function readBack(
 	try {
 		const response = await send(request, {timeoutMs: options.timeoutMs, signal: options.signal});
 		return how.read(outcome, response);
-	} catch {
-		return outcome;
+	} catch (error) {
+		return {...outcome, details: `created, but it could not be read back: ${(error as Error)?.message ?? String(error)}`};
 	}
 }
 

@@ -150,7 +150,10 @@ describe('harbor: verify, read-back, docker login', () => {
 			{label: 'Created', value: '2026-01-01T00:00:00Z'},
 			{label: 'Location', value: '/api/v2.0/projects/7'},
 		]);
-		expect(harbor.readBack!.read(created, {status: 404, headers: {}, body: ''})).toBe(created);
+		expect(harbor.readBack!.read(created, {status: 404, headers: {}, body: ''})).toEqual({
+			...created,
+			details: 'created, but it could not be read back (404 Not Found)',
+		});
 	});
 
 	it('credentials come from HARBOR_USERNAME and HARBOR_PASSWORD, both or none', () => {

@@ -266,9 +266,8 @@ export const harbor: Backend = {
 			return basicRequest('GET', `${apiRoot(endpoint)}/projects/${encodeURIComponent(answers.project)}`, credentials, undefined, {'x-is-resource-name': 'true'});
 		},
 		read(outcome, response) {
-			if (!isSuccessStatus(response.status)) return outcome;
-			const read = projectFields(parseBody(response.body).value);
-			if (!read) return outcome;
+			const read = isSuccessStatus(response.status) ? projectFields(parseBody(response.body).value) : undefined;
+			if (!read) return {...outcome, details: `created, but it could not be read back (${response.status} ${statusPhrase(response.status)})`};
 			return {...outcome, resource: [...read, ...outcome.resource]};
 		},
 	},
