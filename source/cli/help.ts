@@ -11,15 +11,15 @@ const COLUMN = 26;
 const WIDTH = 100;
 
 /** "  --flag VALUE            text", the text wrapped under its column. */
-function row(left: string, text: string): string {
+function row(left: string, text: string, column = COLUMN): string {
 	const words = text.split(' ');
 	const lines: string[] = [];
-	let line = left.length >= COLUMN - 1 ? `${left} ` : left.padEnd(COLUMN);
+	let line = left.length >= column - 1 ? `${left} ` : left.padEnd(column);
 	let empty = true;
 	for (const word of words) {
 		if (!empty && line.length + 1 + word.length > WIDTH) {
 			lines.push(line);
-			line = ' '.repeat(COLUMN);
+			line = ' '.repeat(column);
 			empty = true;
 		}
 		line += empty ? word : ` ${word}`;
@@ -158,17 +158,20 @@ ${EXIT_CODES}`;
 }
 
 function mainHelp(): string {
-	const rows = BACKENDS.map(backend => row(`  regwiz create ${backend.id} ...`, backend.help.summary));
+	const lefts = BACKENDS.map(backend => `  regwiz create ${backend.id} ...`);
+	const column = Math.max(COLUMN, ...lefts.map(left => left.length + 2));
+	const at = (left: string, text: string) => row(left, text, column);
+	const rows = BACKENDS.map((backend, index) => at(lefts[index]!, backend.help.summary));
 	return `regwiz: create container registries from the terminal
 
 Usage:
-${row('  regwiz', 'the wizard: choose, sign in, fill, review, send')}
-${row('  regwiz --sandbox', 'the wizard against a local emulator: no account needed')}
+${at('  regwiz', 'the wizard: choose, sign in, fill, review, send')}
+${at('  regwiz --sandbox', 'the wizard against a local emulator: no account needed')}
 ${rows.join('\n')}
-${row('  regwiz sandbox', 'run the local emulator in the foreground')}
+${at('  regwiz sandbox', 'run the local emulator in the foreground')}
   regwiz profile list|show|remove|rename|import-ncloud
-${row('  regwiz history', 'past create attempts')}
-${row('  regwiz help [command]', 'help on a command')}
+${at('  regwiz history', 'past create attempts')}
+${at('  regwiz help [command]', 'help on a command')}
   regwiz --version
 
 Examples:
@@ -179,12 +182,15 @@ ${EXIT_CODES}`;
 }
 
 function createOverview(): string {
-	return `regwiz create: create a registry, repository or project
+	const nouns = [...new Set(BACKENDS.map(backend => `a ${backend.noun}`))];
+	const what = nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} or ${nouns.at(-1)}` : (nouns[0] ?? '');
+	return `regwiz create: create ${what}
 
 Usage:
 ${BACKENDS.map(backend => usageLine(backend)).join('\n')}
 
-In a terminal, missing values are asked for. See: ${BACKENDS.map(backend => `regwiz help create ${backend.id}`).join(', ')}`;
+In a terminal, missing values are asked for. See:
+${BACKENDS.map(backend => `  regwiz help create ${backend.id}`).join('\n')}`;
 }
 
 export const HELP: Record<string, string> = {
