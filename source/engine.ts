@@ -137,6 +137,29 @@ export function checkPlanInput(plan: Pick<CreatePlan, 'backend' | 'connection' |
 	if (errors.length > 0) throw new InputError(errors);
 }
 
+/**
+ * After a success, reads what was created back when the backend says how (a 201 that carries only a
+ * Location). The creation stands whatever happens here: a failed read-back only says so.
+ */
+async function readBack(
+	plan: CreatePlan,
+	outcome: Outcome,
+	headers: Record<string, string | string[] | undefined>,
+	options: SendCreateOptions,
+	send: typeof import('./transport.js').sendRequest,
+): Promise<Outcome> {
+	const how = plan.backend.readBack;
+	if (!how || !outcome.ok) return outcome;
+	const request = how.request(outcome, {fields: plan.fields, credentials: plan.credentials, endpoint: planEndpoint(plan), headers});
+	if (!request) return outcome;
+	try {
+		const response = await send(request, {timeoutMs: options.timeoutMs, signal: options.signal});
+		return how.read(outcome, response);
+	} catch (error) {
+		return {...outcome, details: `created, but it could not be read back: ${(error as Error)?.message ?? String(error)}`};
+	}
+}
+
 export type SendCreateOptions = {timeoutMs: number; signal?: AbortSignal; now?: () => number};
 
 /** Signs, sends and reads one create request. Never retries: creating is not idempotent. */
@@ -148,7 +171,8 @@ export async function sendCreate(plan: CreatePlan, options: SendCreateOptions): 
 	const {sendRequest, TransportError} = await import('./transport.js');
 	try {
 		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
-		return resultFromOutcome(plan, request, plan.backend.readResponse(response), response.headers, now());
+		const outcome = await readBack(plan, plan.backend.readResponse(response), response.headers, options, sendRequest);
+		return resultFromOutcome(plan, request, outcome, response.headers, now());
 	} catch (error) {
 		if (error instanceof TransportError) return resultFromFailure(plan, request, error);
 		throw error;
@@ -211,9 +235,8 @@ export async function verifyCredentials(
 		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
 		const outcome = backend.readResponse(response);
 		if (response.status >= 200 && response.status < 300) {
-			const count = backend.countListed(outcome.body);
-			const plural = backend.noun === 'registry' ? 'registries' : 'repositories';
-			return {ok: true, message: count === undefined ? 'credentials work' : `credentials work: ${count} ${count === 1 ? backend.noun : plural} visible`};
+			const count = backend.countListed(outcome.body, response.headers);
+			return {ok: true, message: count === undefined ? 'credentials work' : `credentials work: ${count} ${count === 1 ? backend.noun : backend.plural} visible`};
 		}
 		return {ok: false, message: `refused: ${outcome.status} ${outcome.message}${outcome.details ? ` (${outcome.details})` : ''}`};
 	} catch (error) {

@@ -438,10 +438,10 @@ describe('runSandboxCommand', () => {
 		expect(text).toContain(secretKey);
 		expect(text).toContain(admin.token);
 		expect(text).not.toContain('Warning');
-		const ncrBaseUrl = /NCR base URL\s+(\S+)/.exec(text)?.[1] ?? '';
+		const ncrBaseUrl = /regwiz create ncr --endpoint (\S+)/.exec(text)?.[1] ?? '';
 		expect(ncrBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ncr\/api\/v2$/);
 		expect(text).toContain(`regwiz create ncr --endpoint ${ncrBaseUrl}`);
-		expect(text).toContain(`NCLOUD_ACCESS_KEY=${accessKey} NCLOUD_SECRET_KEY=${secretKey}`);
+		expect(text).toContain(`NCLOUD_ACCESS_KEY_ID=${accessKey} NCLOUD_SECRET_ACCESS_KEY=${secretKey}`);
 
 		const before = output.text().length;
 		const timestamp = String(Date.now());

@@ -13,8 +13,9 @@ import {
 	unexpectedBodyProblem,
 } from './response.js';
 import {commonAdvice} from './advice.js';
+import {describeVariables} from './environment.js';
 import {baseUrlSchema, hasControlCharacters, isWellFormedText, lazySchema, trimPasted, validateAnswers} from './validation.js';
-import type {Answers, Backend, FieldSpec, Outcome} from './types.js';
+import type {Answers, Backend, FieldSpec, Outcome, PlainRequest} from './types.js';
 
 export const NCR_SITES = [
 	{value: 'kr', label: 'Korea', baseUrl: 'https://ncr.apigw.ntruss.com/ncr/api/v2', dockerZone: 'kr.ncr.ntruss.com'},
@@ -25,6 +26,21 @@ export const NCR_SITES = [
 ] as const;
 
 const CUSTOM_SITE = 'custom';
+
+const NCR_VARIABLES = {
+	accessKey: ['NCLOUD_ACCESS_KEY_ID', 'NCLOUD_ACCESS_KEY'],
+	secretKey: ['NCLOUD_SECRET_ACCESS_KEY', 'NCLOUD_SECRET_KEY'],
+} as const;
+
+/** NCP's gateway refuses a timestamp more than this far from its clock. */
+export const NCP_SIGNATURE_VALIDITY_MS = 5 * 60_000;
+
+/** When an NCP-signed request stops being accepted, from its own timestamp; undefined for unsigned requests. */
+export function ncpSignatureExpiry(request: PlainRequest): Date | undefined {
+	if (request.headers[NCP_HEADER.signature] === undefined) return undefined;
+	const timestamp = Number(request.headers[NCP_HEADER.timestamp]);
+	return Number.isFinite(timestamp) && timestamp > 0 ? new Date(timestamp + NCP_SIGNATURE_VALIDITY_MS) : undefined;
+}
 
 const REGISTRY_RULE = 'lowercase letters, digits and hyphens; 1–63 characters; no hyphen at either end';
 const BUCKET_RULE = 'lowercase letters, digits, dots and hyphens; 3–63 characters; starts and ends with a letter or digit';
@@ -96,6 +112,8 @@ const connectionFields: FieldSpec[] = [
 		schema: baseUrlSchema,
 		normalize: value => trimPasted(value).replace(/\/+$/, ''),
 		when: answers => answers.site === CUSTOM_SITE,
+		flagValue: 'BASE_URL',
+		implies: {site: CUSTOM_SITE},
 	},
 ];
 
@@ -131,6 +149,7 @@ const fields: FieldSpec[] = [
 		rule: REGISTRY_RULE,
 		example: 'team-a',
 		help: 'becomes part of its host name (in Korea: <name>.kr.ncr.ntruss.com)',
+		flagValue: 'NAME',
 		schema: registrySchema,
 		normalize: value => value.trim(),
 	},
@@ -142,6 +161,7 @@ const fields: FieldSpec[] = [
 		choices: storageTypes,
 		rule: 'objectStorage or ncloudStorage',
 		example: 'objectStorage',
+		flagValue: 'TYPE',
 		defaultValue: 'objectStorage',
 		schema: lazySchema(() => z.enum(['objectStorage', 'ncloudStorage'], {error: 'objectStorage or ncloudStorage (e.g. objectStorage)'})),
 	},
@@ -153,6 +173,7 @@ const fields: FieldSpec[] = [
 		rule: BUCKET_RULE,
 		example: 'team-a-images',
 		help: 'an existing Object Storage bucket that backs no other registry',
+		flagValue: 'BUCKET',
 		schema: bucketSchema,
 		normalize: value => value.trim(),
 		when: answers => (answers.storageType ?? 'objectStorage') === 'objectStorage',
@@ -386,6 +407,33 @@ export const ncr: Backend = {
 		return commonAdvice(outcome, context);
 	},
 	resourceName: answers => answers.registry ?? '',
+	plural: 'registries',
+	shownCredential: 'accessKey',
+	credentialVariables: NCR_VARIABLES,
+	help: {
+		summary: 'create a NAVER Cloud Container Registry registry',
+		notes: [
+			`Credentials (never flags): ${describeVariables(NCR_VARIABLES)}; otherwise the profile (--profile, default "default").`,
+			'Requests are signed with the NCP API Gateway signature v2.',
+		],
+		examples: [
+			'regwiz create ncr --registry team-a --bucket team-a-images',
+			'regwiz create ncr --registry team-a --storage-type ncloudStorage --site sg --json',
+			'NCLOUD_ACCESS_KEY=... NCLOUD_SECRET_KEY=... regwiz create ncr --registry team-a --bucket b1 --dry-run',
+		],
+	},
+	curl: {
+		kind: 'signed',
+		expiresAt: request => ncpSignatureExpiry(request),
+		validity: 'valid 5 minutes',
+	},
+	sandbox: {
+		emulator: 'ncr',
+		connection: baseUrl => ({site: CUSTOM_SITE, endpoint: baseUrl}),
+		demos: [{label: 'demo', credentials: {accessKey: 'ncp_iam_SANDBOXDEMOKEY0001', secretKey: 'sandbox-secret-key-not-a-real-secret-0001'}}],
+		example: {registry: 'team-a', bucket: 'team-a-images'},
+	},
+	importsFrom: 'ncloud-configure',
 	dockerLogin({fields, credentials, connection, outcome}) {
 		const host = ncrDockerHost(fields, connection, outcome);
 		if (!host || !credentials.accessKey || !credentials.secretKey) return undefined;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {commonAdvice} from './advice.js';
+import {describeVariables} from './environment.js';
 import {cleanExcerpt, isSuccessStatus, parseBody, printable, statusPhrase, unexpectedBodyProblem} from './response.js';
 import {baseUrlSchema, lazySchema, printableText, trimPasted, validateAnswers} from './validation.js';
 import type {Answers, Backend, FieldSpec, Outcome, PlainRequest, ResourceField} from './types.js';
@@ -26,6 +27,7 @@ const connectionFields: FieldSpec[] = [
 		rule: 'the address of your RegistryUI, https://',
 		example: 'https://registry.example.com',
 		help: 'the address you open RegistryUI at, without /udr or /v2',
+		flagValue: 'BASE_URL',
 		schema: baseUrlSchema,
 		normalize: value => trimPasted(value).replace(/\/+$/, ''),
 	},
@@ -63,6 +65,7 @@ const fields: FieldSpec[] = [
 		example: 'team-a/backend',
 		schema: repositorySchema,
 		normalize: value => value.trim(),
+		flagValue: 'PATH',
 	},
 	{
 		key: 'title',
@@ -73,6 +76,7 @@ const fields: FieldSpec[] = [
 		example: 'Team A backend images',
 		optional: true,
 		schema: lazySchema(() => printableText('one line of text', 255)),
+		flagValue: 'TEXT',
 	},
 	{
 		key: 'isPublic',
@@ -90,7 +94,10 @@ const fields: FieldSpec[] = [
 	},
 ];
 
-const UDR = '/udr/v1api';
+/** RegistryUI's extended API root below the base URL; the sandbox answers at the same path. */
+export const UDR = '/udr/v1api';
+
+const REGISTRYUI_VARIABLES = {username: ['REGISTRYUI_USERNAME'], token: ['REGISTRYUI_TOKEN']} as const;
 
 function basicRequest(method: 'GET' | 'POST', url: URL, credentials: Answers): PlainRequest {
 	const basic = Buffer.from(`${credentials.username ?? ''}:${credentials.token ?? ''}`, 'utf8').toString('base64');
@@ -233,6 +240,29 @@ export const registryui: Backend = {
 		return commonAdvice(outcome, context);
 	},
 	resourceName: answers => answers.repository ?? '',
+	plural: 'repositories',
+	shownCredential: 'username',
+	credentialVariables: REGISTRYUI_VARIABLES,
+	help: {
+		summary: 'create a RegistryUI project/repository',
+		notes: [
+			`Credentials (never flags): ${describeVariables(REGISTRYUI_VARIABLES)} (a user token, not the website password; the user must be a RegistryUI administrator); otherwise the profile (--profile).`,
+		],
+		examples: [
+			'regwiz create registryui --url https://registry.example.com --repository team-a/backend --private',
+			'regwiz create registryui --url https://registry.example.com --repository team-a/web --title "Web" --json',
+		],
+	},
+	curl: {kind: 'basic', user: 'username', secret: 'token', variable: REGISTRYUI_VARIABLES.token[0], what: 'user token'},
+	sandbox: {
+		emulator: 'registryui',
+		connection: baseUrl => ({url: baseUrl}),
+		demos: [
+			{label: 'administrator', credentials: {username: 'admin', token: 'sandbox-admin-token-0001'}},
+			{name: 'sandbox-viewer', label: 'not an administrator: creating is refused', credentials: {username: 'viewer', token: 'sandbox-viewer-token-0001'}},
+		],
+		example: {repository: 'team-a/backend'},
+	},
 	dockerLogin({fields, credentials, endpoint, outcome}) {
 		if (!URL.canParse(endpoint) || !credentials.username || !credentials.token) return undefined;
 		const host = registryHost(endpoint);

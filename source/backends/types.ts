@@ -29,6 +29,10 @@ export type FieldSpec = {
 	when?: (answers: Answers) => boolean;
 	/** Cleans a typed or pasted value before validation (trim keys and tokens). */
 	normalize?: (value: string) => string;
+	/** The flag's value in help, e.g. NAME for --registry NAME (default: the flag in capitals). */
+	flagValue?: string;
+	/** Answers that giving this flag sets too (--endpoint sets site to custom); a flag for one of them then contradicts it. */
+	implies?: Answers;
 };
 
 /** A request as plain data: built purely, sent by the transport, shown by the review. */
@@ -127,12 +131,72 @@ export type Backend = {
 	buildRequest(fields: Answers, credentials: Answers, endpoint: string, options?: {now?: number}): PlainRequest;
 	/** A read-only request that proves credentials work, and how to count what it lists. */
 	buildVerifyRequest(credentials: Answers, endpoint: string, options?: {now?: number}): PlainRequest;
-	countListed(body: unknown): number | undefined;
+	/** How many the verify listing found: from its body (NCR, RegistryUI) or its headers (Harbor: X-Total-Count). */
+	countListed(body: unknown, headers?: ResponseInput['headers']): number | undefined;
 	readResponse(response: ResponseInput): Outcome;
 	/** What to do next, after a success or a refusal. */
 	advise(outcome: Outcome, context: AdviceContext): string[];
 	/** The name of what was created, for history and titles. */
 	resourceName(fields: Answers): string;
+	/** The plural of `noun`, e.g. "registries": "3 registries visible". */
+	plural: string;
+	/** The key of the one credential that may be shown (masked or plain), e.g. accessKey, username. */
+	shownCredential: string;
+	/** Environment variables each credential can come from, first the preferred one: {password: ['HARBOR_PASSWORD']}. */
+	credentialVariables: Readonly<Record<string, readonly string[]>>;
+	/** Help for `regwiz create <id>`: the flags themselves come from the field specs. */
+	help: BackendHelp;
+	/** How `--curl` expresses the credentials. */
+	curl: CurlCredentials;
+	/** What the sandbox offers for it: the emulator it speaks to and its demo profiles. */
+	sandbox: SandboxProfile;
+	/** Credentials regwiz can import from another tool's file (the wizard offers them on step 2). */
+	importsFrom?: 'ncloud-configure';
+	/** Reads the created resource back after a success (Harbor's 201 carries only a Location). */
+	readBack?: ReadBack;
 	/** How to log in to what a successful create made; undefined when it cannot be told. */
 	dockerLogin?(context: DockerLoginContext): DockerLogin | undefined;
 };
+
+export type BackendHelp = {
+	/** One line: "create a Harbor project". */
+	summary: string;
+	/** Lines printed after the flags (what the account must be, where the token is found). */
+	notes?: readonly string[];
+	/** Each a whole command line. */
+	examples: readonly string[];
+};
+
+/**
+ * `signed`: the request's headers are printed as they are (they prove nothing beyond `expiresAt`);
+ * `basic`: the Authorization header becomes `-u "<user>:$VARIABLE"`, the secret read from the shell.
+ */
+export type CurlCredentials =
+	| {kind: 'signed'; expiresAt(request: PlainRequest): Date | undefined; /** "valid 5 minutes" */ validity: string}
+	| {kind: 'basic'; user: string; secret: string; variable: string; what: string};
+
+export type SandboxDemo = {
+	/** The profile's name in the sandbox; the first demo is `sandbox-<id>` and is used by default. */
+	name?: string;
+	/** Shown in `regwiz sandbox`'s banner: "admin", "not an administrator: creating is refused". */
+	label: string;
+	credentials: Answers;
+};
+
+export type SandboxProfile = {
+	/** The emulated API it speaks to (source/sandbox/emulators.ts); a copy of a backend may speak to the same one. */
+	emulator: string;
+	/** The connection answers that point at the emulator, given its base URL. */
+	connection(baseUrl: string): Answers;
+	demos: readonly SandboxDemo[];
+	/** Request fields for the banner's example command, e.g. {project: 'team-a'}. */
+	example: Answers;
+};
+
+export type ReadBack = {
+	/** A read-only request for what a success created, or undefined when there is nothing to read. */
+	request(outcome: Outcome, context: {fields: Answers; credentials: Answers; endpoint: string; headers: ResponseInput['headers']}): PlainRequest | undefined;
+	/** The outcome with the resource's fields as read back; `outcome` is kept when the answer says nothing useful. */
+	read(outcome: Outcome, response: ResponseInput): Outcome;
+};
+

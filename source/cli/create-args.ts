@@ -138,10 +138,18 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 		return answers;
 	};
 	const connection = take(backend.connectionFields);
-	if (typeof values.site === 'string' && typeof values.endpoint === 'string') {
-		throw new UsageError('--site and --endpoint contradict each other: give one of them (e.g. --site kr, or --endpoint http://127.0.0.1:8080/ncr/api/v2)');
+	// A flag that stands for other answers (--endpoint for site "custom") contradicts a flag giving one of them.
+	for (const spec of backend.connectionFields) {
+		if (!spec.flag || connection[spec.key] === undefined) continue;
+		for (const [key, value] of Object.entries(spec.implies ?? {})) {
+			const other = backend.connectionFields.find(candidate => candidate.key === key);
+			if (other?.flag && typeof values[other.flag] === 'string') {
+				throw new UsageError(
+					`--${other.flag} and --${spec.flag} contradict each other: give one of them (e.g. --${other.flag} ${other.example}, or --${spec.flag} ${spec.example})`,
+				);
+			}
+			connection[key] = value;
+		}
 	}
-	// A custom endpoint implies the "custom" site.
-	if (connection.endpoint !== undefined) connection.site = 'custom';
 	return {common, connection, fields: take(backend.fields)};
 }

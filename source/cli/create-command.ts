@@ -5,7 +5,7 @@ import {buildCreateRequest, checkPlanInput, EXIT, planEndpoint, sendCreate, type
 import {checkTransportSecurity, DraftProblem, missingConnection, missingFields, missingFlagNames, planFromDraft, resolveDraft, type Draft} from '../draft.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {appendHistory, historyEntryFromResult} from '../store/history.js';
-import {curlCommand, ncpSignatureExpiry} from './curl.js';
+import {curlCommand, curlExpiry} from './curl.js';
 import {parseCreateArgs, type CreateArgs} from './create-args.js';
 import {dryRunJson, formatDryRunText, formatResultText, resultJson} from './output.js';
 import {colorEnabled, paint} from './style.js';
@@ -14,9 +14,10 @@ import type {Io} from './io.js';
 
 export function backendFromArgument(name: string | undefined): Backend {
 	const ids = BACKENDS.map(backend => backend.id).join(' or ');
-	if (!name) throw new UsageError(`Which backend? regwiz create ${ids} (e.g. regwiz create ncr --help)`);
+	const example = `regwiz create ${BACKENDS[0]?.id ?? ''} --help`;
+	if (!name) throw new UsageError(`Which backend? regwiz create ${ids} (e.g. ${example})`);
 	const backend = findBackend(name);
-	if (!backend) throw new UsageError(`Unknown backend ${JSON.stringify(name)}: choose ${ids} (e.g. regwiz create ncr --help)`);
+	if (!backend) throw new UsageError(`Unknown backend ${JSON.stringify(name)}: choose ${ids} (e.g. ${example})`);
 	return backend;
 }
 
@@ -81,7 +82,7 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 		const curl = curlCommand(request, draft.backend, plan.credentials);
 		if (prepared.sandbox) io.stderr.write('regwiz: the sandbox emulator stops when regwiz exits; run `regwiz sandbox` and pass its --endpoint/--url to use this command.\n');
 		if (args.common.json) {
-			const expiresAt = ncpSignatureExpiry(request)?.toISOString();
+			const expiresAt = curlExpiry(request, draft.backend)?.toISOString();
 			io.stdout.write(`${JSON.stringify({ok: true, backend: draft.backend.id, request: {method: request.method, url: request.url}, ...(expiresAt ? {expiresAt} : {}), curl})}\n`);
 		} else {
 			io.stdout.write(`${curl}\n`);

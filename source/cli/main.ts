@@ -2,7 +2,8 @@ import {parseArgs} from 'node:util';
 import {EXIT} from '../engine.js';
 import {COMMON_FLAGS, commonOptions, parseArgsProblem} from './create-args.js';
 import {backendFromArgument, missingMessage, prepareCreate, runScriptedCreate} from './create-command.js';
-import {helpFor} from './help.js';
+import {helpFor, shortUsage} from './help.js';
+import {BACKENDS} from '../backends/index.js';
 import {isInteractive, type Io} from './io.js';
 import {UsageError} from './usage-error.js';
 import {version} from './version.js';
@@ -104,7 +105,8 @@ async function topLevel(io: Io): Promise<number> {
 		return EXIT.created;
 	}
 	if (!isInteractive(io)) {
-		throw new UsageError('regwiz needs a terminal to ask questions. In scripts, give every value as flags: regwiz create ncr --registry NAME --bucket BUCKET (see regwiz --help)');
+		const example = BACKENDS[0] ? `: ${shortUsage(BACKENDS[0])}` : '';
+		throw new UsageError(`regwiz needs a terminal to ask questions. In scripts, give every value as flags${example} (see regwiz --help)`);
 	}
 	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, login: common.login});
 }
@@ -115,8 +117,10 @@ async function route(io: Io): Promise<number> {
 		case 'create':
 			return createCommand(io, rest);
 		case 'help': {
-			const text = helpFor(rest);
-			if (!text) throw new UsageError(`No help on ${JSON.stringify(rest.join(' '))}. Try: regwiz help, regwiz help create ncr`);
+			// Each profile subcommand's help lives with it, loaded only when asked for.
+			const text =
+				rest[0] === 'profile' && rest.length <= 2 ? (await import('./profile-command.js')).profileHelp(rest[1]) : helpFor(rest);
+			if (!text) throw new UsageError(`No help on ${JSON.stringify(rest.join(' '))}. Try: regwiz help, ${BACKENDS.map(backend => `regwiz help create ${backend.id}`).join(', ')}`);
 			io.stdout.write(`${text}\n`);
 			return EXIT.created;
 		}

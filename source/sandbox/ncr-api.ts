@@ -1,14 +1,15 @@
-import {ncr} from '../backends/ncr.js';
+import {randomBytes} from 'node:crypto';
+import {ncr, NCR_SITES} from '../backends/ncr.js';
 import {NCR_SECRETS} from './credentials.js';
 import {ncpAuthProblem} from './ncr-auth.js';
-import {decodeSegment, jsonReply, type ApiContext, type Reply, type SandboxRequest} from './reply.js';
+import {decodeSegment, jsonReply, type ApiContext, type EmulatedApi, type Reply, type SandboxRequest} from './reply.js';
 import {fieldSpec, ruleProblem} from './rules.js';
 import type {RegistryRecord, StorageType} from './state.js';
 
-/** Every site's base path; the emulator serves them all from one registry map. */
-export const NCR_PREFIXES = ['/ncr/api/v2', '/ncr/sgn-api/v2', '/ncr/jpn-api/v2', '/ncr/kr/v2', '/ncr/krs/v2'] as const;
+/** Every site's base path, as the backend states them; the emulator serves them all from one registry map. */
+export const NCR_PREFIXES: readonly string[] = [...new Set(NCR_SITES.map(site => new URL(site.baseUrl).pathname.replace(/\/+$/, '')))];
 
-export const NCR_DEFAULT_PREFIX = NCR_PREFIXES[0];
+export const NCR_DEFAULT_PREFIX = NCR_PREFIXES[0] ?? '/ncr/api/v2';
 
 /** Stands in for `kr.ncr.ntruss.com` in end points, so nobody mistakes them for real hosts. */
 export const SANDBOX_DOCKER_ZONE = 'sandbox.local';
@@ -159,3 +160,13 @@ function listRegistries(request: SandboxRequest, {state}: ApiContext): Reply {
 		results,
 	});
 }
+
+export const ncrApi: EmulatedApi = {
+	name: 'ncr',
+	owns: isNcrPath,
+	baseUrl: origin => `${origin}${NCR_DEFAULT_PREFIX}`,
+	handle: handleNcr,
+	tooLarge: ncrTooLarge,
+	// The gateway stamps a trace id on everything it relays, errors and faults alike.
+	stamp: () => ({'x-ncp-trace-id': randomBytes(16).toString('hex')}),
+};

@@ -1,10 +1,10 @@
-import {registryui} from '../backends/registryui.js';
+import {registryui, UDR} from '../backends/registryui.js';
 import {REGISTRYUI_USERS, type RegistryUiUser} from './credentials.js';
-import {headerText, jsonReply, type ApiContext, type Reply, type SandboxRequest} from './reply.js';
+import {headerText, jsonReply, type ApiContext, type EmulatedApi, type Reply, type SandboxRequest} from './reply.js';
 import {fieldSpec, ruleProblem, sameSecret} from './rules.js';
 import type {RepositoryEntry} from './state.js';
 
-export const UDR = '/udr/v1api';
+export {UDR};
 
 const DEFAULT_TAKE = 100;
 const MAX_TAKE = 1000;
@@ -129,3 +129,11 @@ function deleteFolder(request: SandboxRequest, {state}: ApiContext): Reply {
 	for (const key of doomed) state.repositories.delete(key);
 	return answer(200, null, {path, deleted: doomed.length});
 }
+
+export const registryUiApi: EmulatedApi = {
+	name: 'registryui',
+	owns: pathname => pathname.startsWith(`${UDR}/`),
+	baseUrl: origin => origin,
+	handle: handleRegistryUi,
+	tooLarge: registryUiTooLarge,
+};

@@ -302,7 +302,7 @@ export function WizardApp(props: WizardAppProps) {
 				facts={{
 					backendTitle: backend.title,
 					endpoint: backend.describeEndpoint(plan.connection),
-					credentialLabel: backend.credentialFields[0]?.label ?? 'Credentials',
+					credentialLabel: backend.credentialFields.find(spec => spec.key === backend.shownCredential)?.label ?? 'Credentials',
 					credential: backend.publicCredential(plan.credentials),
 					credentialSource: plan.credentialSource,
 					request: buildCreateRequest(plan),
@@ -313,7 +313,8 @@ export function WizardApp(props: WizardAppProps) {
 	} else if (question.id === 'sending') {
 		const plan = planOf(state);
 		const url = plan ? new URL(buildCreateRequest(plan).url) : undefined;
-		body = <SendingStep what={`Signing and sending POST ${url ? url.pathname : ''}…`} startedAt={sendStartedAt || Date.now()} />;
+		const verb = backend?.curl.kind === 'signed' ? 'Signing and sending' : 'Sending';
+		body = <SendingStep what={`${verb} POST ${url ? url.pathname : ''}…`} startedAt={sendStartedAt || Date.now()} />;
 	} else if (question.id === 'result' && state.result && backend) {
 		body = (
 			<Box flexDirection="column">

@@ -45,7 +45,7 @@ export function realServices(options: WizardOptions, onSandboxClose: (close: () 
 		verify: (backend, credentials, connection, signal) =>
 			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal}),
 		importable: backend => {
-			if (options.sandbox || backend.id !== 'ncr') return undefined;
+			if (options.sandbox || backend.importsFrom !== 'ncloud-configure') return undefined;
 			try {
 				const found = readNcloudCredentials(options.io.env);
 				if (!found) return undefined;

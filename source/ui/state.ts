@@ -265,7 +265,9 @@ export function initialState(options: {backend?: Backend; draft?: Draft; yes: bo
 	if (credentialsLocked && backend) {
 		// Connection values with a default (the Korea site) count as given when credentials came from the command line.
 		for (const spec of backend.connectionFields) {
-			if (spec.defaultValue !== undefined && draft?.connection[spec.key] === undefined && !draft?.connection.endpoint) {
+			// A given value that stands for this one (a custom endpoint for the site) keeps it open.
+			const implied = backend.connectionFields.some(other => draft?.connection[other.key] !== undefined && other.implies?.[spec.key] !== undefined);
+			if (spec.defaultValue !== undefined && draft?.connection[spec.key] === undefined && !implied) {
 				locked.push(fieldId('connection', spec.key));
 			}
 		}
