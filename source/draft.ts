@@ -50,10 +50,20 @@ export function resolveDraft(
 	if (fromEnv) {
 		draft.credentials = fromEnv.credentials;
 		draft.credentialSource = `environment (${fromEnv.source})`;
-		return draft;
+		return withEnvConnection(draft, env);
 	}
 	const fallback = store?.get('default');
 	if (fallback && fallback.backend === backend.id) useProfile('default', fallback);
+	return draft.profileName === undefined ? withEnvConnection(draft, env) : draft;
+}
+
+/** Where no flag or profile chose the connection, the environment may (NCR: NCLOUD_SITE, NCLOUD_REGION). */
+function withEnvConnection(draft: Draft, env: NodeJS.ProcessEnv): Draft {
+	if (Object.keys(draft.connection).length > 0) return draft;
+	const found = draft.backend.envConnection?.(env);
+	if (!found) return draft;
+	if ('problem' in found) throw new DraftProblem(found.problem);
+	draft.connection = {...found.connection};
 	return draft;
 }
 

@@ -1,7 +1,7 @@
 import {maskSecret} from './mask.js';
 import {headerValue, printable, statusPhrase} from './backends/response.js';
 import {InputError, validateAnswers} from './backends/validation.js';
-import type {Answers, Backend, Outcome, PlainRequest} from './backends/types.js';
+import type {Answers, Backend, Outcome, PlainRequest, ReadBackResult} from './backends/types.js';
 import type {TransportFailure} from './transport.js';
 
 export const EXIT = {
@@ -33,6 +33,8 @@ export type CreateResult = {
 	outcome?: Outcome;
 	/** Present when no usable answer came. */
 	failure?: {kind: TransportFailure; message: string; hint: string};
+	/** What reading the created resource back found (backends with a read-back, after a success). */
+	readBack?: ReadBackResult;
 	/** What to do next. */
 	advice: string[];
 	/** One human sentence for a failure, or null. */
@@ -74,14 +76,26 @@ function refusalSentence(outcome: Outcome): string {
 }
 
 /** Turns a server's answer into a result with its exit code and advice. */
-export function resultFromOutcome(plan: CreatePlan, request: PlainRequest, outcome: Outcome, headers: Record<string, string | string[] | undefined>, now = Date.now()): CreateResult {
-	const advice = plan.backend.advise(outcome, {
-		fields: plan.fields,
-		connection: plan.connection,
-		endpoint: planEndpoint(plan),
-		now,
-		headers,
-	});
+export function resultFromOutcome(
+	plan: CreatePlan,
+	request: PlainRequest,
+	outcome: Outcome,
+	headers: Record<string, string | string[] | undefined>,
+	now = Date.now(),
+	readBack?: ReadBackResult,
+): CreateResult {
+	const note = plan.backend.connectionNote?.(plan.connection);
+	const advice = [
+		...(note ? [note] : []),
+		...plan.backend.advise(outcome, {
+			fields: plan.fields,
+			connection: plan.connection,
+			endpoint: planEndpoint(plan),
+			now,
+			headers,
+			readBack,
+		}),
+	];
 	// A redirect is never followed (the credentials would go along): say where it pointed.
 	if (outcome.status >= 300 && outcome.status < 400 && !outcome.problem) {
 		const location = headerValue(headers, 'location');
@@ -93,12 +107,14 @@ export function resultFromOutcome(plan: CreatePlan, request: PlainRequest, outco
 	}
 	// A service that names nothing it created (NCR) still created what was asked for.
 	const named = outcome.ok && outcome.resource.length === 0 ? {...outcome, resource: [{label: capitalize(plan.backend.noun), value: plan.backend.resourceName(plan.fields)}]} : outcome;
+	const shown = readBack ? {...named, resource: [...named.resource, ...readBack.resource]} : named;
 	return {
 		ok: outcome.ok,
 		exitCode: outcome.ok ? EXIT.created : EXIT.refused,
 		backend: plan.backend.id,
 		request: {method: request.method, url: request.url},
-		outcome: named,
+		outcome: shown,
+		...(readBack ? {readBack} : {}),
 		advice,
 		error: outcome.ok ? null : refusalSentence(outcome),
 	};
@@ -148,9 +164,26 @@ export async function sendCreate(plan: CreatePlan, options: SendCreateOptions): 
 	const {sendRequest, TransportError} = await import('./transport.js');
 	try {
 		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
-		return resultFromOutcome(plan, request, plan.backend.readResponse(response), response.headers, now());
+		const outcome = plan.backend.readResponse(response);
+		const readBack = outcome.ok ? await readCreatedBack(plan, options) : undefined;
+		return resultFromOutcome(plan, request, outcome, response.headers, now(), readBack);
 	} catch (error) {
 		if (error instanceof TransportError) return resultFromFailure(plan, request, error);
+		throw error;
+	}
+}
+
+/** After a success, asks the service what it created; a failure here only means the facts are not confirmed. */
+async function readCreatedBack(plan: CreatePlan, options: SendCreateOptions): Promise<ReadBackResult | undefined> {
+	const readBack = plan.backend.readBack;
+	if (!readBack) return undefined;
+	const context = {fields: plan.fields, connection: plan.connection};
+	const {sendRequest, TransportError} = await import('./transport.js');
+	try {
+		const request = readBack.buildRequest(plan.fields, plan.credentials, planEndpoint(plan), {now: (options.now ?? Date.now)()});
+		return readBack.read(await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal}), context);
+	} catch (error) {
+		if (error instanceof TransportError) return readBack.read(undefined, {...context, failure: error.message});
 		throw error;
 	}
 }
@@ -213,7 +246,14 @@ export async function verifyCredentials(
 		if (response.status >= 200 && response.status < 300) {
 			const count = backend.countListed(outcome.body);
 			const plural = backend.noun === 'registry' ? 'registries' : 'repositories';
-			return {ok: true, message: count === undefined ? 'credentials work' : `credentials work: ${count} ${count === 1 ? backend.noun : plural} visible`};
+			const visible = count === undefined ? undefined : `${count} ${count === 1 ? backend.noun : plural} visible`;
+			const note = backend.connectionNote?.(connection);
+			const prefix = note ? `${note} ` : '';
+			// A listing proves less than creating needs: say what was not checked.
+			if (backend.verifyLimit) {
+				return {ok: true, message: `${prefix}the credentials work for listing${visible ? ` (${visible})` : ''}; not checked: ${backend.verifyLimit}`};
+			}
+			return {ok: true, message: `${prefix}${visible === undefined ? 'credentials work' : `credentials work: ${visible}`}`};
 		}
 		return {ok: false, message: `refused: ${outcome.status} ${outcome.message}${outcome.details ? ` (${outcome.details})` : ''}`};
 	} catch (error) {

@@ -79,6 +79,28 @@ export type AdviceContext = {
 	/** The local clock when the answer arrived, to compare with its Date header. */
 	now: number;
 	headers: Record<string, string | string[] | undefined>;
+	/** What reading the created resource back found, when the backend reads back. */
+	readBack?: ReadBackResult;
+};
+
+/** What reading a created resource back found out (or, failing that, what is usual). */
+export type ReadBackResult = {
+	/** True when the service reported these facts; false when they are the usual pattern. */
+	confirmed: boolean;
+	/** Lines for the result, after the resource's name. */
+	resource: ResourceField[];
+	/** The facts for --json, named as the service names them. */
+	facts: Record<string, string | boolean | null>;
+	/** Why they could not be confirmed. */
+	problem?: string;
+};
+
+/** An optional capability: after a success, ask the service what it created (e.g. the hosts it assigned). */
+export type ReadBack = {
+	/** A read-only request for what was just created. */
+	buildRequest(fields: Answers, credentials: Answers, endpoint: string, options?: {now?: number}): PlainRequest;
+	/** Reads the answer; `response` is undefined when none came (`failure` says why). Falls back to what is usual. */
+	read(response: ResponseInput | undefined, context: {fields: Answers; connection: Answers; failure?: string}): ReadBackResult;
 };
 
 /** A backend described as data; the UI and the command line are generic over it. */
@@ -114,4 +136,14 @@ export type Backend = {
 	advise(outcome: Outcome, context: AdviceContext): string[];
 	/** The name of what was created, for history and titles. */
 	resourceName(fields: Answers): string;
+	/** Read the created resource back after a success; absent: the create answer says it all. */
+	readBack?: ReadBack;
+	/** Refusal statuses that may mean the name is taken: the wizard offers to change the name (its first field). */
+	renameOn?: readonly number[];
+	/** What a passing credential check does not prove, e.g. "creating needs an administrator". */
+	verifyLimit?: string;
+	/** Connection defaults from the environment (e.g. NCLOUD_SITE), or a sentence naming a bad variable. */
+	envConnection?(env: NodeJS.ProcessEnv): {connection: Answers; source: string} | {problem: string} | undefined;
+	/** A sentence when the connection answers were corrected on the way in (e.g. a base URL cut to the site root). */
+	connectionNote?(connection: Answers): string | undefined;
 };

@@ -50,11 +50,13 @@ Usage:
   regwiz create ncr --registry NAME --bucket BUCKET [--storage-type objectStorage|ncloudStorage]
                     [--site ${NCR_SITES.map(site => site.value).join('|')} | --endpoint BASE_URL] [common flags]
 
-  --registry NAME         lowercase letters, digits and hyphens; 1–63 characters (e.g. team-a)
+  --registry NAME         3–30 characters: a lowercase letter, then lowercase letters, digits, hyphens;
+                          ends with a letter or digit; unique across all NCP accounts (e.g. team-a)
   --bucket BUCKET         an Object Storage bucket backing no other registry (e.g. team-a-images);
                           not used with --storage-type ncloudStorage
   --storage-type TYPE     objectStorage (default) or ncloudStorage
-  --site SITE             ${NCR_SITES.map(site => `${site.value} (${site.label})`).join(', ')}; default kr
+  --site SITE             ${wrapList(NCR_SITES.map(site => `${site.value} (${site.label})`), 74, '\n                          ')};
+                          default kr, or as NCLOUD_SITE (public|gov|fin) and NCLOUD_REGION (KR|SGN|JPN) say
   --endpoint BASE_URL     any base URL instead of a site (e.g. http://127.0.0.1:8080/ncr/api/v2)
 
 Credentials (never flags): NCLOUD_ACCESS_KEY_ID or NCLOUD_ACCESS_KEY, and NCLOUD_SECRET_ACCESS_KEY
@@ -227,4 +229,15 @@ Examples:
 export function helpFor(topic: string[]): string | undefined {
 	const key = topic.join(' ').trim();
 	return HELP[key === '' ? 'main' : key];
+}
+
+/** Items joined by ", ", broken into lines of at most `width` characters. */
+function wrapList(items: string[], width: number, newline: string): string {
+	const lines: string[] = [];
+	for (const item of items) {
+		const last = lines.at(-1);
+		if (last !== undefined && last.length + item.length + 2 <= width) lines[lines.length - 1] = `${last}, ${item}`;
+		else lines.push(item);
+	}
+	return lines.join(`,${newline}`);
 }

@@ -4,6 +4,8 @@
  */
 export const SANDBOX_CREDENTIALS = {
 	ncr: {accessKey: 'ncp_iam_SANDBOXDEMOKEY0001', secretKey: 'sandbox-secret-key-not-a-real-secret-0001'},
+	// Authentic, but its account has no Container Registry subscription: every request gets 401 errorCode 210.
+	ncrUnsubscribed: {accessKey: 'ncp_iam_SANDBOXNOSUBSCR0002', secretKey: 'sandbox-secret-key-not-subscribed-0002'},
 	registryuiAdmin: {username: 'admin', token: 'sandbox-admin-token-0001'},
 	// Not an administrator: lets the 403 path of project creation be exercised.
 	registryuiUser: {username: 'viewer', token: 'sandbox-viewer-token-0001'},
@@ -12,7 +14,11 @@ export const SANDBOX_CREDENTIALS = {
 /** NCP access key → secret key. */
 export const NCR_SECRETS: ReadonlyMap<string, string> = new Map([
 	[SANDBOX_CREDENTIALS.ncr.accessKey, SANDBOX_CREDENTIALS.ncr.secretKey],
+	[SANDBOX_CREDENTIALS.ncrUnsubscribed.accessKey, SANDBOX_CREDENTIALS.ncrUnsubscribed.secretKey],
 ]);
+
+/** Access keys that sign correctly but whose account may not use the API (NCP's 401 with errorCode 210). */
+export const NCR_UNSUBSCRIBED_KEYS: ReadonlySet<string> = new Set([SANDBOX_CREDENTIALS.ncrUnsubscribed.accessKey]);
 
 export type RegistryUiUser = {token: string; admin: boolean};
 
