@@ -293,7 +293,7 @@ describe('regwiz profile import-ncloud', () => {
 		expect(result).toEqual({
 			code: 0,
 			out: `Imported [DEFAULT] from ${file} as profile "default": ncr, Korea, access key ****0007.\nUse it: regwiz create ncr --profile default --registry NAME --bucket BUCKET\n`,
-			err: 'Note: ncloud_api_url (https://ncloud.apigw.ntruss.com) is the NCP API gateway, not the Container Registry endpoint: it was not copied. The profile uses site kr (Korea); give regwiz create ncr --site or --endpoint for another.\n',
+			err: 'Note: ncloud_api_url (https://ncloud.apigw.ntruss.com) is the NCP API gateway, not the Container Registry endpoint: it was not copied; the profile uses site kr (Korea). Give regwiz create ncr --site or --endpoint for another.\n',
 		});
 		expect(store().get('default')).toEqual({
 			backend: 'ncr',

@@ -56,17 +56,17 @@ export function siteFromEnvironment(env: NodeJS.ProcessEnv): {site: NcrSite['val
 
 const CUSTOM_SITE = 'custom';
 
-const REGISTRY_RULE = '3–30 characters: a lowercase letter first, then lowercase letters, digits and hyphens, ending with a letter or digit';
-const BUCKET_RULE = '3–63 characters: labels of lowercase letters, digits and hyphens joined by dots; no label empty or with a hyphen at its edge';
+const REGISTRY_RULE = '3–30 characters, a lowercase letter first, then lowercase letters, digits and hyphens, ending with a letter or digit';
+const BUCKET_RULE = '3–63 characters, labels of lowercase letters, digits and hyphens joined by dots, no label empty or with a hyphen at its edge';
 
 /** The registry name rule NCP publishes (API v3; the service behind v2 is the same). */
 export const REGISTRY_NAME_PATTERN = /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/;
 
 const registrySchema = lazySchema(() =>
 	z.string().check(
-		z.minLength(3, `is too short: ${REGISTRY_RULE} (e.g. team-a)`),
-		z.maxLength(30, `is too long: ${REGISTRY_RULE} (e.g. team-a)`),
-		z.refine((value: string) => /^[a-z]/.test(value), `must start with a lowercase letter: ${REGISTRY_RULE} (e.g. team-a)`),
+		z.minLength(3, `is too short; ${REGISTRY_RULE} (e.g. team-a)`),
+		z.maxLength(30, `is too long; ${REGISTRY_RULE} (e.g. team-a)`),
+		z.refine((value: string) => /^[a-z]/.test(value), `must start with a lowercase letter; ${REGISTRY_RULE} (e.g. team-a)`),
 		z.regex(REGISTRY_NAME_PATTERN, `${REGISTRY_RULE} (e.g. team-a)`),
 	),
 );
@@ -86,7 +86,7 @@ const bucketSchema = lazySchema(() =>
 	z.string().check(
 		z.superRefine((value: string, context) => {
 			const problem = bucketNameProblem(value);
-			if (problem) context.addIssue({code: 'custom', message: `${problem}: ${BUCKET_RULE} (e.g. team-a-images)`});
+			if (problem) context.addIssue({code: 'custom', message: `${problem}; ${BUCKET_RULE} (e.g. team-a-images)`});
 		}),
 	),
 );
