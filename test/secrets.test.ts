@@ -286,7 +286,7 @@ describe('wizard flows draw no secret', () => {
 			await ui.waitFor('New credentials…');
 			await ui.press(KEYS.enter);
 			await ui.waitFor('Korea');
-			for (let index = 0; index < 5; index++) await ui.press(KEYS.down);
+			for (let index = 0; index < 6; index++) await ui.press(KEYS.down);
 			await ui.press(KEYS.enter);
 			await ui.waitFor('Endpoint');
 			await ui.type(world.emulator.ncrBaseUrl);

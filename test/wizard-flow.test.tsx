@@ -35,7 +35,7 @@ describe('NCR, from nothing to a created registry', () => {
 		await ui.waitFor('New credentials…');
 		await ui.press(KEYS.enter);
 		await ui.waitFor('Korea');
-		for (let index = 0; index < 5; index++) await ui.press(KEYS.down);
+		for (let index = 0; index < 6; index++) await ui.press(KEYS.down);
 		await ui.press(KEYS.enter); // Custom endpoint…
 		await ui.waitFor('Endpoint');
 		await ui.type(emulator.ncrBaseUrl);
