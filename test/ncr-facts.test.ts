@@ -202,7 +202,7 @@ describe('5. the created registry is read back', () => {
 		const result = await runCli(createArgs(target, 'team-a'), {env: ENV});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(/Endpoint\s+team-a\.sandbox\.local\n/);
-		expect(result.stdout).toMatch(/Private endpoint\s+p[0-9a-z]+\.private\.sandbox\.local {2}\(from inside the VPC\)/);
+		expect(result.stdout).toMatch(/Private\s+p[0-9a-z]+\.private\.sandbox\.local {2}\(the private endpoint, from inside the VPC\)/);
 		expect(result.stdout).toContain('docker login team-a.sandbox.local   (user: your access key, password: your secret key)');
 		expect(result.stdout).toContain('docker push team-a.sandbox.local/<image>:<tag>');
 		expect(target.received.map(request => [request.method, request.path, request.status])).toEqual([
@@ -224,7 +224,7 @@ describe('5. the created registry is read back', () => {
 		const readBack = ncr.readBack!.read({status: 200, headers: {}, body}, {fields: {registry: 'team-a'}, connection: {site: 'kr'}});
 		expect(readBack.resource).toEqual([
 			{label: 'Endpoint', value: 'team-a.kr.ncr.ntruss.com  (turned off: enable it in the console to use it)'},
-			{label: 'Private endpoint', value: 'abc.kr.private-ncr.ntruss.com  (from inside the VPC)'},
+			{label: 'Private', value: 'abc.kr.private-ncr.ntruss.com  (the private endpoint, from inside the VPC)'},
 		]);
 		const advice = ncr.advise(ncr.readResponse({status: 201, headers: {}, body: '{"returnCode":"201"}'}), {
 			fields: {registry: 'team-a'},

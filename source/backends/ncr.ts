@@ -380,7 +380,7 @@ const readBack: NonNullable<Backend['readBack']> = {
 		if (publicHost) {
 			resource.push({label: 'Endpoint', value: enabled === false ? `${publicHost}  (turned off: enable it in the console to use it)` : publicHost});
 		}
-		if (privateHost) resource.push({label: 'Private endpoint', value: `${privateHost}  (from inside the VPC)`});
+		if (privateHost) resource.push({label: 'Private', value: `${privateHost}  (the private endpoint, from inside the VPC)`});
 		return {
 			confirmed: true,
 			resource,
