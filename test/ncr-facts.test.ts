@@ -82,9 +82,7 @@ describe('1. a 401 is advised by its errorCode', () => {
 		expect(plain.stdout).not.toMatch(/clock/i);
 
 		const json = onlyJson((await runCli(createArgs(target, 'team-a', '--json'), {env})).stdout);
-		expect(json).toMatchObject({ok: false, status: 401, errorCode: '210'});
-		expect((json.advice as string[]).join('\n')).toContain('subscribed');
-		expect((json.advice as string[]).join('\n')).not.toMatch(/clock/i);
+		expect(json).toMatchObject({ok: false, status: 401, errorCode: '210', error: '401 Permission Denied: A subscription to the API is required.'});
 	});
 
 	it('200 "invalid": the key pair, the signature or the clock', async () => {
@@ -92,12 +90,9 @@ describe('1. a 401 is advised by its errorCode', () => {
 		const result = await runCli(createArgs(target, 'team-a', '--json'), {env: {...ENV, NCLOUD_SECRET_KEY: 'not-the-secret'}});
 		const json = onlyJson(result.stdout);
 		expect(json).toMatchObject({ok: false, status: 401, errorCode: '200', error: '401 Authentication Failed: Invalid authentication information.'});
-		expect(json.advice).toEqual([
-			'NCP answered 200 Authentication Failed: it rejected the key, the signature or the timestamp, and does not say which. Check:',
-			'1. the access key and secret key belong together (NCP console › Manage Auth Key), and the key is active;',
-			"2. the signature: no proxy rewrites the request's path, and the endpoint's path prefix is the site's;",
-			'3. your clock is right (NCP allows 5 minutes).',
-		]);
+		const plain = await runCli(createArgs(target, 'team-a'), {env: {...ENV, NCLOUD_SECRET_KEY: 'not-the-secret'}});
+		expect(plain.stdout).toContain('NCP answered 200 Authentication Failed: it rejected the key, the signature or the timestamp, and does not say which. Check:');
+		expect(plain.stdout).toContain('3. your clock is right (NCP allows 5 minutes).');
 	});
 
 	it('200 "missing": the headers did not arrive (the emulator answers it to an unsigned request)', async () => {
@@ -216,7 +211,6 @@ describe('5. the created registry is read back', () => {
 			status: 201,
 			readBack: {confirmed: true, end_point: 'team-b.sandbox.local', private_end_point: expect.stringMatching(/\.private\.sandbox\.local$/), end_point_enabled: true},
 		});
-		expect(json.advice).toContain('docker login team-b.sandbox.local   (user: your access key, password: your secret key)');
 	});
 
 	it('a public endpoint turned off leads to the private one', () => {
