@@ -54,10 +54,13 @@ export function resolveDraft(
 	}
 	const fallback = store?.get('default');
 	if (fallback && fallback.backend === backend.id) useProfile('default', fallback);
-	return draft.profileName === undefined ? withEnvConnection(draft, env) : draft;
+	return draft;
 }
 
-/** Where no flag or profile chose the connection, the environment may (NCR: NCLOUD_SITE, NCLOUD_REGION). */
+/**
+ * With credentials from the environment and no connection flag, the environment may choose the
+ * connection too (NCR: NCLOUD_SITE, NCLOUD_REGION). The wizard offers the same value as the default answer.
+ */
 function withEnvConnection(draft: Draft, env: NodeJS.ProcessEnv): Draft {
 	if (Object.keys(draft.connection).length > 0) return draft;
 	const found = draft.backend.envConnection?.(env);

@@ -89,6 +89,19 @@ describe('the credential check', () => {
 	});
 });
 
+describe('the site from the environment', () => {
+	it('NCLOUD_SITE=fin preselects the Financial site for new credentials', async () => {
+		const ui = await drive(<WizardApp {...engineServices({env: {NCLOUD_SITE: 'fin'}})} initial={initialState({yes: false})} onExit={() => {}} />);
+		unmount = ui.instance.unmount;
+		await ui.press(KEYS.enter); // NCR
+		await ui.waitFor('New credentials…');
+		await ui.press(KEYS.enter);
+		const screen = await ui.waitFor('Korea');
+		expect(screen).toMatch(/❯ Financial/);
+		expect(screen).not.toMatch(/❯ Korea/);
+	});
+});
+
 describe('the NCR result', () => {
 	it('a 403 offers to change the name, and the new name is what is sent', async () => {
 		const draft = ncrDraft('taken-elsewhere');

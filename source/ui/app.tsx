@@ -40,6 +40,12 @@ function titleFor(state: WizardState): string {
 	return ['regwiz', state.backend.title, who].filter(Boolean).join(' · ');
 }
 
+/** A connection answer the environment suggests (NCR: the site NCLOUD_SITE and NCLOUD_REGION name). */
+function environmentDefault(backend: Backend, env: NodeJS.ProcessEnv, key: string): string | undefined {
+	const found = backend.envConnection?.(env);
+	return found && 'connection' in found ? found.connection[key] : undefined;
+}
+
 /** The name field to go back to when the refusal may mean the name is taken (NCR: a 403 or 409 on create). */
 function renameKey(state: WizardState): string | undefined {
 	const status = state.result?.outcome?.status;
@@ -195,7 +201,7 @@ export function WizardApp(props: WizardAppProps) {
 				backend={backend}
 				answers={state[group]}
 				connection={state.connection}
-				defaultValue={(group === 'fields' ? state.lastFields[spec.key] : undefined) ?? spec.defaultValue}
+				defaultValue={(group === 'fields' ? state.lastFields[spec.key] : group === 'connection' ? environmentDefault(backend, props.env, spec.key) : undefined) ?? spec.defaultValue}
 				kept={editingSecret ? state.keptSecrets[spec.key] ?? state.credentials[spec.key] : undefined}
 				allowInsecureHttp={props.allowInsecureHttp}
 				onAnswer={(answerGroup, key, value) => dispatch({type: 'answer', group: answerGroup, key, value})}
