@@ -173,6 +173,8 @@ export async function sendCreate(plan: CreatePlan, options: SendCreateOptions): 
 	}
 }
 
+const READ_BACK_TIMEOUT_MS = 10_000;
+
 /** After a success, asks the service what it created; a failure here only means the facts are not confirmed. */
 async function readCreatedBack(plan: CreatePlan, options: SendCreateOptions): Promise<ReadBackResult | undefined> {
 	const readBack = plan.backend.readBack;
@@ -181,7 +183,8 @@ async function readCreatedBack(plan: CreatePlan, options: SendCreateOptions): Pr
 	const {sendRequest, TransportError} = await import('./transport.js');
 	try {
 		const request = readBack.buildRequest(plan.fields, plan.credentials, planEndpoint(plan), {now: (options.now ?? Date.now)()});
-		return readBack.read(await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal}), context);
+		// The create is done: keep the wait for the read-back short, a slow answer only leaves the facts unconfirmed.
+		return readBack.read(await sendRequest(request, {timeoutMs: Math.min(options.timeoutMs, READ_BACK_TIMEOUT_MS), signal: options.signal}), context);
 	} catch (error) {
 		if (error instanceof TransportError) return readBack.read(undefined, {...context, failure: error.message});
 		throw error;

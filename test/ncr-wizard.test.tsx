@@ -124,6 +124,16 @@ describe('the NCR result', () => {
 		]);
 	});
 
+	it('a 401 with errorCode 210 speaks of the subscription and the policy, never the clock', async () => {
+		const draft = {...ncrDraft('team-a'), credentials: {...SANDBOX_CREDENTIALS.ncrUnsubscribed}};
+		const ui = await mount(initialState({backend: draft.backend, draft, yes: true}));
+		const screen = flat(await ui.waitFor('Refused: 401 Permission Denied'));
+		expect(screen).toContain('Error code 210');
+		expect(screen).toContain('NCP answered 210 Permission Denied: the key pair was accepted');
+		expect(screen).toContain('Container Registry is subscribed');
+		expect(screen).not.toMatch(/clock/i);
+	});
+
 	it('shows the endpoints the service reports, and docker login uses that host', async () => {
 		const draft = ncrDraft('team-a');
 		const ui = await mount(initialState({backend: draft.backend, draft, yes: true}));
