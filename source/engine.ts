@@ -186,8 +186,8 @@ async function readCreatedBack(plan: CreatePlan, options: SendCreateOptions): Pr
 		// The create is done: keep the wait for the read-back short, a slow answer only leaves the facts unconfirmed.
 		return readBack.read(await sendRequest(request, {timeoutMs: Math.min(options.timeoutMs, READ_BACK_TIMEOUT_MS), signal: options.signal}), context);
 	} catch (error) {
-		if (error instanceof TransportError) return readBack.read(undefined, {...context, failure: error.message});
-		throw error;
+		// Whatever went wrong, the registry was created: say so, with the usual facts marked unconfirmed.
+		return readBack.read(undefined, {...context, failure: error instanceof TransportError ? error.message : 'an unexpected error'});
 	}
 }
 
@@ -243,6 +243,9 @@ export async function verifyCredentials(
 	}
 	const request = backend.buildVerifyRequest(credentials, backend.endpoint(connection), {now: (options.now ?? Date.now)()});
 	const {sendRequest, TransportError} = await import('./transport.js');
+	// A connection answer regwiz corrected (a RegistryUI base URL cut to the site root) is said first.
+	const note = backend.connectionNote?.(connection);
+	const prefix = note ? `${note} ` : '';
 	try {
 		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
 		const outcome = backend.readResponse(response);
@@ -250,17 +253,15 @@ export async function verifyCredentials(
 			const count = backend.countListed(outcome.body);
 			const plural = backend.noun === 'registry' ? 'registries' : 'repositories';
 			const visible = count === undefined ? undefined : `${count} ${count === 1 ? backend.noun : plural} visible`;
-			const note = backend.connectionNote?.(connection);
-			const prefix = note ? `${note} ` : '';
 			// A listing proves less than creating needs: say what was not checked.
 			if (backend.verifyLimit) {
 				return {ok: true, message: `${prefix}the credentials work for listing${visible ? ` (${visible})` : ''}; not checked: ${backend.verifyLimit}`};
 			}
 			return {ok: true, message: `${prefix}${visible === undefined ? 'credentials work' : `credentials work: ${visible}`}`};
 		}
-		return {ok: false, message: `refused: ${outcome.status} ${outcome.message}${outcome.details ? ` (${outcome.details})` : ''}`};
+		return {ok: false, message: `${prefix}refused: ${outcome.status} ${outcome.message}${outcome.details ? ` (${outcome.details})` : ''}`};
 	} catch (error) {
-		if (error instanceof TransportError) return {ok: false, message: error.message};
+		if (error instanceof TransportError) return {ok: false, message: `${prefix}${error.message}`};
 		throw error;
 	}
 }

@@ -173,6 +173,11 @@ describe("4. the financial zone and every site's docker host", () => {
 			'gov-krs': 'team-a.krs.ncr.gov-ntruss.com',
 			fin: 'team-a.ncr.fin-ntruss.com',
 		});
+		// A custom endpoint, with or without the "custom" site, has no usual host to guess.
+		const connections: Array<Record<string, string>> = [{site: 'custom', endpoint: 'http://127.0.0.1:1/ncr/api/v2'}, {endpoint: 'http://127.0.0.1:1/ncr/api/v2'}];
+		for (const connection of connections) {
+			expect(ncr.readBack!.read(undefined, {fields: {registry: 'team-a'}, connection, failure: 'offline'}).facts.end_point).toBeNull();
+		}
 		const fallback = ncr.readBack!.read(undefined, {fields: {registry: 'team-a'}, connection: {site: 'fin'}, failure: 'connection refused'});
 		expect(fallback).toMatchObject({confirmed: false, resource: [{label: 'Endpoint', value: 'team-a.ncr.fin-ntruss.com  (the usual pattern for Financial, not confirmed: the registry could not be read back (connection refused))'}]});
 	});

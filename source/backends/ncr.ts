@@ -127,7 +127,7 @@ const connectionFields: FieldSpec[] = [
 		example: 'kr',
 		defaultValue: 'kr',
 		schema: lazySchema(() =>
-			z.enum(['kr', 'sg', 'jp', 'gov-kr', 'gov-krs', 'fin', CUSTOM_SITE], {
+			z.enum([...NCR_SITES.map(site => site.value), CUSTOM_SITE], {
 				error: `one of ${NCR_SITES.map(site => site.value).join(', ')} (e.g. kr), or --endpoint URL`,
 			}),
 		),
@@ -315,7 +315,8 @@ const siteOf = (connection: Answers): NcrSite | undefined => NCR_SITES.find(cand
 
 /** The host `docker login` usually takes on this site; undefined for a custom endpoint. */
 export function usualDockerHost(registry: string, connection: Answers): string | undefined {
-	const site = connection.site === CUSTOM_SITE ? undefined : siteOf(connection);
+	const custom = connection.site === CUSTOM_SITE || (connection.endpoint && !connection.site);
+	const site = custom ? undefined : siteOf(connection);
 	return site ? `${registry}.${site.dockerZone}` : undefined;
 }
 
