@@ -1,7 +1,7 @@
 import {maskSecret} from './mask.js';
 import {headerValue, printable, statusPhrase} from './backends/response.js';
 import {InputError, validateAnswers} from './backends/validation.js';
-import type {Answers, Backend, Outcome, PlainRequest} from './backends/types.js';
+import type {Answers, Backend, Outcome, PlainRequest, ReadBackResult} from './backends/types.js';
 import type {TransportFailure} from './transport.js';
 
 export const EXIT = {
@@ -33,6 +33,8 @@ export type CreateResult = {
 	outcome?: Outcome;
 	/** Present when no usable answer came. */
 	failure?: {kind: TransportFailure; message: string; hint: string};
+	/** What reading the created resource back found (backends with a read-back, after a success). */
+	readBack?: ReadBackResult;
 	/** What to do next. */
 	advice: string[];
 	/** One human sentence for a failure, or null. */
@@ -74,14 +76,26 @@ function refusalSentence(outcome: Outcome): string {
 }
 
 /** Turns a server's answer into a result with its exit code and advice. */
-export function resultFromOutcome(plan: CreatePlan, request: PlainRequest, outcome: Outcome, headers: Record<string, string | string[] | undefined>, now = Date.now()): CreateResult {
-	const advice = plan.backend.advise(outcome, {
-		fields: plan.fields,
-		connection: plan.connection,
-		endpoint: planEndpoint(plan),
-		now,
-		headers,
-	});
+export function resultFromOutcome(
+	plan: CreatePlan,
+	request: PlainRequest,
+	outcome: Outcome,
+	headers: Record<string, string | string[] | undefined>,
+	now = Date.now(),
+	readBack?: ReadBackResult,
+): CreateResult {
+	const note = plan.backend.connectionNote?.(plan.connection);
+	const advice = [
+		...(note ? [note] : []),
+		...plan.backend.advise(outcome, {
+			fields: plan.fields,
+			connection: plan.connection,
+			endpoint: planEndpoint(plan),
+			now,
+			headers,
+			readBack,
+		}),
+	];
 	// A redirect is never followed (the credentials would go along): say where it pointed.
 	if (outcome.status >= 300 && outcome.status < 400 && !outcome.problem) {
 		const location = headerValue(headers, 'location');
@@ -93,12 +107,14 @@ export function resultFromOutcome(plan: CreatePlan, request: PlainRequest, outco
 	}
 	// A service that names nothing it created (NCR) still created what was asked for.
 	const named = outcome.ok && outcome.resource.length === 0 ? {...outcome, resource: [{label: capitalize(plan.backend.noun), value: plan.backend.resourceName(plan.fields)}]} : outcome;
+	const shown = readBack ? {...named, resource: [...named.resource, ...readBack.resource]} : named;
 	return {
 		ok: outcome.ok,
 		exitCode: outcome.ok ? EXIT.created : EXIT.refused,
 		backend: plan.backend.id,
 		request: {method: request.method, url: request.url},
-		outcome: named,
+		outcome: shown,
+		...(readBack ? {readBack} : {}),
 		advice,
 		error: outcome.ok ? null : refusalSentence(outcome),
 	};
@@ -137,29 +153,6 @@ export function checkPlanInput(plan: Pick<CreatePlan, 'backend' | 'connection' |
 	if (errors.length > 0) throw new InputError(errors);
 }
 
-/**
- * After a success, reads what was created back when the backend says how (a 201 that carries only a
- * Location). The creation stands whatever happens here: a failed read-back only says so.
- */
-async function readBack(
-	plan: CreatePlan,
-	outcome: Outcome,
-	headers: Record<string, string | string[] | undefined>,
-	options: SendCreateOptions,
-	send: typeof import('./transport.js').sendRequest,
-): Promise<Outcome> {
-	const how = plan.backend.readBack;
-	if (!how || !outcome.ok) return outcome;
-	const request = how.request(outcome, {fields: plan.fields, credentials: plan.credentials, endpoint: planEndpoint(plan), headers});
-	if (!request) return outcome;
-	try {
-		const response = await send(request, {timeoutMs: options.timeoutMs, signal: options.signal});
-		return how.read(outcome, response);
-	} catch (error) {
-		return {...outcome, details: `created, but it could not be read back: ${(error as Error)?.message ?? String(error)}`};
-	}
-}
-
 export type SendCreateOptions = {timeoutMs: number; signal?: AbortSignal; now?: () => number};
 
 /** Signs, sends and reads one create request. Never retries: creating is not idempotent. */
@@ -171,11 +164,30 @@ export async function sendCreate(plan: CreatePlan, options: SendCreateOptions): 
 	const {sendRequest, TransportError} = await import('./transport.js');
 	try {
 		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
-		const outcome = await readBack(plan, plan.backend.readResponse(response), response.headers, options, sendRequest);
-		return resultFromOutcome(plan, request, outcome, response.headers, now());
+		const outcome = plan.backend.readResponse(response);
+		const readBack = outcome.ok ? await readCreatedBack(plan, options) : undefined;
+		return resultFromOutcome(plan, request, outcome, response.headers, now(), readBack);
 	} catch (error) {
 		if (error instanceof TransportError) return resultFromFailure(plan, request, error);
 		throw error;
+	}
+}
+
+const READ_BACK_TIMEOUT_MS = 10_000;
+
+/** After a success, asks the service what it created; a failure here only means the facts are not confirmed. */
+async function readCreatedBack(plan: CreatePlan, options: SendCreateOptions): Promise<ReadBackResult | undefined> {
+	const readBack = plan.backend.readBack;
+	if (!readBack) return undefined;
+	const context = {fields: plan.fields, connection: plan.connection};
+	const {sendRequest, TransportError} = await import('./transport.js');
+	try {
+		const request = readBack.buildRequest(plan.fields, plan.credentials, planEndpoint(plan), {now: (options.now ?? Date.now)()});
+		// The create is done: keep the wait for the read-back short, a slow answer only leaves the facts unconfirmed.
+		return readBack.read(await sendRequest(request, {timeoutMs: Math.min(options.timeoutMs, READ_BACK_TIMEOUT_MS), signal: options.signal}), context);
+	} catch (error) {
+		// Whatever went wrong, the registry was created: say so, with the usual facts marked unconfirmed.
+		return readBack.read(undefined, {...context, failure: error instanceof TransportError ? error.message : 'an unexpected error'});
 	}
 }
 
@@ -231,16 +243,24 @@ export async function verifyCredentials(
 	}
 	const request = backend.buildVerifyRequest(credentials, backend.endpoint(connection), {now: (options.now ?? Date.now)()});
 	const {sendRequest, TransportError} = await import('./transport.js');
+	// A connection answer regwiz corrected (a RegistryUI base URL cut to the site root) is said first.
+	const note = backend.connectionNote?.(connection);
+	const prefix = note ? `${note} ` : '';
 	try {
 		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
 		const outcome = backend.readResponse(response);
 		if (response.status >= 200 && response.status < 300) {
 			const count = backend.countListed(outcome.body, response.headers);
-			return {ok: true, message: count === undefined ? 'credentials work' : `credentials work: ${count} ${count === 1 ? backend.noun : backend.plural} visible`};
+			const visible = count === undefined ? undefined : `${count} ${count === 1 ? backend.noun : backend.plural} visible`;
+			// A listing proves less than creating needs: say what was not checked.
+			if (backend.verifyLimit) {
+				return {ok: true, message: `${prefix}the credentials work for listing${visible ? ` (${visible})` : ''}; not checked: ${backend.verifyLimit}`};
+			}
+			return {ok: true, message: `${prefix}${visible === undefined ? 'credentials work' : `credentials work: ${visible}`}`};
 		}
-		return {ok: false, message: `refused: ${outcome.status} ${outcome.message}${outcome.details ? ` (${outcome.details})` : ''}`};
+		return {ok: false, message: `${prefix}refused: ${outcome.status} ${outcome.message}${outcome.details ? ` (${outcome.details})` : ''}`};
 	} catch (error) {
-		if (error instanceof TransportError) return {ok: false, message: error.message};
+		if (error instanceof TransportError) return {ok: false, message: `${prefix}${error.message}`};
 		throw error;
 	}
 }

@@ -134,26 +134,30 @@ describe('harbor: verify, read-back, docker login', () => {
 	});
 
 	it('reads the created project back by name and shows its fields', () => {
-		const created = respond(201, '', {location: '/api/v2.0/projects/7'});
-		const request = harbor.readBack?.request(created, {fields: {project: 'team-a'}, credentials: CREDENTIALS, endpoint: BASE, headers: {}});
+		const request = harbor.readBack!.buildRequest({project: 'team-a'}, CREDENTIALS, BASE);
 		expect(request).toMatchObject({method: 'GET', url: 'https://harbor.example.com/api/v2.0/projects/team-a', headers: {'x-is-resource-name': 'true'}});
-		const read = harbor.readBack!.read(created, {
-			status: 200,
-			headers: {},
-			body: JSON.stringify({project_id: 7, name: 'team-a', owner_name: 'admin', creation_time: '2026-01-01T00:00:00Z', metadata: {public: 'false'}}),
-		});
+		const context = {fields: {project: 'team-a'}, connection: {url: BASE}};
+		const read = harbor.readBack!.read(
+			{
+				status: 200,
+				headers: {},
+				body: JSON.stringify({project_id: 7, name: 'team-a', owner_name: 'admin', creation_time: '2026-01-01T00:00:00Z', metadata: {public: 'false'}}),
+			},
+			context,
+		);
+		expect(read.confirmed).toBe(true);
 		expect(read.resource).toEqual([
 			{label: 'Project', value: 'team-a'},
 			{label: 'Project id', value: '7'},
 			{label: 'Public', value: 'no'},
 			{label: 'Owner', value: 'admin'},
 			{label: 'Created', value: '2026-01-01T00:00:00Z'},
-			{label: 'Location', value: '/api/v2.0/projects/7'},
 		]);
-		expect(harbor.readBack!.read(created, {status: 404, headers: {}, body: ''})).toEqual({
-			...created,
-			details: 'created, but it could not be read back (404 Not Found)',
+		expect(harbor.readBack!.read({status: 404, headers: {}, body: ''}, context)).toMatchObject({
+			confirmed: false,
+			resource: [{label: 'Details', value: 'created, but it could not be read back (404 Not Found)'}],
 		});
+		expect(harbor.readBack!.read(undefined, {...context, failure: 'the connection was cut'}).resource[0]!.value).toBe('created, but it could not be read back (the connection was cut)');
 	});
 
 	it('credentials come from HARBOR_USERNAME and HARBOR_PASSWORD, both or none', () => {

@@ -46,7 +46,7 @@ describe('Harbor in the wizard (--sandbox)', () => {
 		const result = await step(term, KEYS.enter, 'Project created');
 		expect(result).toContain('201 Created');
 		expect(result).toMatch(/Owner\s+admin/);
-		expect(result.replace(/\s*│\s*/g, '')).toMatch(/docker push 127\.0\.0\.1:\d+\/team-a\/<image>:<tag>/);
+		expect(result.replace(/\s*│\s*/g, '')).toMatch(/docker push 127\.0\.0\.1:\d+\/team-a\/my-image:latest/);
 		for (const line of result.split('\n')) expect(line.length).toBeLessThanOrEqual(cols);
 	});
 

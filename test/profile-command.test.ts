@@ -293,7 +293,7 @@ describe('regwiz profile import-ncloud', () => {
 		expect(result).toEqual({
 			code: 0,
 			out: `Imported [DEFAULT] from ${file} as profile "default": ncr, Korea, access key ****0007.\nUse it: regwiz create ncr --profile default --registry NAME --bucket BUCKET\n`,
-			err: 'Note: ncloud_api_url (https://ncloud.apigw.ntruss.com) is the NCP API gateway, not the Container Registry endpoint: it was not copied. The profile uses site kr (Korea); give regwiz create ncr --site or --endpoint for another.\n',
+			err: 'Note: ncloud_api_url (https://ncloud.apigw.ntruss.com) is the NCP API gateway, not the Container Registry endpoint: it was not copied; the profile uses site kr (Korea). Give regwiz create ncr --site or --endpoint for another.\n',
 		});
 		expect(store().get('default')).toEqual({
 			backend: 'ncr',
@@ -301,6 +301,19 @@ describe('regwiz profile import-ncloud', () => {
 			connection: {site: 'kr'},
 		});
 		expect(result.out).not.toContain('ncloud-secret-7777');
+	});
+
+	it.each([
+		['https://ncloud.apigw.gov-ntruss.com', {}, 'gov-kr', 'it is in the government zone, so the profile uses site gov-kr (Government KR)'],
+		['https://ncloud.apigw.gov-ntruss.com', {NCLOUD_REGION: 'KRS'}, 'gov-krs', 'it is in the government zone, so the profile uses site gov-krs (Government KRS)'],
+		['https://fin-ncloud.apigw.fin-ntruss.com', {}, 'fin', 'it is in the financial zone, so the profile uses site fin (Financial)'],
+	])('an ncloud_api_url on %s picks its zone (%j)', async (apiUrl, extra, site, said) => {
+		const {run, store, env} = setup();
+		writeConfigure(env, CONFIGURE.replace('https://ncloud.apigw.ntruss.com', apiUrl));
+		const result = await run(['import-ncloud'], {env: extra});
+		expect(result.code).toBe(0);
+		expect(result.err).toContain(said);
+		expect(store().get('default')?.connection).toEqual({site});
 	});
 
 	it('reads --section, else NCLOUD_PROFILE; names the profile after the section in lowercase unless --as', async () => {

@@ -261,14 +261,17 @@ export const harbor: Backend = {
 	},
 	readResponse,
 	readBack: {
-		request(outcome, {fields: answers, credentials, endpoint}) {
-			if (!outcome.ok || !answers.project) return undefined;
-			return basicRequest('GET', `${apiRoot(endpoint)}/projects/${encodeURIComponent(answers.project)}`, credentials, undefined, {'x-is-resource-name': 'true'});
+		buildRequest(answers, credentials, endpoint) {
+			return basicRequest('GET', `${apiRoot(endpoint)}/projects/${encodeURIComponent(answers.project ?? '')}`, credentials, undefined, {'x-is-resource-name': 'true'});
 		},
-		read(outcome, response) {
-			const read = isSuccessStatus(response.status) ? projectFields(parseBody(response.body).value) : undefined;
-			if (!read) return {...outcome, details: `created, but it could not be read back (${response.status} ${statusPhrase(response.status)})`};
-			return {...outcome, resource: [...read, ...outcome.resource]};
+		read(response, {failure}) {
+			const read = response && isSuccessStatus(response.status) ? projectFields(parseBody(response.body).value) : undefined;
+			if (!read) {
+				const problem = response ? `${response.status} ${statusPhrase(response.status)}` : (failure ?? 'no answer');
+				return {confirmed: false, problem, resource: [{label: 'Details', value: `created, but it could not be read back (${problem})`}], facts: {confirmed: false}};
+			}
+			const facts = Object.fromEntries(read.map(field => [field.label.toLowerCase().replaceAll(' ', '_'), field.value]));
+			return {confirmed: true, resource: read, facts: {...facts, confirmed: true}};
 		},
 	},
 	advise(outcome, context) {

@@ -29,6 +29,7 @@ const connectionFields: FieldSpec[] = [
 		help: 'the address you open RegistryUI at, without /udr or /v2',
 		flagValue: 'BASE_URL',
 		schema: baseUrlSchema,
+		// A pasted /udr or /udr/v1api stays in the answer so regwiz can say it takes the site root (see connectionNote).
 		normalize: value => trimPasted(value).replace(/\/+$/, ''),
 	},
 ];
@@ -98,6 +99,14 @@ const fields: FieldSpec[] = [
 export const UDR = '/udr/v1api';
 
 const REGISTRYUI_VARIABLES = {username: ['REGISTRYUI_USERNAME'], token: ['REGISTRYUI_TOKEN']} as const;
+
+// A pasted API address (…/udr or …/udr/v1api) names the same site as its root.
+const API_SUFFIX = /\/udr(?:\/v1api)?\/*$/i;
+
+/** The site root a base URL names: trailing slashes and a pasted /udr or /udr/v1api removed. */
+export function siteRoot(url: string): string {
+	return url.replace(/\/+$/, '').replace(API_SUFFIX, '').replace(/\/+$/, '');
+}
 
 function basicRequest(method: 'GET' | 'POST', url: URL, credentials: Answers): PlainRequest {
 	const basic = Buffer.from(`${credentials.username ?? ''}:${credentials.token ?? ''}`, 'utf8').toString('base64');
@@ -190,8 +199,14 @@ export const registryui: Backend = {
 			source: 'REGISTRYUI_TOKEN',
 		};
 	},
-	endpoint: connection => (connection.url ?? '').replace(/\/+$/, ''),
-	describeEndpoint: connection => (connection.url ?? '').replace(/\/+$/, ''),
+	endpoint: connection => siteRoot(connection.url ?? ''),
+	describeEndpoint: connection => siteRoot(connection.url ?? ''),
+	connectionNote(connection) {
+		const given = (connection.url ?? '').trim();
+		if (!API_SUFFIX.test(given.replace(/\/+$/, '') + '/')) return undefined;
+		return `Base URL ${given} taken as ${siteRoot(given)}: base URLs are the site root, and regwiz adds ${UDR} itself.`;
+	},
+	verifyLimit: 'creating needs a RegistryUI administrator, which a listing cannot tell',
 	publicCredential: credentials => credentials.username ?? '',
 	buildRequest(rawFields, credentials, base) {
 		const values = validateAnswers(fields, rawFields);
@@ -207,9 +222,13 @@ export const registryui: Backend = {
 	countListed(body) {
 		const parsed = answerSchema.safeParse(body);
 		if (!parsed.success) return undefined;
-		// A listing limited to one item says nothing about how many there are; only a total counts.
-		const counted = z.object({total: z.number()}).safeParse(parsed.data.data);
-		return counted.success ? counted.data.total : undefined;
+		// A listing limited to one item says nothing about how many there are; only a total counts,
+		// beside the entries or under data (RegistryUI does not document which).
+		const total = z.object({total: z.number()});
+		const counted = total.safeParse(body);
+		if (counted.success) return counted.data.total;
+		const nested = total.safeParse(parsed.data.data);
+		return nested.success ? nested.data.total : undefined;
 	},
 	readResponse,
 	advise(outcome, context) {

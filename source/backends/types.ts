@@ -83,6 +83,28 @@ export type AdviceContext = {
 	/** The local clock when the answer arrived, to compare with its Date header. */
 	now: number;
 	headers: Record<string, string | string[] | undefined>;
+	/** What reading the created resource back found, when the backend reads back. */
+	readBack?: ReadBackResult;
+};
+
+/** What reading a created resource back found out (or, failing that, what is usual). */
+export type ReadBackResult = {
+	/** True when the service reported these facts; false when they are the usual pattern. */
+	confirmed: boolean;
+	/** Lines for the result, after the resource's name. */
+	resource: ResourceField[];
+	/** The facts for --json, named as the service names them. */
+	facts: Record<string, string | boolean | null>;
+	/** Why they could not be confirmed. */
+	problem?: string;
+};
+
+/** An optional capability: after a success, ask the service what it created (e.g. the hosts it assigned). */
+export type ReadBack = {
+	/** A read-only request for what was just created. */
+	buildRequest(fields: Answers, credentials: Answers, endpoint: string, options?: {now?: number}): PlainRequest;
+	/** Reads the answer; `response` is undefined when none came (`failure` says why). Falls back to what is usual. */
+	read(response: ResponseInput | undefined, context: {fields: Answers; connection: Answers; failure?: string}): ReadBackResult;
 };
 
 /** What `docker login` needs for a created registry; the secret goes to the tool's stdin only. */
@@ -102,6 +124,8 @@ export type DockerLoginContext = {
 	connection: Answers;
 	endpoint: string;
 	outcome: Outcome;
+	/** What reading the created resource back found, when the backend reads back. */
+	readBack?: ReadBackResult;
 };
 
 /** A backend described as data; the UI and the command line are generic over it. */
@@ -152,10 +176,18 @@ export type Backend = {
 	sandbox: SandboxProfile;
 	/** Credentials regwiz can import from another tool's file (the wizard offers them on step 2). */
 	importsFrom?: 'ncloud-configure';
-	/** Reads the created resource back after a success (Harbor's 201 carries only a Location). */
-	readBack?: ReadBack;
 	/** How to log in to what a successful create made; undefined when it cannot be told. */
 	dockerLogin?(context: DockerLoginContext): DockerLogin | undefined;
+	/** Read the created resource back after a success; absent: the create answer says it all. */
+	readBack?: ReadBack;
+	/** Refusal statuses that may mean the name is taken: the wizard offers to change the name (its first field). */
+	renameOn?: readonly number[];
+	/** What a passing credential check does not prove, e.g. "creating needs an administrator". */
+	verifyLimit?: string;
+	/** Connection defaults from the environment (e.g. NCLOUD_SITE), or a sentence naming a bad variable. */
+	envConnection?(env: NodeJS.ProcessEnv): {connection: Answers; source: string} | {problem: string} | undefined;
+	/** A sentence when the connection answers were corrected on the way in (e.g. a base URL cut to the site root). */
+	connectionNote?(connection: Answers): string | undefined;
 };
 
 export type BackendHelp = {
@@ -193,10 +225,4 @@ export type SandboxProfile = {
 	example: Answers;
 };
 
-export type ReadBack = {
-	/** A read-only request for what a success created, or undefined when there is nothing to read. */
-	request(outcome: Outcome, context: {fields: Answers; credentials: Answers; endpoint: string; headers: ResponseInput['headers']}): PlainRequest | undefined;
-	/** The outcome with the resource's fields as read back; `outcome` is kept when the answer says nothing useful. */
-	read(outcome: Outcome, response: ResponseInput): Outcome;
-};
 

@@ -63,6 +63,9 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	const insecure = checkTransportSecurity(draft, args.common.allowInsecureHttp);
 	if (insecure) throw new UsageError(insecure);
 	const plan = planFromDraft(draft);
+	// A sent create says it in its advice; a dry run or curl says it here.
+	const note = draft.backend.connectionNote?.(plan.connection);
+	if (note && (args.common.dryRun || args.common.curl)) io.stderr.write(`regwiz: ${note}\n`);
 	const style = paint(colorEnabled(io.env, io.stdout.isTTY === true, args.common.noColor));
 	if (args.common.dryRun && args.common.curl) throw new UsageError('--dry-run and --curl contradict each other: give one of them');
 	if (args.common.login && (args.common.dryRun || args.common.curl)) {

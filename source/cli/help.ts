@@ -241,3 +241,4 @@ export function helpFor(topic: string[]): string | undefined {
 	}
 	return Object.hasOwn(HELP, key) ? HELP[key] : undefined;
 }
+

@@ -27,6 +27,9 @@ export function resultJson(result: CreateResult, login?: Record<string, unknown>
 		request: result.request,
 		response: result.outcome?.body ?? null,
 		error: result.error,
+		// The service's own code (NCR: 200 the key pair, 210 a subscription or policy), which decides the advice.
+		...(result.outcome?.errorCode ? {errorCode: result.outcome.errorCode} : {}),
+		...(result.readBack ? {readBack: result.readBack.facts} : {}),
 		...(result.failure ? {failure: result.failure.kind} : {}),
 		...(result.outcome?.traceId ? {traceId: result.outcome.traceId} : {}),
 		...(login ? {login} : {}),

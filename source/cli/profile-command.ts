@@ -6,7 +6,8 @@ import {checkField} from '../backends/validation.js';
 import {EXIT} from '../engine.js';
 import {maskSecret} from '../mask.js';
 import {relativeTime} from '../relative-time.js';
-import {NCLOUD_DEFAULT_SECTION, NcloudConfigError, ncloudConfigurePath, readNcloudCredentials} from '../store/ncloud-config.js';
+import {NCLOUD_DEFAULT_SECTION, NcloudConfigError, ncloudConfigurePath, ncloudZoneOf, readNcloudCredentials} from '../store/ncloud-config.js';
+import {NCR_SITES, siteFromEnvironment} from '../backends/ncr.js';
 import {openProfileStore, profileNameProblem, type NamedProfile, type Profile, type ProfileStore} from '../store/profile-store.js';
 import {parseArgsProblem} from './create-args.js';
 import type {Io} from './io.js';
@@ -368,11 +369,18 @@ function importNcloud({io, parsed, command}: Context): number {
 	if (existing && !parsed.yes) {
 		throw new UsageError(`A profile named ${quoteValue(name)} already exists: add --yes to replace it, or save under another name (e.g. ${command} --as ${name}-ncloud)`);
 	}
-	const profile: Profile = {backend: backend.id, credentials, connection: {site: 'kr'}};
+	// A gov or fin gateway names the zone; the zone's first region unless NCLOUD_REGION names another of its own.
+	const zone = ncloudZoneOf(found.apiUrl);
+	const zoneSite = zone ? siteFromEnvironment({NCLOUD_SITE: zone, NCLOUD_REGION: io.env.NCLOUD_REGION}) : undefined;
+	const picked = zoneSite && 'site' in zoneSite ? zoneSite : zone ? siteFromEnvironment({NCLOUD_SITE: zone}) : undefined;
+	const site = picked && 'site' in picked ? picked.site : 'kr';
+	const siteLabel = NCR_SITES.find(candidate => candidate.value === site)?.label ?? site;
+	const profile: Profile = {backend: backend.id, credentials, connection: {site}};
 	store.save(name, profile);
 	if (found.apiUrl) {
+		const how = zone ? `it is in the ${zone === 'gov' ? 'government' : 'financial'} zone, so the profile uses site ${site} (${siteLabel})` : `the profile uses site ${site} (${siteLabel})`;
 		io.stderr.write(
-			`Note: ncloud_api_url (${found.apiUrl}) is the NCP API gateway, not the Container Registry endpoint: it was not copied. The profile uses site kr (Korea); give regwiz create ncr --site or --endpoint for another.\n`,
+			`Note: ncloud_api_url (${found.apiUrl}) is the NCP API gateway, not the Container Registry endpoint: it was not copied; ${how}. Give regwiz create ncr --site or --endpoint for another.\n`,
 		);
 	}
 	const view = profileView({name, ...profile});

@@ -17,6 +17,8 @@ function demo<Keys extends string>(backend: Backend, index: number): Record<Keys
  */
 export const SANDBOX_CREDENTIALS = {
 	ncr: demo<'accessKey' | 'secretKey'>(ncr, 0),
+	// Authentic, but its account has no Container Registry subscription: every request gets 401 errorCode 210.
+	ncrUnsubscribed: demo<'accessKey' | 'secretKey'>(ncr, 1),
 	registryuiAdmin: demo<'username' | 'token'>(registryui, 0),
 	// Not an administrator: lets the 403 path of project creation be exercised.
 	registryuiUser: demo<'username' | 'token'>(registryui, 1),
@@ -28,7 +30,11 @@ export const SANDBOX_CREDENTIALS = {
 /** NCP access key → secret key. */
 export const NCR_SECRETS: ReadonlyMap<string, string> = new Map([
 	[SANDBOX_CREDENTIALS.ncr.accessKey, SANDBOX_CREDENTIALS.ncr.secretKey],
+	[SANDBOX_CREDENTIALS.ncrUnsubscribed.accessKey, SANDBOX_CREDENTIALS.ncrUnsubscribed.secretKey],
 ]);
+
+/** Access keys that sign correctly but whose account may not use the API (NCP's 401 with errorCode 210). */
+export const NCR_UNSUBSCRIBED_KEYS: ReadonlySet<string> = new Set([SANDBOX_CREDENTIALS.ncrUnsubscribed.accessKey]);
 
 export type RegistryUiUser = {token: string; admin: boolean};
 

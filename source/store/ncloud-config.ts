@@ -150,3 +150,15 @@ export function readNcloudCredentials(env: NodeJS.ProcessEnv, section?: string):
 		...(values.apiUrl ? {apiUrl: values.apiUrl} : {}),
 	};
 }
+
+/**
+ * The NCP zone an `ncloud_api_url` names: `gov` for a host under gov-ntruss.com, `fin` under
+ * fin-ntruss.com; undefined for the public zone or anything that is not a URL.
+ */
+export function ncloudZoneOf(apiUrl: string | undefined): 'gov' | 'fin' | undefined {
+	if (!apiUrl || !URL.canParse(apiUrl)) return undefined;
+	const host = new URL(apiUrl).hostname.toLowerCase().replace(/\.$/, '');
+	if (host === 'gov-ntruss.com' || host.endsWith('.gov-ntruss.com')) return 'gov';
+	if (host === 'fin-ntruss.com' || host.endsWith('.fin-ntruss.com')) return 'fin';
+	return undefined;
+}

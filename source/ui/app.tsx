@@ -12,7 +12,7 @@ import {CredentialChoice} from './steps/credential-choice.js';
 import {FieldStep} from './steps/field-step.js';
 import {ProfileNameStep} from './steps/profile-name-step.js';
 import {SaveStep} from './steps/save-step.js';
-import {currentQuestion, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type WizardState} from './state.js';
+import {currentQuestion, fieldId, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type WizardState} from './state.js';
 
 export type WizardServices = {
 	backends: readonly Backend[];
@@ -54,6 +54,19 @@ function titleFor(state: WizardState): string {
 	return ['regwiz', state.backend.title, who].filter(Boolean).join(' · ');
 }
 
+/** A connection answer the environment suggests (NCR: the site NCLOUD_SITE and NCLOUD_REGION name). */
+function environmentDefault(backend: Backend, env: NodeJS.ProcessEnv, key: string): string | undefined {
+	const found = backend.envConnection?.(env);
+	return found && 'connection' in found ? found.connection[key] : undefined;
+}
+
+/** The name field to go back to when the refusal may mean the name is taken (NCR: a 403 or 409 on create). */
+function renameKey(state: WizardState): string | undefined {
+	const status = state.result?.outcome?.status;
+	if (state.result?.ok || status === undefined || !state.backend?.renameOn?.includes(status)) return undefined;
+	return state.backend.fields[0]?.key;
+}
+
 function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, reviewBlocked: boolean, canLogIn: boolean): string[] {
 	const back = canGoBack ? ['Esc back'] : [];
 	const quit = 'Ctrl-C quit';
@@ -63,7 +76,8 @@ function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, r
 	if (question.id === 'result') {
 		if (state.result?.ok) return [...(canLogIn ? ['l log in with docker now'] : []), 'n create another', 'q quit'];
 		const change = state.result?.outcome && [401, 403].includes(state.result.outcome.status) && !state.credentialsLocked ? 'Esc change credentials' : 'Esc change a field';
-		return ['r retry', change, 'n create another', 'q quit'];
+		const rename = renameKey(state) ? ['c change the name'] : [];
+		return ['r retry', change, ...rename, 'n create another', 'q quit'];
 	}
 	if (question.id === 'credentialChoice') {
 		const editable = store.list().some(profile => profile.backend === state.backend?.id);
@@ -201,6 +215,7 @@ export function WizardApp(props: WizardAppProps) {
 			else if (input === 'l' && result?.ok && canLogInRef.current) startLoginRef.current();
 			else if (input === 'n') dispatch({type: 'createAnother'});
 			else if (input === 'r' && result && !result.ok) dispatch({type: 'retry'});
+			else if (input === 'c' && renameKey(current)) dispatch({type: 'goTo', id: fieldId('fields', renameKey(current) ?? '')});
 			else if (key.escape) {
 				const status = result?.outcome?.status;
 				if ((status === 401 || status === 403) && !current.credentialsLocked) dispatch({type: 'goTo', id: 'credentialChoice'});
@@ -254,7 +269,7 @@ export function WizardApp(props: WizardAppProps) {
 				backend={backend}
 				answers={state[group]}
 				connection={state.connection}
-				defaultValue={(group === 'fields' ? state.lastFields[spec.key] : undefined) ?? spec.defaultValue}
+				defaultValue={(group === 'fields' ? state.lastFields[spec.key] : group === 'connection' ? environmentDefault(backend, props.env, spec.key) : undefined) ?? spec.defaultValue}
 				kept={editingSecret ? state.keptSecrets[spec.key] ?? state.credentials[spec.key] : undefined}
 				allowInsecureHttp={props.allowInsecureHttp}
 				onAnswer={(answerGroup, key, value) => dispatch({type: 'answer', group: answerGroup, key, value})}
@@ -271,6 +286,7 @@ export function WizardApp(props: WizardAppProps) {
 				persistent={store.persistent}
 				verify={props.verify}
 				onChoose={save => dispatch({type: 'chooseSave', save})}
+				onChange={backend.credentialFields[0] ? () => dispatch({type: 'goTo', id: fieldId('credentials', backend.credentialFields[0]?.key ?? '')}) : undefined}
 			/>
 		);
 	} else if (question.id === 'profileName' && backend) {
