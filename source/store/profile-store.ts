@@ -185,12 +185,12 @@ function parseFile(text: string): ParsedFile {
 }
 
 /**
- * Reads config.json: a regular file of the user's own, not a link, at most MAX_CONFIG_BYTES. A file
- * others can read is tightened on its descriptor (never through a link); `onProblem` decides what a
- * broken file means.
+ * Reads config.json: a regular file of the user's own, not a link, at most MAX_CONFIG_BYTES (undefined
+ * when there is none). With `warnings`, a file others can read is tightened on its descriptor (never
+ * through a link), and said so.
  */
-function readConfigFile(file: string, warnings: string[] | undefined): {text: string | undefined} {
-	const text = readRegularFile(file, {
+function readConfigFile(file: string, warnings?: string[]): string | undefined {
+	return readRegularFile(file, {
 		trusted: true,
 		withDescriptor(fd, stat) {
 			if ((stat.mode & 0o077) === 0 || !warnings) return;
@@ -198,12 +198,11 @@ function readConfigFile(file: string, warnings: string[] | undefined): {text: st
 			warnings.push(`${file} was readable by other users; its permissions are now 0600 (owner only).`);
 		},
 	});
-	return {text};
 }
 
 /** Reads the file as it is now; a broken file is moved aside, never overwritten. */
 function checkExistingFile(file: string, warnings: string[]): void {
-	const {text} = readConfigFile(file, warnings);
+	const text = readConfigFile(file, warnings);
 	if (text === undefined) return;
 	const parsed = parseFile(text);
 	if (parsed.ok) return;
@@ -216,14 +215,14 @@ function checkExistingFile(file: string, warnings: string[]): void {
 
 /** The file's content now; a file broken since regwiz started is an error, never overwritten. */
 function readCurrent(file: string): {raw: Record<string, unknown>; profiles: Profiles} {
-	const {text} = readConfigFile(file, undefined);
+	const text = readConfigFile(file);
 	if (text === undefined) return {raw: {}, profiles: plainMap()};
 	const parsed = parseFile(text);
 	if (!parsed.ok) throw new StoreError(`${file} changed while regwiz ran and cannot be read now: ${parsed.problem}; nothing was saved`, 'refused');
 	return parsed;
 }
 
-/** The folder regwiz keeps its files in: conf's place for project "regwiz", or REGWIZ_CONFIG_DIR. */
+/** The folder regwiz keeps its files in: where conf put them (env-paths, project "regwiz"), or REGWIZ_CONFIG_DIR. */
 export function configDirectory(env: NodeJS.ProcessEnv = process.env): string {
 	return env.REGWIZ_CONFIG_DIR || envPaths('regwiz', {suffix: 'nodejs'}).config;
 }
