@@ -38,7 +38,7 @@ if (process.argv.includes('--if-stale')) {
 }
 
 // Start-up levers; README's "Performance" section gives what each one measured.
-const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'liftoff', 'lazy-builtins', 'lazy-segmenter', 'yoga-base64', 'no-perf-hooks'];
+const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'not-in-ci', 'liftoff', 'lazy-builtins', 'lazy-segmenter', 'yoga-base64', 'no-perf-hooks'];
 const without = new Set((process.argv.find(arg => arg.startsWith('--without='))?.slice('--without='.length) ?? '').split(',').filter(Boolean));
 for (const name of without) if (!LEVERS.includes(name)) throw new Error(`Unknown lever ${name}; known: ${LEVERS.join(', ')}`);
 const use = name => !without.has(name);
@@ -49,13 +49,6 @@ const buildDir = path.join(root, 'source', 'build');
 const alias = {};
 // ink measures every string; string-width builds an Intl.Segmenter and an RGI_Emoji regex when loaded.
 if (use('string-width')) alias['string-width'] = path.join(buildDir, 'string-width.ts');
-// conf imports ajv, ajv-formats and semver at load but uses them only for schemas and migrations,
-// which regwiz never passes.
-if (use('lean-conf')) {
-	alias['ajv/dist/2020.js'] = path.join(buildDir, 'no-json-schema.js');
-	alias['ajv-formats'] = path.join(buildDir, 'no-json-schema.js');
-	alias.semver = path.join(buildDir, 'no-migrations.js');
-}
 // With CI set, Ink draws only the last frame; regwiz mounts Ink only in a terminal, where that is wrong.
 if (use('not-in-ci')) alias['is-in-ci'] = path.join(buildDir, 'not-in-ci.js');
 

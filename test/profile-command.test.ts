@@ -178,9 +178,9 @@ describe('regwiz profile show', () => {
 		seed(store());
 		const result = await run(['profile', 'show', 'nope', '--json']);
 		expect(result.code).toBe(2);
-		expect(result.err).toBe('regwiz: No profile named "nope". See: regwiz profile list\n');
+		expect(result.err).toBe('regwiz: No profile named "nope". Profiles: default, local, ui.\n');
 		// With --json, stdout holds nothing or one JSON object reporting the failure: never a profile.
-		if (result.out !== '') expect(JSON.parse(result.out)).toMatchObject({ok: false, error: 'No profile named "nope". See: regwiz profile list'});
+		if (result.out !== '') expect(JSON.parse(result.out)).toMatchObject({ok: false, error: 'No profile named "nope". Profiles: default, local, ui.'});
 	});
 
 	it('exits 2 when the name is missing', async () => {
@@ -237,7 +237,7 @@ describe('regwiz profile remove', () => {
 	it('exits 2 for an unknown profile before asking anything', async () => {
 		const {run} = setup();
 		const result = await run(['remove', 'ghost'], {stdinTTY: true, stdoutTTY: true, stderrTTY: true, input: 'y\n'});
-		expect(result).toEqual({code: 2, out: '', err: 'regwiz: No profile named "ghost". See: regwiz profile list\n'});
+		expect(result).toEqual({code: 2, out: '', err: 'regwiz: No profile named "ghost". There are no saved profiles.\n'});
 	});
 });
 
@@ -254,7 +254,7 @@ describe('regwiz profile rename', () => {
 	it('exits 2 for an unknown profile, a taken name or an invalid one, changing nothing', async () => {
 		const {run, store} = setup();
 		seed(store());
-		expect(await run(['rename', 'ghost', 'x'])).toEqual({code: 2, out: '', err: 'regwiz: No profile named "ghost". See: regwiz profile list\n'});
+		expect(await run(['rename', 'ghost', 'x'])).toEqual({code: 2, out: '', err: 'regwiz: No profile named "ghost". Profiles: default, local, ui.\n'});
 		const taken = await run(['rename', 'default', 'ui']);
 		expect(taken.code).toBe(2);
 		expect(taken.err).toBe('regwiz: A profile named "ui" already exists: choose another name, or remove it first (regwiz profile remove ui).\n');

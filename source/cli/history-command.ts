@@ -1,6 +1,7 @@
 import {parseArgs} from 'node:util';
 import {EXIT} from '../engine.js';
 import {HISTORY_LIMIT, historyPath, readHistory, type HistoryEntry} from '../store/history.js';
+import {StoreError} from '../store/safe-file.js';
 import {parseArgsProblem} from './create-args.js';
 import {helpFor} from './help.js';
 import type {Io} from './io.js';
@@ -57,7 +58,13 @@ export async function historyCommand(io: Io, argv: string[]): Promise<number> {
 		return EXIT.created;
 	}
 	const limit = parseLimit(values.limit);
-	const entries = readHistory(io.env).slice(-limit);
+	let entries: HistoryEntry[];
+	try {
+		entries = readHistory(io.env, limit);
+	} catch (error) {
+		if (error instanceof StoreError && error.kind === 'refused') throw new UsageError(error.message);
+		throw error;
+	}
 	if (values.json) {
 		io.stdout.write(`${JSON.stringify(entries)}\n`);
 		return EXIT.created;

@@ -8,7 +8,8 @@ import {maskSecret} from '../mask.js';
 import {relativeTime} from '../relative-time.js';
 import {NCLOUD_DEFAULT_SECTION, NcloudConfigError, ncloudConfigurePath, ncloudZoneOf, readNcloudCredentials} from '../store/ncloud-config.js';
 import {NCR_SITES, siteFromEnvironment} from '../backends/ncr.js';
-import {openProfileStore, profileNameProblem, type NamedProfile, type Profile, type ProfileStore} from '../store/profile-store.js';
+import {openProfileStore, ProfileNotFoundError, profileNameProblem, type NamedProfile, type Profile, type ProfileStore} from '../store/profile-store.js';
+import {StoreError} from '../store/safe-file.js';
 import {parseArgsProblem} from './create-args.js';
 import type {Io} from './io.js';
 import {colorEnabled, formatFields, formatTable, paint, type Paint} from './style.js';
@@ -16,6 +17,8 @@ import {quoteValue, UsageError} from './usage-error.js';
 
 /** Exit code when the person answers no at the removal prompt. */
 export const EXIT_DECLINED = 1;
+/** Exit code when the disk failed a save (full, read-only, I/O error): the file was left as it was. */
+export const EXIT_SAVE_FAILED = 1;
 
 type Run = (context: Context) => number | Promise<number>;
 
@@ -199,8 +202,9 @@ type Context = {io: Io; parsed: Parsed; style: Paint; command: string};
 
 const writeJson = (io: Io, value: unknown) => io.stdout.write(`${JSON.stringify(value)}\n`);
 
-function unknownProfile(name: string): UsageError {
-	return new UsageError(`No profile named ${quoteValue(name)}. See: regwiz profile list`);
+/** Exit 2 with the names that do exist, so the next try can be right. */
+function unknownProfile(name: string, store: ProfileStore): UsageError {
+	return new UsageError(new ProfileNotFoundError(name, store.list().map(profile => profile.name)).message);
 }
 
 /** A profile as it may be shown: every secret masked, the endpoint described and resolved. */
@@ -258,7 +262,7 @@ function showProfile({io, parsed, style}: Context): number {
 	const name = parsed.positionals[0] ?? '';
 	const store = openStore(io);
 	const profile = store.get(name);
-	if (!profile) throw unknownProfile(name);
+	if (!profile) throw unknownProfile(name, store);
 	const view = profileView({name, ...profile});
 	if (parsed.json) {
 		writeJson(io, view);
@@ -299,7 +303,7 @@ async function confirm(io: Io, question: string): Promise<boolean> {
 async function removeProfile({io, parsed, command}: Context): Promise<number> {
 	const name = parsed.positionals[0] ?? '';
 	const store = openStore(io);
-	if (!store.get(name)) throw unknownProfile(name);
+	if (!store.get(name)) throw unknownProfile(name, store);
 	if (!parsed.yes) {
 		// The prompt goes to stderr, so a person must be able to see it and answer on stdin.
 		if (io.stdin.isTTY !== true || io.stderr.isTTY !== true) {
@@ -311,7 +315,7 @@ async function removeProfile({io, parsed, command}: Context): Promise<number> {
 			return EXIT_DECLINED;
 		}
 	}
-	if (!store.remove(name)) throw unknownProfile(name);
+	if (!store.remove(name)) throw unknownProfile(name, store);
 	if (parsed.json) writeJson(io, {ok: true, name, removed: true});
 	else io.stdout.write(`Removed profile ${quoteValue(name)}.\n`);
 	return EXIT.created;
@@ -322,7 +326,7 @@ function renameProfile({io, parsed}: Context): number {
 	const problem = profileNameProblem(to);
 	if (problem) throw new UsageError(problem);
 	const store = openStore(io);
-	if (!store.get(from)) throw unknownProfile(from);
+	if (!store.get(from)) throw unknownProfile(from, store);
 	if (from === to) throw new UsageError(`The profile is already named ${quoteValue(to)}: nothing to rename.`);
 	if (store.get(to)) {
 		throw new UsageError(`A profile named ${quoteValue(to)} already exists: choose another name, or remove it first (regwiz profile remove ${to}).`);
@@ -453,5 +457,16 @@ export async function profileCommand(io: Io, argv: string[]): Promise<number> {
 		style: paint(colorEnabled(io.env, io.stdout.isTTY === true, parsed.noColor)),
 		command: `regwiz profile ${subcommand}`,
 	};
-	return SUBCOMMANDS[subcommand].run(context);
+	try {
+		return await SUBCOMMANDS[subcommand].run(context);
+	} catch (error) {
+		// A profile removed by another regwiz since we looked: as if it had never been there.
+		if (error instanceof ProfileNotFoundError) throw new UsageError(error.message);
+		if (!(error instanceof StoreError)) throw error;
+		if (error.kind === 'refused') throw new UsageError(error.message);
+		// The disk failed a save: the old file stands, and nothing says it worked.
+		io.stderr.write(`regwiz: ${error.message}\n`);
+		if (parsed.json) writeJson(io, {ok: false, error: error.message});
+		return EXIT_SAVE_FAILED;
+	}
 }

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {readRegularFile, StoreError} from './safe-file.js';
 
 /** The three settings regwiz reads from one section of the official NCP CLI's file. */
 export type NcloudSection = {accessKey?: string; secretKey?: string; apiUrl?: string};
@@ -110,14 +110,16 @@ export function ncloudSectionName(env: NodeJS.ProcessEnv, section?: string): str
  */
 export function readNcloudCredentials(env: NodeJS.ProcessEnv, section?: string): NcloudCredentials | undefined {
 	const file = ncloudConfigurePath(env);
-	let text: string;
+	let text: string | undefined;
 	try {
-		text = fs.readFileSync(file, 'utf8');
+		// Only a regular file, at most MAX_CONFIG_BYTES: a FIFO or a device there is refused, never
+		// waited on. regwiz never writes this file, so a link to one (dotfile managers make them) is read.
+		text = readRegularFile(file, {followLinks: true});
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+		if (error instanceof StoreError) throw new NcloudConfigError(error.message, file);
 		throw new NcloudConfigError(`${file} could not be read: ${(error as Error).message}`, file);
 	}
+	if (text === undefined) return undefined;
 	let sections: Map<string, NcloudSection>;
 	try {
 		sections = parseNcloudConfigure(text);
