@@ -3,6 +3,7 @@ import {headerValue, printable, statusPhrase} from './backends/response.js';
 import {InputError, validateAnswers} from './backends/validation.js';
 import type {Answers, Backend, Outcome, PlainRequest} from './backends/types.js';
 import type {TransportFailure} from './transport.js';
+import type {NetworkSettings} from './transport/proxy.js';
 
 export const EXIT = {
 	created: 0,
@@ -91,6 +92,10 @@ export function resultFromOutcome(plan: CreatePlan, request: PlainRequest, outco
 			problem: target === undefined ? 'a redirect without a Location; regwiz does not follow redirects' : `it redirects to ${printable(target)}; regwiz does not follow redirects`,
 		};
 	}
+	// A 1xx as the final answer (an upgrade nobody asked for) says nothing of what the service did.
+	if (outcome.status < 200) {
+		outcome = {...outcome, ok: false, problem: 'an informational (1xx) status is not a final answer; whether anything was created is unknown'};
+	}
 	// A service that names nothing it created (NCR) still created what was asked for.
 	const named = outcome.ok && outcome.resource.length === 0 ? {...outcome, resource: [{label: capitalize(plan.backend.noun), value: plan.backend.resourceName(plan.fields)}]} : outcome;
 	return {
@@ -107,7 +112,7 @@ export function resultFromOutcome(plan: CreatePlan, request: PlainRequest, outco
 export function resultFromFailure(plan: CreatePlan, request: PlainRequest, failure: {kind: TransportFailure; message: string; hint: string}): CreateResult {
 	return {
 		ok: false,
-		exitCode: failure.kind === 'cancelled' ? EXIT.cancelled : EXIT.noAnswer,
+		exitCode: failure.kind === 'cancelled' ? EXIT.cancelled : failure.kind === 'proxy-auth' ? EXIT.refused : EXIT.noAnswer,
 		backend: plan.backend.id,
 		request: {method: request.method, url: request.url},
 		failure,
@@ -137,7 +142,7 @@ export function checkPlanInput(plan: Pick<CreatePlan, 'backend' | 'connection' |
 	if (errors.length > 0) throw new InputError(errors);
 }
 
-export type SendCreateOptions = {timeoutMs: number; signal?: AbortSignal; now?: () => number};
+export type SendCreateOptions = {timeoutMs: number; signal?: AbortSignal; now?: () => number; network?: NetworkSettings};
 
 /** Signs, sends and reads one create request. Never retries: creating is not idempotent. */
 export async function sendCreate(plan: CreatePlan, options: SendCreateOptions): Promise<CreateResult> {
@@ -147,7 +152,7 @@ export async function sendCreate(plan: CreatePlan, options: SendCreateOptions): 
 	// The HTTP client is loaded only when something is sent: a dry run never pays for it.
 	const {sendRequest, TransportError} = await import('./transport.js');
 	try {
-		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
+		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal, network: options.network});
 		return resultFromOutcome(plan, request, plan.backend.readResponse(response), response.headers, now());
 	} catch (error) {
 		if (error instanceof TransportError) return resultFromFailure(plan, request, error);
@@ -163,8 +168,8 @@ export function resultHeadline(result: CreateResult, noun: string): {tone: 'succ
 	if (result.outcome) {
 		const {status, problem} = result.outcome;
 		if (status >= 300 && status < 400) return {tone: 'refusal', title: `Redirected: ${status} ${statusPhrase(status)} (not followed)`};
-		// A 2xx that is not the service's answer was not refused: it could not be understood.
-		if (status >= 200 && status < 300 && problem) return {tone: 'refusal', title: `Unexpected answer: ${status} ${statusPhrase(status)}`};
+		// A 2xx that is not the service's answer was not refused: it could not be understood; nor is a 1xx.
+		if (status < 200 || (status >= 200 && status < 300 && problem)) return {tone: 'refusal', title: `Unexpected answer: ${status} ${statusPhrase(status)}`};
 		return {tone: 'refusal', title: `Refused: ${statusAndMessage(result.outcome)}`};
 	}
 	if (result.failure?.kind === 'cancelled') return {tone: 'failure', title: 'Cancelled'};
@@ -208,7 +213,7 @@ export async function verifyCredentials(
 	const request = backend.buildVerifyRequest(credentials, backend.endpoint(connection), {now: (options.now ?? Date.now)()});
 	const {sendRequest, TransportError} = await import('./transport.js');
 	try {
-		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
+		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal, network: options.network});
 		const outcome = backend.readResponse(response);
 		if (response.status >= 200 && response.status < 300) {
 			const count = backend.countListed(outcome.body);

@@ -1,10 +1,9 @@
-// Node's own HTTP client rather than undici: for one request per run it does the same (a deadline through
-// an AbortSignal, certificates always verified, no redirect, no retry) with the parser built into Node,
-// where undici brings its WebAssembly parser and ~300 KB of code: 6 MB of memory and a longer start on
-// every create (README, "Performance").
-import http from 'node:http';
-import https from 'node:https';
+// undici sends: one dispatcher per request (an Agent, or a ProxyAgent when a proxy is in use), closed
+// once the answer is read, so that nothing keeps the process alive. This module is imported only when
+// something is sent (engine.ts): dry runs, help and the wizard's first frame never evaluate undici.
+import {Agent, ProxyAgent, request, type Dispatcher} from 'undici';
 import type {PlainRequest, ResponseInput} from './backends/types.js';
+import {proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from './transport/proxy.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -15,7 +14,10 @@ export type TransportFailure =
 	| 'timeout'
 	| 'cancelled'
 	| 'interrupted'
-	| 'network';
+	| 'network'
+	| 'proxy-refused'
+	| 'proxy-auth'
+	| 'proxy-unreachable';
 
 /** The request got no usable answer. The message names the host, never a header or credential. */
 export class TransportError extends Error {
@@ -35,7 +37,12 @@ export type SendOptions = {
 	/** Cancels the request (Ctrl-C, Esc). */
 	signal?: AbortSignal;
 	maxBodyBytes?: number;
+	/** --proxy, the profile's proxy and the environment; without it, the request goes direct. */
+	network?: NetworkSettings;
 };
+
+/** The answer's status line said 1xx, and no final answer followed it on that connection. */
+const INFORMATIONAL = Symbol('informational');
 
 const TLS_CODES = new Set([
 	'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -53,16 +60,53 @@ function errorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
 		const code = (current as {code?: unknown}).code;
-		if (typeof code === 'string') return code;
+		if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
 		current = (current as {cause?: unknown}).cause;
+	}
+	return (error as {code?: string} | undefined)?.code;
+}
+
+/** The proxy's own failures: it refused us, wanted credentials, or could not reach the service. */
+function describeProxyFailure(error: unknown, host: string, route: ProxyRoute): TransportError | undefined {
+	const code = errorCode(error);
+	const message = (error as {message?: unknown} | undefined)?.message;
+	const text = typeof message === 'string' ? message : '';
+	const proxy = route.label;
+	if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		const why = code === 'ECONNREFUSED' ? 'refused the connection: nothing is listening there' : 'could not be found (DNS)';
+		return new TransportError(
+			'proxy-refused',
+			`The proxy ${proxy} (from ${route.source}) ${why}. Nothing was sent to ${host}.`,
+			'Check the proxy URL and that the proxy is running, or set NO_PROXY for this host to go direct.',
+		);
+	}
+	// undici answers a CONNECT refused by the proxy with "Proxy response (407) !== 200 when HTTP Tunneling".
+	const tunnel = /Proxy response \((\d{3})\)/.exec(text);
+	const status = tunnel ? Number(tunnel[1]) : /Proxy Authentication Required \(407\)/.test(text) ? 407 : undefined;
+	if (status === 407) {
+		return new TransportError(
+			'proxy-auth',
+			`The proxy ${proxy} (from ${route.source}) asks for authentication (407)${route.hasCredentials ? ' and refused the credentials given' : ''}. Nothing was sent to ${host}.`,
+			route.hasCredentials
+				? 'Check the user name and password in the proxy URL (http://USER:PASSWORD@host:port).'
+				: 'Give its credentials in the proxy URL: http://USER:PASSWORD@host:port.',
+		);
+	}
+	if (status !== undefined) {
+		return new TransportError(
+			'proxy-unreachable',
+			`The proxy ${proxy} (from ${route.source}) could not reach ${host} (it answered ${status}). Nothing was sent to ${host}.`,
+			'Check the URL, and that this proxy may reach that host; set NO_PROXY for it to go direct.',
+		);
 	}
 	return undefined;
 }
 
-function describeFailure(error: unknown, host: string, timeoutMs: number, cancelled: boolean, timedOut: boolean, status?: number): TransportError {
+function describeFailure(error: unknown, host: string, timeoutMs: number, cancelled: boolean, timedOut: boolean, status?: number, route?: ProxyRoute): TransportError {
 	if (cancelled) return new TransportError('cancelled', 'Cancelled before the server answered.', 'Whether it was created is unknown: check before trying again.');
+	if (error instanceof ProxyProblem) return new TransportError('network', error.message, 'Correct the proxy setting, then retry.');
 	const code = errorCode(error);
-	if (timedOut) {
+	if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
 		const seconds = timeoutMs >= 10_000 ? Math.round(timeoutMs / 1000) : Math.round(timeoutMs / 100) / 10;
 		return new TransportError(
 			'timeout',
@@ -70,6 +114,8 @@ function describeFailure(error: unknown, host: string, timeoutMs: number, cancel
 			'The service may be slow or unreachable: retry later, or give more time with --timeout SECONDS. It may have been created: check before retrying.',
 		);
 	}
+	const viaProxy = route && status === undefined ? describeProxyFailure(error, host, route) : undefined;
+	if (viaProxy) return viaProxy;
 	if (code === 'ECONNREFUSED') {
 		return new TransportError('refused', `Connection refused by ${host}: nothing is listening there.`, 'Check the URL and port, and that the service is running.');
 	}
@@ -92,7 +138,7 @@ function describeFailure(error: unknown, host: string, timeoutMs: number, cancel
 			'Check the URL. For a private certificate authority, add it with NODE_EXTRA_CA_CERTS=/path/to/ca.pem; regwiz never skips verification.',
 		);
 	}
-	if (code === 'ECONNRESET' || code === 'EPIPE') {
+	if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
 		// The status line may have arrived before the body was cut: it tells whether the service acted.
 		const arrived = status === undefined ? '' : ` (its status, ${status}, had arrived)`;
 		return new TransportError(
@@ -125,17 +171,16 @@ async function readBounded(body: AsyncIterable<Buffer> & {destroy?: () => void},
 	return {text: Buffer.concat(chunks).toString('utf8'), truncated};
 }
 
-/** Opens the exchange: resolves with the answer's head; the body is read by the caller. */
-function exchange(url: URL, plain: PlainRequest, signal: AbortSignal): Promise<http.IncomingMessage> {
-	return new Promise((resolve, reject) => {
-		const client = url.protocol === 'https:' ? https : http;
-		// Certificates are always verified, whatever NODE_TLS_REJECT_UNAUTHORIZED says: a private authority is
-		// trusted through NODE_EXTRA_CA_CERTS, never by turning verification off. No agent: one request, one
-		// connection, closed after the answer, so that nothing keeps the process alive.
-		const request = client.request(url, {method: plain.method, headers: plain.headers, signal, agent: false, rejectUnauthorized: true}, resolve);
-		request.on('error', reject);
-		request.end(plain.body);
-	});
+function dispatcherFor(route: ProxyRoute | undefined, timeoutMs: number): Dispatcher {
+	// Certificates are always verified, whatever NODE_TLS_REJECT_UNAUTHORIZED says: a private authority is
+	// trusted through NODE_EXTRA_CA_CERTS (Node's default trust store), never by turning verification off.
+	// The connection shares the one deadline; nothing is retried and no redirect is followed (undici's
+	// request follows none unless asked).
+	const tls = {rejectUnauthorized: true, timeout: timeoutMs};
+	if (!route) return new Agent({connect: tls, connections: 1, pipelining: 0});
+	// HTTPS goes through CONNECT, and so does plain http: one path, where a 407 is the proxy's and never
+	// the service's. Credentials in the URL become Proxy-Authorization on the CONNECT, sent only to the proxy.
+	return new ProxyAgent({uri: route.url.href, requestTls: tls, proxyTls: tls, connect: tls, connections: 1, pipelining: 0});
 }
 
 /** Sends one request and reads at most maxBodyBytes of its answer. Never follows a redirect, never retries. */
@@ -145,12 +190,32 @@ export async function sendRequest(plain: PlainRequest, options: SendOptions): Pr
 	const timeout = AbortSignal.timeout(options.timeoutMs);
 	const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
 	let status: number | undefined;
+	let route: ProxyRoute | undefined;
+	let dispatcher: Dispatcher | undefined;
 	try {
-		const response = await exchange(url, plain, signal);
-		status = response.statusCode ?? 0;
-		const {text, truncated} = await readBounded(response, options.maxBodyBytes ?? MAX_BODY_BYTES);
+		route = options.network ? proxyRoute(url, options.network) : undefined;
+		dispatcher = dispatcherFor(route, options.timeoutMs);
+		const response = await request(url, {
+			method: plain.method as Dispatcher.HttpMethod,
+			headers: plain.headers,
+			body: plain.body,
+			signal,
+			dispatcher,
+			headersTimeout: options.timeoutMs,
+			bodyTimeout: options.timeoutMs,
+		}).catch((error: unknown) => {
+			// A 101 nobody asked for: undici closes the connection ("bad upgrade"). It is a final answer
+			// regwiz cannot use, and the service may have acted: report the status, not a network fault.
+			if ((error as {message?: string})?.message === 'bad upgrade') throw INFORMATIONAL;
+			throw error;
+		});
+		status = response.statusCode;
+		const {text, truncated} = await readBounded(response.body, options.maxBodyBytes ?? MAX_BODY_BYTES);
 		return {status, headers: response.headers, body: text, truncated};
 	} catch (error) {
-		throw describeFailure(error, host, options.timeoutMs, options.signal?.aborted === true, timeout.aborted, status);
+		if (error === INFORMATIONAL) return {status: 101, headers: {}, body: '', truncated: false};
+		throw describeFailure(error, host, options.timeoutMs, options.signal?.aborted === true, timeout.aborted, status, route);
+	} finally {
+		void dispatcher?.destroy().catch(() => undefined);
 	}
 }

@@ -1,5 +1,6 @@
 import type {Answers, Backend, PlainRequest} from '../backends/types.js';
 import {NCP_HEADER} from '../signing/ncp-signature.js';
+import {environmentProxy, type ProxyEnv, type ProxyRoute} from '../transport/proxy.js';
 
 /** NCP's gateway refuses a timestamp more than this far from its clock. */
 export const NCP_SIGNATURE_VALIDITY_MS = 5 * 60_000;
@@ -41,14 +42,25 @@ function secretValues(backend: Backend, credentials: Answers): string[] {
  * Basic auth (RegistryUI): `-u "<username>:$REGISTRYUI_TOKEN"` instead of the Authorization header.
  * Throws rather than print a secret, should a backend ever put one where it would be printed.
  */
-export function curlCommand(request: PlainRequest, backend: Backend, credentials: Answers): string {
+export function curlCommand(request: PlainRequest, backend: Backend, credentials: Answers, network?: {route?: ProxyRoute; env: ProxyEnv}): string {
 	const comments: string[] = [];
 	const args: string[] = [];
+	// The proxy regwiz would use, without its credentials; a direct request stays direct even where
+	// curl itself would take a proxy from the environment (regwiz reaches loopback directly by default).
+	const proxy: string[] = [];
+	if (network?.route) {
+		proxy.push(`--proxy ${shellQuote(network.route.label)}`);
+		if (network.route.hasCredentials) {
+			comments.push(`# The proxy's credentials (from ${network.route.source}) are not written here: add --proxy-user USER:PASSWORD.`);
+		}
+	} else if (network && environmentProxy(new URL(request.url), network.env)) {
+		proxy.push(`--noproxy ${shellQuote(new URL(request.url).hostname.replace(/^\[(.*)\]$/, '$1'))}`);
+	}
 	const body = request.body;
 	const hasData = body !== undefined && body !== '';
 	// curl infers GET, and POST from --data-raw; any other method is named.
 	const method = request.method === 'GET' || (request.method === 'POST' && hasData) ? '' : `-X ${request.method} `;
-	args.push(`${method}${shellQuote(request.url)}`);
+	args.push(`${method}${shellQuote(request.url)}`, ...proxy);
 	for (const [name, value] of Object.entries(request.headers)) {
 		if (name.toLowerCase() === 'authorization' && /^basic /i.test(value) && credentials.username !== undefined) {
 			args.push(`-u ${basicUserArgument(credentials.username)}`);

@@ -31,7 +31,10 @@ function cancellation() {
 	};
 }
 
-async function openWizard(io: Io, options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean}): Promise<number> {
+async function openWizard(
+	io: Io,
+	options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean; proxy?: string},
+): Promise<number> {
 	const opened = await openStoreFor(io, options.sandbox);
 	try {
 		const {runWizard} = await import('../ui/run-wizard.js');
@@ -71,6 +74,7 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 				timeoutMs: common.timeoutMs,
 				allowInsecureHttp: common.allowInsecureHttp,
 				sandbox,
+				proxy: common.proxy,
 			});
 		}
 		const cancel = cancellation();
@@ -105,7 +109,7 @@ async function topLevel(io: Io): Promise<number> {
 	if (!isInteractive(io)) {
 		throw new UsageError('regwiz needs a terminal to ask questions. In scripts, give every value as flags: regwiz create ncr --registry NAME --bucket BUCKET (see regwiz --help)');
 	}
-	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox});
+	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, proxy: common.proxy});
 }
 
 async function route(io: Io): Promise<number> {

@@ -32,11 +32,13 @@ export function resultJson(result: CreateResult): string {
 	})}\n`;
 }
 
-export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint): string {
+/** `proxy`: the proxy the request would go through, as transport/proxy.ts describes it (no credentials). */
+export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint, proxy?: string): string {
 	const shown = displayRequest(request);
 	const out = [
 		style.bold('Dry run: nothing was sent.'),
 		`Credentials from ${credentialSource}; secrets are not shown.`,
+		...(proxy ? [`Through the proxy ${proxy}.`] : []),
 		'',
 		`${shown.method} ${shown.url}`,
 		...shown.headers.map(([name, value]) => `${name}: ${value}`),
@@ -45,7 +47,7 @@ export function formatDryRunText(request: PlainRequest, credentialSource: string
 	return `${out.join('\n')}\n`;
 }
 
-export function dryRunJson(backend: string, request: PlainRequest): string {
+export function dryRunJson(backend: string, request: PlainRequest, proxy?: string): string {
 	const shown = displayRequest(request);
 	return `${JSON.stringify({
 		ok: true,
@@ -55,5 +57,6 @@ export function dryRunJson(backend: string, request: PlainRequest): string {
 		request: {method: shown.method, url: shown.url, headers: Object.fromEntries(shown.headers), body: shown.body ?? null},
 		response: null,
 		error: null,
+		...(proxy ? {proxy} : {}),
 	})}\n`;
 }

@@ -16,6 +16,8 @@ const makeProfileSchema = () => {
 		connection: answers,
 		lastUsedAt: z.optional(z.string()),
 		lastFields: z.optional(answers),
+		/** The proxy this profile's requests go through (http://[USER:PASSWORD@]host:port). */
+		proxy: z.optional(z.string()),
 	});
 };
 

@@ -6,17 +6,21 @@ import {readNcloudCredentials} from '../store/ncloud-config.js';
 import {WizardApp, type WizardServices} from './app.js';
 import {initialState} from './state.js';
 import type {WizardOptions} from './wizard-options.js';
+import type {NetworkSettings} from '../transport/proxy.js';
 
 /** Services the wizard uses for real: the engine sends, the store keeps profiles. */
 export function realServices(options: WizardOptions): WizardServices {
+	// --proxy, the chosen profile's proxy, and the environment; the sandbox's emulator is reached directly.
+	const network = (profileName?: string): NetworkSettings =>
+		options.sandbox ? {env: {}} : {flag: options.proxy, profile: profileName === undefined ? undefined : options.store.get(profileName)?.proxy, env: options.io.env};
 	return {
 		backends: BACKENDS,
 		store: options.store,
 		// In the sandbox, keys from the environment are not offered: the demo profiles stand in for them.
 		env: options.sandbox ? {} : options.io.env,
-		send: (plan, signal) => sendCreate(plan, {timeoutMs: options.timeoutMs, signal}),
+		send: (plan, signal) => sendCreate(plan, {timeoutMs: options.timeoutMs, signal, network: network(plan.profileName)}),
 		verify: (backend, credentials, connection, signal) =>
-			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal}),
+			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal, network: network()}),
 		importable: backend => {
 			if (options.sandbox || backend.id !== 'ncr') return undefined;
 			try {

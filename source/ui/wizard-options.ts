@@ -15,4 +15,6 @@ export type WizardOptions = OpenedStore & {
 	timeoutMs: number;
 	allowInsecureHttp: boolean;
 	sandbox: boolean;
+	/** --proxy URL, as given. */
+	proxy?: string;
 };
