@@ -1,7 +1,7 @@
 // undici sends: one dispatcher per request (an Agent, or a ProxyAgent when a proxy is in use), closed
 // once the answer is read, so that nothing keeps the process alive. This module is imported only when
 // something is sent (engine.ts): dry runs, help and the wizard's first frame never evaluate undici.
-import {Agent, ProxyAgent, request, type Dispatcher} from 'undici';
+import {Agent, Pool, ProxyAgent, request, type Dispatcher} from 'undici';
 import type {PlainRequest, ResponseInput} from './backends/types.js';
 import {proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from './transport/proxy.js';
 
@@ -41,8 +41,7 @@ export type SendOptions = {
 	network?: NetworkSettings;
 };
 
-/** The answer's status line said 1xx, and no final answer followed it on that connection. */
-const INFORMATIONAL = Symbol('informational');
+
 
 const TLS_CODES = new Set([
 	'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -67,7 +66,7 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /** The proxy's own failures: it refused us, wanted credentials, or could not reach the service. */
-function describeProxyFailure(error: unknown, host: string, route: ProxyRoute): TransportError | undefined {
+function describeProxyFailure(error: unknown, host: string, route: ProxyRoute, connecting: boolean): TransportError | undefined {
 	const code = errorCode(error);
 	const message = (error as {message?: unknown} | undefined)?.message;
 	const text = typeof message === 'string' ? message : '';
@@ -92,17 +91,28 @@ function describeProxyFailure(error: unknown, host: string, route: ProxyRoute): 
 				: 'Give its credentials in the proxy URL: http://USER:PASSWORD@host:port.',
 		);
 	}
-	if (status !== undefined) {
+	// A proxy that cannot reach the service answers the CONNECT with an error status, or just closes it.
+	const closed = connecting && (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'UND_ERR_CLOSED');
+	if (status !== undefined || closed) {
 		return new TransportError(
 			'proxy-unreachable',
-			`The proxy ${proxy} (from ${route.source}) could not reach ${host} (it answered ${status}). Nothing was sent to ${host}.`,
+			`The proxy ${proxy} (from ${route.source}) could not reach ${host} (${status === undefined ? 'it closed the connection' : `it answered ${status}`}). Nothing was sent to ${host}.`,
 			'Check the URL, and that this proxy may reach that host; set NO_PROXY for it to go direct.',
 		);
 	}
 	return undefined;
 }
 
-function describeFailure(error: unknown, host: string, timeoutMs: number, cancelled: boolean, timedOut: boolean, status?: number, route?: ProxyRoute): TransportError {
+function describeFailure(
+	error: unknown,
+	host: string,
+	timeoutMs: number,
+	cancelled: boolean,
+	timedOut: boolean,
+	status?: number,
+	route?: ProxyRoute,
+	connecting = false,
+): TransportError {
 	if (cancelled) return new TransportError('cancelled', 'Cancelled before the server answered.', 'Whether it was created is unknown: check before trying again.');
 	if (error instanceof ProxyProblem) return new TransportError('network', error.message, 'Correct the proxy setting, then retry.');
 	const code = errorCode(error);
@@ -114,7 +124,7 @@ function describeFailure(error: unknown, host: string, timeoutMs: number, cancel
 			'The service may be slow or unreachable: retry later, or give more time with --timeout SECONDS. It may have been created: check before retrying.',
 		);
 	}
-	const viaProxy = route && status === undefined ? describeProxyFailure(error, host, route) : undefined;
+	const viaProxy = route && status === undefined ? describeProxyFailure(error, host, route, connecting) : undefined;
 	if (viaProxy) return viaProxy;
 	if (code === 'ECONNREFUSED') {
 		return new TransportError('refused', `Connection refused by ${host}: nothing is listening there.`, 'Check the URL and port, and that the service is running.');
@@ -171,16 +181,23 @@ async function readBounded(body: AsyncIterable<Buffer> & {destroy?: () => void},
 	return {text: Buffer.concat(chunks).toString('utf8'), truncated};
 }
 
-function dispatcherFor(route: ProxyRoute | undefined, timeoutMs: number): Dispatcher {
+function dispatcherFor(route: ProxyRoute | undefined, timeoutMs: number, onConnectionError: (error: Error) => void): Dispatcher {
 	// Certificates are always verified, whatever NODE_TLS_REJECT_UNAUTHORIZED says: a private authority is
 	// trusted through NODE_EXTRA_CA_CERTS (Node's default trust store), never by turning verification off.
 	// The connection shares the one deadline; nothing is retried and no redirect is followed (undici's
 	// request follows none unless asked).
 	const tls = {rejectUnauthorized: true, timeout: timeoutMs};
-	if (!route) return new Agent({connect: tls, connections: 1, pipelining: 0});
+	// undici reconnects when a connection (or a proxy's tunnel) closes before the request went out: the
+	// pool that holds the connection reports the first failure, which ends the exchange.
+	const factory = (origin: string | URL, options: object) => {
+		const pool = new Pool(origin, {...options, connections: 1, pipelining: 0});
+		pool.on('connectionError', (_origin, _targets, error) => onConnectionError(error));
+		return pool;
+	};
+	if (!route) return new Agent({connect: tls, factory});
 	// HTTPS goes through CONNECT, and so does plain http: one path, where a 407 is the proxy's and never
 	// the service's. Credentials in the URL become Proxy-Authorization on the CONNECT, sent only to the proxy.
-	return new ProxyAgent({uri: route.url.href, requestTls: tls, proxyTls: tls, connect: tls, connections: 1, pipelining: 0});
+	return new ProxyAgent({uri: route.url.href, requestTls: tls, proxyTls: tls, connect: tls, factory});
 }
 
 /** Sends one request and reads at most maxBodyBytes of its answer. Never follows a redirect, never retries. */
@@ -192,29 +209,47 @@ export async function sendRequest(plain: PlainRequest, options: SendOptions): Pr
 	let status: number | undefined;
 	let route: ProxyRoute | undefined;
 	let dispatcher: Dispatcher | undefined;
+	let informational: number | undefined;
+	let connectFailure: Error | undefined;
 	try {
 		route = options.network ? proxyRoute(url, options.network) : undefined;
-		dispatcher = dispatcherFor(route, options.timeoutMs);
-		const response = await request(url, {
+		// A request still waiting for its connection does not see the abort signal: the deadline is raced
+		// here, and the first failure to connect destroys the dispatcher. One attempt, one deadline.
+		const current: Dispatcher = (dispatcher = dispatcherFor(route, options.timeoutMs, error => {
+			connectFailure ??= error;
+			void current.destroy(error).catch(() => undefined);
+		}));
+		const deadline = new Promise<never>((_resolve, reject) => {
+			if (signal.aborted) reject(signal.reason);
+			else signal.addEventListener('abort', () => reject(signal.reason), {once: true});
+		});
+		deadline.catch(() => undefined);
+		const sent = request(url, {
 			method: plain.method as Dispatcher.HttpMethod,
 			headers: plain.headers,
 			body: plain.body,
 			signal,
-			dispatcher,
+			dispatcher: current,
 			headersTimeout: options.timeoutMs,
 			bodyTimeout: options.timeoutMs,
-		}).catch((error: unknown) => {
-			// A 101 nobody asked for: undici closes the connection ("bad upgrade"). It is a final answer
-			// regwiz cannot use, and the service may have acted: report the status, not a network fault.
-			if ((error as {message?: string})?.message === 'bad upgrade') throw INFORMATIONAL;
-			throw error;
+			onInfo: ({statusCode}) => {
+				informational = statusCode;
+			},
 		});
+		sent.catch(() => undefined);
+		const response = await Promise.race([sent, deadline]);
 		status = response.statusCode;
-		const {text, truncated} = await readBounded(response.body, options.maxBodyBytes ?? MAX_BODY_BYTES);
+		const {text, truncated} = await Promise.race([readBounded(response.body, options.maxBodyBytes ?? MAX_BODY_BYTES), deadline]);
 		return {status, headers: response.headers, body: text, truncated};
 	} catch (error) {
-		if (error === INFORMATIONAL) return {status: 101, headers: {}, body: '', truncated: false};
-		throw describeFailure(error, host, options.timeoutMs, options.signal?.aborted === true, timeout.aborted, status, route);
+		// A 1xx was the last thing the server said: an upgrade nobody asked for (undici then drops the
+		// connection, "bad upgrade"), or an interim answer with no final one after it. The service may
+		// have acted; this is an answer regwiz cannot use, not a network fault. Past the deadline it is one.
+		const upgrade = (error as {message?: unknown} | undefined)?.message === 'bad upgrade';
+		if (status === undefined && !timeout.aborted && !options.signal?.aborted && (upgrade || informational !== undefined)) {
+			return {status: upgrade ? 101 : informational!, headers: {}, body: '', truncated: false};
+		}
+		throw describeFailure(connectFailure ?? error, host, options.timeoutMs, options.signal?.aborted === true, timeout.aborted, status, route, connectFailure !== undefined);
 	} finally {
 		void dispatcher?.destroy().catch(() => undefined);
 	}

@@ -21,7 +21,10 @@ export function parseBody(text: string): ParsedBody {
 }
 
 const STATUS_PHRASES: Record<number, string> = {
+	100: 'Continue',
 	101: 'Switching Protocols',
+	102: 'Processing',
+	103: 'Early Hints',
 	200: 'OK',
 	201: 'Created',
 	204: 'No Content',

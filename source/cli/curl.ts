@@ -79,6 +79,8 @@ export function curlCommand(request: PlainRequest, backend: Backend, credentials
 		);
 	}
 	const command = [...comments, `curl ${args.join(' \\\n  ')}`].join('\n');
+	const proxyPassword = network?.route?.url.password ?? '';
+	if (proxyPassword !== '' && command.includes(proxyPassword)) throw new Error('refusing to print a curl command that contains the proxy password');
 	for (const secret of secretValues(backend, credentials)) {
 		if (command.includes(secret)) throw new Error(`refusing to print a curl command that contains the ${backend.id} secret`);
 	}

@@ -3,7 +3,8 @@
 //
 // Sources, first found wins: --proxy URL, the profile's `proxy`, then the environment as curl reads it
 // (https_proxy / HTTPS_PROXY for https URLs, http_proxy / HTTP_PROXY for http URLs; the lower-case form
-// wins). no_proxy / NO_PROXY lists the hosts reached directly, whatever the source; unset, it is loopback.
+// wins; an empty one counts as unset). no_proxy / NO_PROXY lists the hosts reached directly, whatever the
+// source; unset, it is loopback (set but empty: no exceptions, so loopback goes through the proxy too).
 import {quoteValue} from '../quote.js';
 
 export type ProxyEnv = Record<string, string | undefined>;
@@ -102,7 +103,10 @@ function entryMatches(entry: string, host: string, port: string): boolean {
 
 /** Whether NO_PROXY (or its default, loopback) says to reach this URL directly. */
 export function bypassesProxy(target: URL, env: ProxyEnv): boolean {
-	const list = env.no_proxy ?? env.NO_PROXY ?? DEFAULT_NO_PROXY;
+	// As curl: an empty variable counts as unset, the lower-case one first. Set but empty, there are no
+	// exceptions (curl's behaviour, which has no default); unset, loopback is the default.
+	const named = firstSet(env, ['no_proxy', 'NO_PROXY']);
+	const list = named ? named.value : env.no_proxy !== undefined || env.NO_PROXY !== undefined ? '' : DEFAULT_NO_PROXY;
 	const host = target.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
 	const port = target.port || (target.protocol === 'https:' ? '443' : '80');
 	return list
