@@ -7,6 +7,8 @@ const COMMON = `Common flags:
   --curl                  print an equivalent curl command instead of sending (NCR: signed, valid
                           5 minutes; RegistryUI: reads the token from $REGISTRYUI_TOKEN)
   --timeout SECONDS       give up waiting for an answer after this long (default 30)
+  --proxy URL             send through this proxy: http://[USER:PASSWORD@]host:port ("" for none);
+                          otherwise HTTPS_PROXY / HTTP_PROXY, except NO_PROXY hosts (default: loopback)
   --yes, -y               in the wizard, skip the review and send
   --sandbox               run against a built-in local emulator with demo credentials
   --allow-insecure-http   allow sending credentials over http:// to another machine
@@ -14,7 +16,7 @@ const COMMON = `Common flags:
   --help, -h              this help`;
 
 const EXIT_CODES = `Exit codes: 0 created (or dry run printed) · 1 the service refused · 2 usage or validation error ·
-            3 no answer (refused connection, DNS, TLS, timeout) · 130 cancelled`;
+            3 no answer (refused connection, DNS, TLS, timeout, proxy) · 130 cancelled`;
 
 export const HELP: Record<string, string> = {
 	main: `regwiz: create container registries from the terminal
