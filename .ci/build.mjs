@@ -68,6 +68,9 @@ const lazyBuiltins = [
 	// undici's client-h2 loads node:http2 (and tls, ~5 ms) for HTTP/2, which regwiz never enables: it gets
 	// the constants it reads at load (taken at build time) and a connect that loads http2 when called.
 	{importer: /[\\/]undici[\\/]/, module: 'http2', values: ['constants'], functions: ['connect'], lever: 'undici-request'},
+	// undici reads node:http (which loads Node's whole HTTP client and server) only for the default
+	// header limit and to recognise an IncomingMessage body, which regwiz never passes.
+	{importer: /[\\/]undici[\\/]/, module: 'http', values: ['maxHeaderSize'], functions: ['IncomingMessage'], lever: 'undici-request'},
 ];
 const plugins = [
 	{
