@@ -135,8 +135,9 @@ export function proxyRoute(targetUrl: string | URL, settings: NetworkSettings): 
 		if (fromEnv) chosen = {value: fromEnv.value, source: fromEnv.name};
 	}
 	if (!chosen) return undefined;
-	const url = parseProxyUrl(chosen.value, chosen.source);
+	// A host reached directly does not care what the proxy setting holds.
 	if (bypassesProxy(target, settings.env)) return undefined;
+	const url = parseProxyUrl(chosen.value, chosen.source);
 	return {url, label: proxyLabel(url), source: chosen.source, hasCredentials: url.username !== '' || url.password !== ''};
 }
 
