@@ -289,3 +289,21 @@ describe('what is shown before sending', () => {
 		expect(none.stdout).not.toMatch(/--(no)?proxy/);
 	});
 });
+
+describe('regwiz profile show', () => {
+	it("names the profile's proxy without its credentials, plain and --json", async () => {
+		const dir = configDir();
+		openProfileStore({REGWIZ_CONFIG_DIR: dir}).store.save('office', {
+			backend: 'ncr',
+			credentials: {accessKey: ACCESS_KEY, secretKey: SECRET_KEY},
+			connection: {site: 'kr'},
+			proxy: `http://${PROXY_USER}:${PROXY_PASSWORD}@proxy.corp.example:3128`,
+		});
+		const plain = await runCli(['profile', 'show', 'office'], {configDir: dir});
+		expect(plain.code).toBe(0);
+		expect(plain.stdout).toMatch(/Proxy +http:\/\/proxy\.corp\.example:3128 \(with credentials\)/);
+		const json = await runCli(['profile', 'show', 'office', '--json'], {configDir: dir});
+		expect(JSON.parse(json.stdout)).toMatchObject({proxy: 'http://proxy.corp.example:3128 (with credentials)'});
+		for (const result of [plain, json]) expect(result.stdout + result.stderr).not.toContain(PROXY_PASSWORD);
+	});
+});

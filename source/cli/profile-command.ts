@@ -8,6 +8,7 @@ import {maskSecret} from '../mask.js';
 import {relativeTime} from '../relative-time.js';
 import {NCLOUD_DEFAULT_SECTION, NcloudConfigError, ncloudConfigurePath, readNcloudCredentials} from '../store/ncloud-config.js';
 import {openProfileStore, profileNameProblem, type NamedProfile, type Profile, type ProfileStore} from '../store/profile-store.js';
+import {showProxySetting} from '../transport/proxy.js';
 import {parseArgsProblem} from './create-args.js';
 import {helpFor} from './help.js';
 import type {Io} from './io.js';
@@ -87,6 +88,7 @@ function profileView(named: NamedProfile) {
 		credentials,
 		lastUsedAt: named.lastUsedAt ?? null,
 		lastFields: named.lastFields ?? {},
+		...(named.proxy === undefined ? {} : {proxy: showProxySetting(named.proxy)}),
 	};
 }
 
@@ -136,6 +138,7 @@ function showProfile({io, parsed, style}: Context): number {
 		['Backend', backend ? `${backend.id} (${backend.title})` : `${profile.backend} (unknown to this regwiz)`],
 		['Endpoint', endpoint],
 		...Object.entries(view.credentials).map(([key, value]): [string, string] => [labelFor(backend, key), value]),
+		...(view.proxy === undefined ? [] : [['Proxy', view.proxy] as [string, string]]),
 		['Last used', view.lastUsedAt ? `${relativeTime(view.lastUsedAt)} (${view.lastUsedAt})` : 'never'],
 	];
 	const last = Object.entries(view.lastFields).filter(([, value]) => value !== '');

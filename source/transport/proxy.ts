@@ -146,3 +146,13 @@ export function describeRoute(route: ProxyRoute | undefined): string {
 	if (!route) return 'none (direct connection)';
 	return `${route.label} (from ${route.source}${route.hasCredentials ? ', with credentials' : ''})`;
 }
+
+/** A saved proxy setting as it may be shown (`regwiz profile show`): never its credentials. */
+export function showProxySetting(value: string): string {
+	try {
+		const url = parseProxyUrl(value, 'proxy');
+		return `${proxyLabel(url)}${url.username !== '' || url.password !== '' ? ' (with credentials)' : ''}`;
+	} catch {
+		return `${withoutCredentials(value.trim())} (not usable)`;
+	}
+}
