@@ -120,7 +120,7 @@ function describeFailure(
 		const seconds = timeoutMs >= 10_000 ? Math.round(timeoutMs / 1000) : Math.round(timeoutMs / 100) / 10;
 		return new TransportError(
 			'timeout',
-			`No answer from ${host} within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+			`No answer from ${host}${route ? ` through the proxy ${route.label}` : ''} within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
 			'The service may be slow or unreachable: retry later, or give more time with --timeout SECONDS. It may have been created: check before retrying.',
 		);
 	}

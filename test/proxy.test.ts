@@ -251,6 +251,23 @@ describe('proxy failures, each named', () => {
 		}
 	});
 
+	it('a proxy that never answers the CONNECT: the one deadline, naming the proxy', async () => {
+		const silent = net.createServer(socket => socket.on('error', () => undefined));
+		const sockets = new Set<net.Socket>();
+		silent.on('connection', socket => sockets.add(socket));
+		await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
+		const label = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+		try {
+			const target = 'https://registry.example';
+			const result = await runCli(create(target, '--timeout', '1', '--json'), {env: {...NCR_ENV, ...NO_PROXY_VARS, HTTPS_PROXY: label}, timeoutMs: 10_000});
+			expect(result.code).toBe(3);
+			expect(JSON.parse(result.stdout)).toMatchObject({failure: 'timeout', error: `No answer from ${target} through the proxy ${label} within 1 second.`});
+		} finally {
+			for (const socket of sockets) socket.destroy();
+			await new Promise(resolve => silent.close(resolve));
+		}
+	});
+
 	it('a proxy URL regwiz cannot use: exit 2 naming where it came from, never its password', async () => {
 		const server = await ncrServer();
 		const flag = await runCli(create(server.url, '--proxy', `socks5://${PROXY_USER}:${PROXY_PASSWORD}@127.0.0.1:1080`), {env: {...NCR_ENV, ...NO_PROXY_VARS}});
