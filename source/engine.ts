@@ -3,6 +3,7 @@ import {headerValue, printable, statusPhrase} from './backends/response.js';
 import {InputError, validateAnswers} from './backends/validation.js';
 import type {Answers, Backend, Outcome, PlainRequest, ReadBackResult} from './backends/types.js';
 import type {TransportFailure} from './transport.js';
+import type {NetworkSettings} from './transport/proxy.js';
 
 export const EXIT = {
 	created: 0,
@@ -105,6 +106,10 @@ export function resultFromOutcome(
 			problem: target === undefined ? 'a redirect without a Location; regwiz does not follow redirects' : `it redirects to ${printable(target)}; regwiz does not follow redirects`,
 		};
 	}
+	// A 1xx as the final answer (an upgrade nobody asked for) says nothing of what the service did.
+	if (outcome.status < 200) {
+		outcome = {...outcome, ok: false, problem: 'an informational (1xx) status is not a final answer; whether anything was created is unknown'};
+	}
 	// A service that names nothing it created (NCR) still created what was asked for.
 	const named = outcome.ok && outcome.resource.length === 0 ? {...outcome, resource: [{label: capitalize(plan.backend.noun), value: plan.backend.resourceName(plan.fields)}]} : outcome;
 	const shown = readBack ? {...named, resource: [...named.resource, ...readBack.resource]} : named;
@@ -123,7 +128,7 @@ export function resultFromOutcome(
 export function resultFromFailure(plan: CreatePlan, request: PlainRequest, failure: {kind: TransportFailure; message: string; hint: string}): CreateResult {
 	return {
 		ok: false,
-		exitCode: failure.kind === 'cancelled' ? EXIT.cancelled : EXIT.noAnswer,
+		exitCode: failure.kind === 'cancelled' ? EXIT.cancelled : failure.kind === 'proxy-auth' ? EXIT.refused : EXIT.noAnswer,
 		backend: plan.backend.id,
 		request: {method: request.method, url: request.url},
 		failure,
@@ -153,7 +158,7 @@ export function checkPlanInput(plan: Pick<CreatePlan, 'backend' | 'connection' |
 	if (errors.length > 0) throw new InputError(errors);
 }
 
-export type SendCreateOptions = {timeoutMs: number; signal?: AbortSignal; now?: () => number};
+export type SendCreateOptions = {timeoutMs: number; signal?: AbortSignal; now?: () => number; network?: NetworkSettings};
 
 /** Signs, sends and reads one create request. Never retries: creating is not idempotent. */
 export async function sendCreate(plan: CreatePlan, options: SendCreateOptions): Promise<CreateResult> {
@@ -163,7 +168,7 @@ export async function sendCreate(plan: CreatePlan, options: SendCreateOptions): 
 	// The HTTP client is loaded only when something is sent: a dry run never pays for it.
 	const {sendRequest, TransportError} = await import('./transport.js');
 	try {
-		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
+		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal, network: options.network});
 		const outcome = plan.backend.readResponse(response);
 		const readBack = outcome.ok ? await readCreatedBack(plan, options) : undefined;
 		return resultFromOutcome(plan, request, outcome, response.headers, now(), readBack);
@@ -184,7 +189,7 @@ async function readCreatedBack(plan: CreatePlan, options: SendCreateOptions): Pr
 	try {
 		const request = readBack.buildRequest(plan.fields, plan.credentials, planEndpoint(plan), {now: (options.now ?? Date.now)()});
 		// The create is done: keep the wait for the read-back short, a slow answer only leaves the facts unconfirmed.
-		return readBack.read(await sendRequest(request, {timeoutMs: Math.min(options.timeoutMs, READ_BACK_TIMEOUT_MS), signal: options.signal}), context);
+		return readBack.read(await sendRequest(request, {timeoutMs: Math.min(options.timeoutMs, READ_BACK_TIMEOUT_MS), signal: options.signal, network: options.network}), context);
 	} catch (error) {
 		// Whatever went wrong, the registry was created: say so, with the usual facts marked unconfirmed.
 		return readBack.read(undefined, {...context, failure: error instanceof TransportError ? error.message : 'an unexpected error'});
@@ -199,8 +204,8 @@ export function resultHeadline(result: CreateResult, noun: string): {tone: 'succ
 	if (result.outcome) {
 		const {status, problem} = result.outcome;
 		if (status >= 300 && status < 400) return {tone: 'refusal', title: `Redirected: ${status} ${statusPhrase(status)} (not followed)`};
-		// A 2xx that is not the service's answer was not refused: it could not be understood.
-		if (status >= 200 && status < 300 && problem) return {tone: 'refusal', title: `Unexpected answer: ${status} ${statusPhrase(status)}`};
+		// A 2xx that is not the service's answer was not refused: it could not be understood; nor is a 1xx.
+		if (status < 200 || (status >= 200 && status < 300 && problem)) return {tone: 'refusal', title: `Unexpected answer: ${status} ${statusPhrase(status)}`};
 		return {tone: 'refusal', title: `Refused: ${statusAndMessage(result.outcome)}`};
 	}
 	if (result.failure?.kind === 'cancelled') return {tone: 'failure', title: 'Cancelled'};
@@ -247,7 +252,7 @@ export async function verifyCredentials(
 	const note = backend.connectionNote?.(connection);
 	const prefix = note ? `${note} ` : '';
 	try {
-		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal});
+		const response = await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal, network: options.network});
 		const outcome = backend.readResponse(response);
 		if (response.status >= 200 && response.status < 300) {
 			const count = backend.countListed(outcome.body, response.headers);

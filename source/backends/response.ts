@@ -21,6 +21,10 @@ export function parseBody(text: string): ParsedBody {
 }
 
 const STATUS_PHRASES: Record<number, string> = {
+	100: 'Continue',
+	101: 'Switching Protocols',
+	102: 'Processing',
+	103: 'Early Hints',
 	200: 'OK',
 	201: 'Created',
 	204: 'No Content',
@@ -35,6 +39,7 @@ const STATUS_PHRASES: Record<number, string> = {
 	404: 'Not Found',
 	409: 'Conflict',
 	413: 'Payload Too Large',
+	407: 'Proxy Authentication Required',
 	429: 'Too Many Requests',
 	500: 'Internal Server Error',
 	502: 'Bad Gateway',

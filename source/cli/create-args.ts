@@ -1,6 +1,7 @@
 import {parseArgs} from 'node:util';
 import {checkField} from '../backends/validation.js';
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
+import {parseProxyUrl, ProxyProblem} from '../transport/proxy.js';
 import {quoteValue, UsageError} from './usage-error.js';
 
 export type CommonOptions = {
@@ -16,6 +17,8 @@ export type CommonOptions = {
 	login: boolean;
 	allowInsecureHttp: boolean;
 	noColor: boolean;
+	/** --proxy URL; an empty string means no proxy, whatever the environment says. */
+	proxy?: string;
 };
 
 export type CreateArgs = {
@@ -40,6 +43,7 @@ export const COMMON_FLAGS = {
 	login: {type: 'boolean'},
 	'allow-insecure-http': {type: 'boolean'},
 	'no-color': {type: 'boolean'},
+	proxy: {type: 'string'},
 } as const;
 
 type FlagOption = {type: 'string' | 'boolean'; short?: string};
@@ -88,6 +92,18 @@ export function parseTimeout(value: string | undefined): number {
 	return Math.round(seconds * 1000);
 }
 
+/** --proxy is checked where it is given: a bad URL is a usage error before anything else happens. */
+function checkProxyFlag(value: string | undefined): string | undefined {
+	if (value === undefined || value.trim() === '') return value;
+	try {
+		parseProxyUrl(value, '--proxy');
+	} catch (error) {
+		if (error instanceof ProxyProblem) throw new UsageError(error.message);
+		throw error;
+	}
+	return value;
+}
+
 export function commonOptions(values: Record<string, string | boolean | undefined>): CommonOptions {
 	const profile = values.profile as string | undefined;
 	return {
@@ -102,6 +118,7 @@ export function commonOptions(values: Record<string, string | boolean | undefine
 		login: values.login === true,
 		allowInsecureHttp: values['allow-insecure-http'] === true,
 		noColor: values['no-color'] === true,
+		proxy: checkProxyFlag(values.proxy as string | undefined),
 	};
 }
 
@@ -112,7 +129,7 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 	try {
 		parsed = parseArgs({args: argv, options: {...COMMON_FLAGS, ...backendFlags(backend)}, strict: true, allowPositionals: false});
 	} catch (error) {
-		const examples: Record<string, string> = {profile: 'default', timeout: '60'};
+		const examples: Record<string, string> = {profile: 'default', timeout: '60', proxy: 'http://proxy.example:3128'};
 		for (const spec of [...backend.connectionFields, ...backend.fields]) if (spec.flag) examples[spec.flag] = spec.example;
 		throw parseArgsProblem(error, command, examples);
 	}

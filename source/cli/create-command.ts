@@ -10,6 +10,7 @@ import {parseCreateArgs, type CreateArgs} from './create-args.js';
 import {dryRunJson, formatDryRunText, formatResultText, resultJson} from './output.js';
 import {colorEnabled, paint} from './style.js';
 import {UsageError} from './usage-error.js';
+import {describeRoute, proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from '../transport/proxy.js';
 import type {Io} from './io.js';
 
 export function backendFromArgument(name: string | undefined): Backend {
@@ -21,8 +22,11 @@ export function backendFromArgument(name: string | undefined): Backend {
 	return backend;
 }
 
-/** `sandbox`: the run uses the sandbox's demo profiles and emulator; nothing of it is recorded. */
-export type PreparedCreate = {args: CreateArgs; draft: Draft; complete: boolean; sandbox: boolean};
+/**
+ * `sandbox`: the run uses the sandbox's demo profiles and emulator; nothing of it is recorded.
+ * `network`: --proxy, the profile's proxy and the environment's proxy variables.
+ */
+export type PreparedCreate = {args: CreateArgs; draft: Draft; complete: boolean; sandbox: boolean; network: NetworkSettings};
 
 /** Reads flags, environment and profile into a draft; says whether anything is still missing. */
 export function prepareCreate(
@@ -43,7 +47,11 @@ export function prepareCreate(
 		throw error;
 	}
 	const complete = draft.credentials !== undefined && missingConnection(draft).length === 0 && missingFields(draft).length === 0;
-	return {args, draft, complete, sandbox: sandboxProfile !== undefined};
+	// The sandbox's emulator is on loopback and never goes through a proxy.
+	const network: NetworkSettings = sandboxProfile
+		? {env: {}}
+		: {flag: args.common.proxy, profile: draft.profileName === undefined ? undefined : store?.get(draft.profileName)?.proxy, env: io.env};
+	return {args, draft, complete, sandbox: sandboxProfile !== undefined, network};
 }
 
 /** The message when something is missing and no terminal can ask for it. */
@@ -80,9 +88,17 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 			throw error;
 		}
 	};
+	const routeOf = (url: string): ProxyRoute | undefined => {
+		try {
+			return proxyRoute(url, prepared.network);
+		} catch (error) {
+			if (error instanceof ProxyProblem) throw new UsageError(error.message);
+			throw error;
+		}
+	};
 	if (args.common.curl) {
 		const request = buildOnly();
-		const curl = curlCommand(request, draft.backend, plan.credentials);
+		const curl = curlCommand(request, draft.backend, plan.credentials, {route: routeOf(request.url), env: prepared.network.env});
 		if (prepared.sandbox) io.stderr.write('regwiz: the sandbox emulator stops when regwiz exits; run `regwiz sandbox` and pass its --endpoint/--url to use this command.\n');
 		if (args.common.json) {
 			const expiresAt = curlExpiry(request, draft.backend)?.toISOString();
@@ -94,12 +110,16 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	}
 	if (args.common.dryRun) {
 		const request = buildOnly();
-		io.stdout.write(args.common.json ? dryRunJson(draft.backend.id, request) : formatDryRunText(request, plan.credentialSource, style));
+		const route = routeOf(request.url);
+		io.stdout.write(
+			args.common.json ? dryRunJson(draft.backend.id, request, route?.label) : formatDryRunText(request, plan.credentialSource, style, route && describeRoute(route)),
+		);
 		return EXIT.created;
 	}
 	// Credentials from the environment or a profile are checked like flags: a bad value is named, and nothing is sent.
-	buildOnly();
-	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal});
+	// A proxy URL that cannot be used is a usage error, like a bad flag.
+	routeOf(buildOnly().url);
+	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal, network: prepared.network});
 	if (!prepared.sandbox) recordAttempt(io, plan, result);
 	// The login is loaded only when asked for: a plain create never pays for it.
 	const login = args.common.login && result.ok ? await import('./login-output.js').then(module => module.scriptedLogin(plan, result, io.env, signal)) : undefined;

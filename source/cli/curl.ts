@@ -1,4 +1,5 @@
 import type {Answers, Backend, PlainRequest} from '../backends/types.js';
+import {environmentProxy, type ProxyEnv, type ProxyRoute} from '../transport/proxy.js';
 
 /** Quotes a value for a POSIX shell: inside single quotes nothing is special but the quote itself. */
 export function shellQuote(value: string): string {
@@ -38,15 +39,26 @@ function secretValues(backend: Backend, credentials: Answers): string[] {
  * expiry), or Basic as `-u "<user>:$VARIABLE"` instead of the Authorization header.
  * Throws rather than print a secret, should a backend ever put one where it would be printed.
  */
-export function curlCommand(request: PlainRequest, backend: Backend, credentials: Answers): string {
+export function curlCommand(request: PlainRequest, backend: Backend, credentials: Answers, network?: {route?: ProxyRoute; env: ProxyEnv}): string {
 	const comments: string[] = [];
 	const args: string[] = [];
+	// The proxy regwiz would use, without its credentials; a direct request stays direct even where
+	// curl itself would take a proxy from the environment (regwiz reaches loopback directly by default).
+	const proxy: string[] = [];
+	if (network?.route) {
+		proxy.push(`--proxy ${shellQuote(network.route.label)}`);
+		if (network.route.hasCredentials) {
+			comments.push(`# The proxy's credentials (from ${network.route.source}) are not written here: add --proxy-user USER:PASSWORD.`);
+		}
+	} else if (network && environmentProxy(new URL(request.url), network.env)) {
+		proxy.push(`--noproxy ${shellQuote(new URL(request.url).hostname.replace(/^\[(.*)\]$/, '$1'))}`);
+	}
 	const body = request.body;
 	const hasData = body !== undefined && body !== '';
 	const how = backend.curl;
 	// curl infers GET, and POST from --data-raw; any other method is named.
 	const method = request.method === 'GET' || (request.method === 'POST' && hasData) ? '' : `-X ${request.method} `;
-	args.push(`${method}${shellQuote(request.url)}`);
+	args.push(`${method}${shellQuote(request.url)}`, ...proxy);
 	for (const [name, value] of Object.entries(request.headers)) {
 		if (how.kind === 'basic' && name.toLowerCase() === 'authorization' && /^basic /i.test(value)) {
 			args.push(`-u ${basicUserArgument(credentials[how.user] ?? '', how.variable)}`);
@@ -65,6 +77,8 @@ export function curlCommand(request: PlainRequest, backend: Backend, credentials
 		);
 	}
 	const command = [...comments, `curl ${args.join(' \\\n  ')}`].join('\n');
+	const proxyPassword = network?.route?.url.password ?? '';
+	if (proxyPassword !== '' && command.includes(proxyPassword)) throw new Error('refusing to print a curl command that contains the proxy password');
 	for (const secret of secretValues(backend, credentials)) {
 		if (command.includes(secret)) throw new Error(`refusing to print a curl command that contains the ${backend.id} secret`);
 	}

@@ -49,6 +49,7 @@ const COMMON_ROWS: Array<[string, string]> = [
 	['--dry-run', 'print the request that would be sent (secrets masked); send nothing'],
 	['--curl', 'print an equivalent curl command instead of sending'],
 	['--timeout SECONDS', 'give up waiting for an answer after this long (default 30)'],
+	['--proxy URL', 'send through this proxy: http://[USER:PASSWORD@]host:port ("" for none); otherwise HTTPS_PROXY / HTTP_PROXY, except NO_PROXY hosts (default: loopback)'],
 	['--yes, -y', 'in the wizard, skip the review and send'],
 	['--sandbox', 'run against a built-in local emulator with demo credentials'],
 	['--login', "after creating, log in to it: docker login HOST --password-stdin (podman where docker is absent; REGWIZ_CONTAINER_CLI chooses); the secret goes to the tool's stdin only"],
@@ -65,7 +66,7 @@ function commonFlags(backend?: Backend): string {
 }
 
 const EXIT_CODES = `Exit codes: 0 created (or dry run printed) · 1 the service refused · 2 usage or validation error ·
-            3 no answer (refused connection, DNS, TLS, timeout) · 130 cancelled`;
+            3 no answer (refused connection, DNS, TLS, timeout, proxy) · 130 cancelled`;
 
 /** Choice values another field's flag stands for (--endpoint stands for site "custom") are not offered. */
 function impliedChoices(backend: Backend): Set<string> {

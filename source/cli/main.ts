@@ -32,7 +32,10 @@ function cancellation() {
 	};
 }
 
-async function openWizard(io: Io, options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean; login: boolean}): Promise<number> {
+async function openWizard(
+	io: Io,
+	options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean; login: boolean; proxy?: string},
+): Promise<number> {
 	const opened = await openStoreFor(io, options.sandbox);
 	try {
 		const {runWizard} = await import('../ui/run-wizard.js');
@@ -73,6 +76,7 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 				allowInsecureHttp: common.allowInsecureHttp,
 				sandbox,
 				login: common.login,
+				proxy: common.proxy,
 			});
 		}
 		const cancel = cancellation();
@@ -108,7 +112,7 @@ async function topLevel(io: Io): Promise<number> {
 		const example = BACKENDS[0] ? `: ${shortUsage(BACKENDS[0])}` : '';
 		throw new UsageError(`regwiz needs a terminal to ask questions. In scripts, give every value as flags${example} (see regwiz --help)`);
 	}
-	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, login: common.login});
+	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, login: common.login, proxy: common.proxy});
 }
 
 async function route(io: Io): Promise<number> {

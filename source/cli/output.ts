@@ -36,11 +36,13 @@ export function resultJson(result: CreateResult, login?: Record<string, unknown>
 	})}\n`;
 }
 
-export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint): string {
+/** `proxy`: the proxy the request would go through, as transport/proxy.ts describes it (no credentials). */
+export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint, proxy?: string): string {
 	const shown = displayRequest(request);
 	const out = [
 		style.bold('Dry run: nothing was sent.'),
 		`Credentials from ${credentialSource}; secrets are not shown.`,
+		...(proxy ? [`Through the proxy ${proxy}.`] : []),
 		'',
 		`${shown.method} ${shown.url}`,
 		...shown.headers.map(([name, value]) => `${name}: ${value}`),
@@ -49,7 +51,7 @@ export function formatDryRunText(request: PlainRequest, credentialSource: string
 	return `${out.join('\n')}\n`;
 }
 
-export function dryRunJson(backend: string, request: PlainRequest): string {
+export function dryRunJson(backend: string, request: PlainRequest, proxy?: string): string {
 	const shown = displayRequest(request);
 	return `${JSON.stringify({
 		ok: true,
@@ -59,5 +61,6 @@ export function dryRunJson(backend: string, request: PlainRequest): string {
 		request: {method: shown.method, url: shown.url, headers: Object.fromEntries(shown.headers), body: shown.body ?? null},
 		response: null,
 		error: null,
+		...(proxy ? {proxy} : {}),
 	})}\n`;
 }

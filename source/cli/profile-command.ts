@@ -10,6 +10,7 @@ import {NCLOUD_DEFAULT_SECTION, NcloudConfigError, ncloudConfigurePath, ncloudZo
 import {NCR_SITES, siteFromEnvironment} from '../backends/ncr.js';
 import {openProfileStore, ProfileNotFoundError, profileNameProblem, type NamedProfile, type Profile, type ProfileStore} from '../store/profile-store.js';
 import {StoreError} from '../store/safe-file.js';
+import {showProxySetting} from '../transport/proxy.js';
 import {parseArgsProblem} from './create-args.js';
 import type {Io} from './io.js';
 import {colorEnabled, formatFields, formatTable, paint, type Paint} from './style.js';
@@ -226,6 +227,7 @@ function profileView(named: NamedProfile) {
 		credentials,
 		lastUsedAt: named.lastUsedAt ?? null,
 		lastFields: named.lastFields ?? {},
+		...(named.proxy === undefined ? {} : {proxy: showProxySetting(named.proxy)}),
 	};
 }
 
@@ -275,6 +277,7 @@ function showProfile({io, parsed, style}: Context): number {
 		['Backend', backend ? `${backend.id} (${backend.title})` : `${profile.backend} (unknown to this regwiz)`],
 		['Endpoint', endpoint],
 		...Object.entries(view.credentials).map(([key, value]): [string, string] => [labelFor(backend, key), value]),
+		...(view.proxy === undefined ? [] : [['Proxy', view.proxy] as [string, string]]),
 		['Last used', view.lastUsedAt ? `${relativeTime(view.lastUsedAt)} (${view.lastUsedAt})` : 'never'],
 	];
 	const last = Object.entries(view.lastFields).filter(([, value]) => value !== '');

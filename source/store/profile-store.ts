@@ -16,6 +16,8 @@ const makeProfileSchema = () => {
 		connection: answers,
 		lastUsedAt: z.optional(z.string()),
 		lastFields: z.optional(answers),
+		/** The proxy this profile's requests go through (http://[USER:PASSWORD@]host:port). */
+		proxy: z.optional(z.string()),
 	});
 };
 
@@ -80,6 +82,7 @@ function copyProfiles(profiles: Profiles): Profiles {
 				connection: copyAnswers(profile.connection),
 				...(profile.lastUsedAt === undefined ? {} : {lastUsedAt: profile.lastUsedAt}),
 				...(profile.lastFields === undefined ? {} : {lastFields: copyAnswers(profile.lastFields)}),
+				...(profile.proxy === undefined ? {} : {proxy: profile.proxy}),
 			},
 		]),
 	);

@@ -8,6 +8,7 @@ import {ncloudConfigurePath, readNcloudCredentials} from '../store/ncloud-config
 import {WizardApp, type SandboxSwitch, type WizardServices} from './app.js';
 import {initialState} from './state.js';
 import type {WizardOptions} from './wizard-options.js';
+import type {NetworkSettings} from '../transport/proxy.js';
 
 /**
  * The switch to the sandbox chosen on a first run's step 2: the same session `--sandbox` opens (emulator
@@ -36,14 +37,17 @@ export function forRealLines(env: NodeJS.ProcessEnv): string[] {
 
 /** Services the wizard uses for real: the engine sends, the store keeps profiles. */
 export function realServices(options: WizardOptions, onSandboxClose: (close: () => Promise<void>) => void = () => {}): WizardServices {
+	// --proxy, the chosen profile's proxy, and the environment; the sandbox's emulator is reached directly.
+	const network = (profileName?: string): NetworkSettings =>
+		options.sandbox ? {env: {}} : {flag: options.proxy, profile: profileName === undefined ? undefined : options.store.get(profileName)?.proxy, env: options.io.env};
 	return {
 		backends: BACKENDS,
 		store: options.store,
 		// In the sandbox, keys from the environment are not offered: the demo profiles stand in for them.
 		env: options.sandbox ? {} : options.io.env,
-		send: (plan, signal) => sendCreate(plan, {timeoutMs: options.timeoutMs, signal}),
+		send: (plan, signal) => sendCreate(plan, {timeoutMs: options.timeoutMs, signal, network: network(plan.profileName)}),
 		verify: (backend, credentials, connection, signal) =>
-			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal}),
+			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal, network: network()}),
 		importable: backend => {
 			if (options.sandbox || backend.importsFrom !== 'ncloud-configure') return undefined;
 			try {
