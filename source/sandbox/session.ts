@@ -1,6 +1,7 @@
 import type {Backend} from '../backends/types.js';
 import type {OpenedStore} from '../cli/open-store.js';
 import {createMemoryStore} from '../store/profile-store.js';
+import {confineToEmulator} from './confine.js';
 import {SANDBOX_CREDENTIALS, startEmulator} from './emulator.js';
 
 export const SANDBOX_BANNER = 'SANDBOX: nothing is created on a real registry';
@@ -33,6 +34,8 @@ export async function startSandboxSession(): Promise<OpenedStore> {
 		warnings: [],
 		banner: SANDBOX_BANNER,
 		sandboxProfile: (backend: Backend) => `sandbox-${backend.id}`,
+		// Whatever site or credentials the person picks, nothing leaves for a real service.
+		confine: (backend: Backend) => confineToEmulator(backend, emulator.origin),
 		close: () => emulator.close(),
 	};
 }

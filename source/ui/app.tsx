@@ -1,4 +1,5 @@
 import {Box, Text, useApp, useInput} from 'ink';
+import {safeText} from '../text-safety.js';
 import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
 import {InputError, insecureHttpProblem} from '../backends/validation.js';
 import type {Answers, Backend} from '../backends/types.js';
@@ -255,12 +256,12 @@ export function WizardApp(props: WizardAppProps) {
 			<Header title={titleFor(state)} step={question.step} total={TOTAL_STEPS} banner={props.banner} />
 			{props.warnings.map(warning => (
 				<Text key={warning} color="yellow" wrap="wrap">
-					⚠ {warning}
+					⚠ {safeText(warning)}
 				</Text>
 			))}
 			{state.notice ? (
 				<Text color="red" wrap="wrap">
-					✗ {state.notice}
+					✗ {safeText(state.notice)}
 				</Text>
 			) : null}
 			{body}
