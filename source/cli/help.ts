@@ -14,7 +14,8 @@ const COMMON = `Common flags:
   --help, -h              this help`;
 
 const EXIT_CODES = `Exit codes: 0 created (or dry run printed) · 1 the service refused · 2 usage or validation error ·
-            3 no answer (refused connection, DNS, TLS, timeout) · 130 cancelled`;
+            3 no answer (refused connection, DNS, TLS, timeout) · 70 internal error (a fault in regwiz) ·
+            129 SIGHUP · 130 cancelled (Ctrl-C) · 131 SIGQUIT · 143 SIGTERM`;
 
 export const HELP: Record<string, string> = {
 	main: `regwiz: create container registries from the terminal

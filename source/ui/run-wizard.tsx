@@ -97,7 +97,9 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 		await instance.waitUntilExit();
 		pending = (await Promise.allSettled([...attempts])).flatMap(settled => (settled.status === 'fulfilled' ? [settled.value] : []));
 	} finally {
-		for (const off of handlers) off();
+		// After a signal the handlers stay: Ink's exit hook sends the signal again once it has restored the
+		// terminal, and that must not kill the process before the attempt is reported and the exit code set.
+		if (signalled === undefined) for (const off of handlers) off();
 		// Ink restores the terminal on exit; this covers a tree that failed before it took input.
 		if (options.io.stdin.isTTY) options.io.stdin.setRawMode(false);
 	}
