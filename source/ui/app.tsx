@@ -3,7 +3,7 @@ import {safeText} from '../text-safety.js';
 import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
 import {InputError, insecureHttpProblem} from '../backends/validation.js';
 import type {Answers, Backend} from '../backends/types.js';
-import {buildCreateRequest, EXIT, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
+import {buildCreateRequest, EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {Footer, Header, useWidth} from './components/layout.js';
 import {ResultPanel, ReviewPanel, SendingStep} from './components/panels.js';
@@ -50,7 +50,9 @@ function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, r
 	if (question.id === 'result') {
 		if (state.result?.ok) return ['n create another', 'q quit'];
 		const change = state.result?.outcome && [401, 403].includes(state.result.outcome.status) && !state.credentialsLocked ? 'Esc change credentials' : 'Esc change a field';
-		return ['r retry', change, 'n create another', 'q quit'];
+		// Sent and not clearly answered: it may exist already, so the key never just says "retry".
+		const again = state.result && mayHaveBeenCreated(state.result) ? 'r send again (check first)' : 'r retry';
+		return [again, change, 'n create another', 'q quit'];
 	}
 	if (question.id === 'credentialChoice') {
 		const editable = store.list().some(profile => profile.backend === state.backend?.id);
@@ -128,6 +130,8 @@ export function WizardApp(props: WizardAppProps) {
 			if (key.escape) {
 				sending.current?.abort();
 				dispatch({type: 'cancelSending'});
+				// The request may already have reached the service: say so before it can be sent again.
+				dispatch({type: 'notice', message: `Cancelled while sending. ${MAY_HAVE_BEEN_CREATED}`});
 			}
 			return;
 		}
