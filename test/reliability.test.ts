@@ -10,6 +10,7 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from '
 import {ncr} from '../source/backends/ncr.js';
 import {registryui} from '../source/backends/registryui.js';
 import {checkField} from '../source/backends/validation.js';
+import {confineToEmulator} from '../source/sandbox/confine.js';
 import {SANDBOX_CREDENTIALS, startEmulator, type Emulator} from '../source/sandbox/emulator.js';
 import {openProfileStore} from '../source/store/profile-store.js';
 import {ROOT} from './helpers/paths.js';
@@ -185,7 +186,12 @@ describe('signals while a create is in flight', () => {
 			await term.waitFor('Bucket');
 			await term.type('team-a-images');
 			await term.waitFor('team-a-images');
-			await term.press(KEYS.enter);
+			// Enter once the field shows the value; again only if the screen never left the field (a key
+			// typed the instant a frame is drawn can arrive before the input handler subscribes).
+			for (let attempt = 0; attempt < 3 && !term.screen().includes('Signing and sending'); attempt++) {
+				await term.press(KEYS.enter, 1500);
+				if (!term.screen().includes('Bucket ❯')) break;
+			}
 			await posted();
 			await term.waitFor('Signing and sending');
 			term.kill(signal);
@@ -199,6 +205,14 @@ describe('signals while a create is in flight', () => {
 });
 
 describe('the sandbox never touches a real service', () => {
+	it('a typed base URL must be this machine\'s: the wizard\'s field refuses any other host as it is typed', () => {
+		const confined = confineToEmulator(registryui, 'http://127.0.0.1:1');
+		const url = confined.connectionFields.find(spec => spec.key === 'url')!;
+		expect(checkField(url, 'https://registry.example.com')).toContain('in the sandbox every request goes to the local emulator');
+		expect(checkField(url, 'http://127.0.0.1:8080')).toBeUndefined();
+		expect(confineToEmulator(ncr, 'http://127.0.0.1:1').endpoint({site: 'jp'})).toBe('http://127.0.0.1:1/ncr/jpn-api/v2');
+	});
+
 	let terminal: Terminal | undefined;
 	afterEach(() => {
 		terminal?.kill('SIGKILL');
@@ -249,10 +263,14 @@ describe('the sandbox never touches a real service', () => {
 	it('scripted: a real site goes to the emulator, a real URL is refused, and stderr carries the banner', async () => {
 		const log = dnsLog();
 		const env = {NODE_OPTIONS: `--require ${OFFLINE_DNS}`, REGWIZ_TEST_DNS_LOG: log, NO_COLOR: '1'};
-		const [site, url] = await Promise.all([
+		const [site, url, endpoint] = await Promise.all([
 			runCli(['create', 'ncr', '--sandbox', '--site', 'gov-kr', '--registry', 'team-g', '--bucket', 'team-g-images', '--json'], {env}),
 			runCli(['create', 'registryui', '--sandbox', '--url', 'https://registry.example.com', '--repository', 'team-a/backend'], {env}),
+			runCli(['create', 'ncr', '--sandbox', '--endpoint', 'https://ncr.apigw.ntruss.com/ncr/api/v2', '--registry', 'team-g', '--bucket', 'team-g-images', '--json'], {env}),
 		]);
+		expect(endpoint.code).toBe(2);
+		expect(JSON.parse(endpoint.stdout)).toMatchObject({ok: false, request: null});
+		expect(endpoint.stderr).toContain('ncr.apigw.ntruss.com is not this machine');
 		expect(site.code).toBe(0);
 		expect(site.stderr).toContain('regwiz: SANDBOX: nothing is created on a real registry');
 		expect(JSON.parse(site.stdout)).toMatchObject({ok: true, status: 201, request: {method: 'POST', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/ncr\/kr\/v2\/repositories\/team-g$/)}});
