@@ -10,9 +10,35 @@ export const EXIT = {
 	refused: 1,
 	usage: 2,
 	noAnswer: 3,
+	/** A fault in regwiz itself (sysexits EX_SOFTWARE): never a refusal, never bad input. */
+	internal: 70,
+	/** SIGHUP (the terminal went away), SIGINT (Ctrl-C), SIGQUIT, SIGTERM: 128 + the signal's number. */
+	hangup: 129,
 	cancelled: 130,
+	quit: 131,
 	terminated: 143,
 } as const;
+
+/** What a person is told when a sent create may have been carried out although no proper answer says so. */
+export const MAY_HAVE_BEEN_CREATED = 'It may have been created: check that it exists (e.g. in the web console) before trying again.';
+
+/** True when a create reached, or may have reached, the service without a clear answer: never advise a plain retry then. */
+export function mayHaveBeenCreated(result: Pick<CreateResult, 'ok' | 'outcome' | 'failure'>): boolean {
+	if (result.ok) return false;
+	if (result.failure) return result.failure.kind === 'cancelled' || result.failure.kind === 'timeout' || result.failure.kind === 'interrupted' || result.failure.kind === 'network';
+	const status = result.outcome?.status ?? 0;
+	// A 2xx that is not the service's answer, any 1xx, or a failure behind the service (5xx): it may have acted.
+	return status < 200 || (status < 300 && result.outcome?.problem !== undefined) || status >= 500;
+}
+
+/** Advice for an attempt that may have been carried out: no line says to retry unless it first says to check. */
+function carefulAdvice(advice: string[]): string[] {
+	const checkFirst = /\bcheck\b.*\bbefore (retrying|trying again)\b/i;
+	const kept = advice
+		.map(line => (checkFirst.test(line) ? line : line.replace(/[:;,]?\s*(?:then )?(?:retry|try again)(?: later)?\.?$/i, '.')))
+		.filter(line => line !== '.' && (!/\bretry\b|\btry again\b/i.test(line) || checkFirst.test(line)));
+	return kept.some(line => checkFirst.test(line)) ? kept : [...kept, MAY_HAVE_BEEN_CREATED];
+}
 
 /** Everything needed to build one create request; credentials never leave this object except into headers. */
 export type CreatePlan = {
@@ -120,12 +146,18 @@ export function resultFromOutcome(
 		request: {method: request.method, url: request.url},
 		outcome: shown,
 		...(readBack ? {readBack} : {}),
-		advice,
+		advice: mayHaveBeenCreated({ok: outcome.ok, outcome}) ? carefulAdvice(advice) : advice,
 		error: outcome.ok ? null : refusalSentence(outcome),
 	};
 }
 
 export function resultFromFailure(plan: CreatePlan, request: PlainRequest, failure: {kind: TransportFailure; message: string; hint: string}): CreateResult {
+	// Cancelled once the request may have left: the service may have acted on it (a create is not idempotent).
+	if (failure.kind === 'cancelled') {
+		failure = {kind: failure.kind, message: 'Cancelled while the request was being sent or answered: it may have been created.', hint: MAY_HAVE_BEEN_CREATED};
+	} else if (mayHaveBeenCreated({ok: false, failure})) {
+		failure = {kind: failure.kind, message: failure.message, hint: carefulAdvice([failure.hint]).join(' ')};
+	}
 	return {
 		ok: false,
 		exitCode: failure.kind === 'cancelled' ? EXIT.cancelled : failure.kind === 'proxy-auth' ? EXIT.refused : EXIT.noAnswer,

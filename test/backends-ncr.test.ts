@@ -179,7 +179,7 @@ describe('ncr validation', () => {
 		const endpoint = spec(ncr.connectionFields, 'endpoint');
 		expect(checkField(endpoint, 'ftp://127.0.0.1/ncr/api/v2')).toBe('must start with https:// (or http:// for a local server)');
 		expect(checkField(endpoint, 'ncr.example.com')).toBe('is not a URL (e.g. https://registry.example.com)');
-		expect(checkField(endpoint, 'https://ncr.example.com/v2?x=1')).toBe('must not contain a query (?) or fragment (#)');
+		expect(checkField(endpoint, 'https://ncr.example.com/v2?x=1')).toBe('must not contain "?" (a query): give the base URL alone (e.g. https://ncr.example.com/v2)');
 		expect(checkField(endpoint, 'https://user:pw@ncr.example.com')).toBe(
 			'must not contain a user name or password; credentials are asked separately',
 		);
@@ -266,7 +266,7 @@ describe('ncr.readResponse', () => {
 
 	it('keeps escape codes a server sent out of the message', () => {
 		const outcome = respond(400, '{"returnMessage":"bad \\u001B[31mname\\u001B[0m"}');
-		expect(outcome.message).toBe('bad  [31mname [0m');
+		expect(outcome.message).toBe('bad \\u001b[31mname\\u001b[0m');
 	});
 
 	it('says when an unreadable answer was cut short', () => {

@@ -95,7 +95,7 @@ describe('scripted --login', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('✓ Registry created');
 		expect(result.stdout).toContain('✗ docker login failed (the registry is created all the same):');
-		expect(result.stdout).toContain('Error response from daemon:  [31munauthorized');
+		expect(result.stdout).toContain('Error response from daemon: \\u001b[31munauthorized\\u001b[0m: incorrect username or password');
 		expect(result.stdout).not.toContain('\u001B');
 		expect(result.stdout).toContain('docker push 127.0.0.1');
 	});

@@ -241,7 +241,7 @@ describe('scripted flows print no secret', () => {
 		expectClean('broken config.json', result);
 	});
 
-	it('"regwiz: unexpected error:" carries no secret', async () => {
+	it('"regwiz: internal error:" carries no secret', async () => {
 		// REGWIZ_CONFIG_DIR names a file: opening the profiles fails in a way no message was written for.
 		const file = path.join(scratch, 'not-a-folder');
 		fs.writeFileSync(file, 'x');
@@ -250,8 +250,8 @@ describe('scripted flows print no secret', () => {
 			runCli(uiCreate(uiServer.url, '--json'), {env: {...UI_ENV, REGWIZ_CONFIG_DIR: `${file}/config`}}),
 		]);
 		for (const result of runs) {
-			expect(result.stderr).toMatch(/^regwiz: unexpected error: /);
-			expect(result.code).toBe(1);
+			expect(result.stderr).toMatch(/^regwiz: internal error: /);
+			expect(result.code).toBe(70);
 			expectClean('unexpected error', result);
 		}
 	});

@@ -183,7 +183,8 @@ describe('refusal panels', () => {
 		const screen = await ui.waitFor('Refused: 500 Internal Server Error');
 		expect(screen).toContain('Internal error try later');
 		expect(screen).not.toContain('<h1>');
-		expect(screen).toContain('retry later');
+		expect(screen).toContain('It may have been created: check that it exists');
+		expect(screen).not.toContain('retry later');
 	});
 
 	it('retry signs again with a fresh timestamp', async () => {

@@ -12,6 +12,7 @@ import {colorEnabled, paint} from './style.js';
 import {UsageError} from './usage-error.js';
 import {describeRoute, proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from '../transport/proxy.js';
 import type {Io} from './io.js';
+import {safeJson, safeText} from '../text-safety.js';
 
 export function backendFromArgument(name: string | undefined): Backend {
 	const ids = BACKENDS.map(backend => backend.id).join(' or ');
@@ -102,7 +103,7 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 		if (prepared.sandbox) io.stderr.write('regwiz: the sandbox emulator stops when regwiz exits; run `regwiz sandbox` and pass its --endpoint/--url to use this command.\n');
 		if (args.common.json) {
 			const expiresAt = curlExpiry(request, draft.backend)?.toISOString();
-			io.stdout.write(`${JSON.stringify({ok: true, backend: draft.backend.id, request: {method: request.method, url: request.url}, ...(expiresAt ? {expiresAt} : {}), curl})}\n`);
+			io.stdout.write(`${safeJson({ok: true, backend: draft.backend.id, request: {method: request.method, url: request.url}, ...(expiresAt ? {expiresAt} : {}), curl})}\n`);
 		} else {
 			io.stdout.write(`${curl}\n`);
 		}
@@ -134,6 +135,6 @@ function recordAttempt(io: Io, plan: CreatePlan, result: CreateResult): void {
 	try {
 		appendHistory(io.env, historyEntryFromResult(plan, result, planEndpoint(plan)));
 	} catch (error) {
-		io.stderr.write(`regwiz: warning: the attempt was not recorded in the history: ${(error as Error)?.message ?? String(error)}\n`);
+		io.stderr.write(`regwiz: warning: the attempt was not recorded in the history: ${safeText((error as Error)?.message ?? String(error))}\n`);
 	}
 }

@@ -66,7 +66,8 @@ function commonFlags(backend?: Backend): string {
 }
 
 const EXIT_CODES = `Exit codes: 0 created (or dry run printed) · 1 the service refused · 2 usage or validation error ·
-            3 no answer (refused connection, DNS, TLS, timeout, proxy) · 130 cancelled`;
+            3 no answer (refused connection, DNS, TLS, timeout, proxy) · 70 internal error (a fault in regwiz) ·
+            129 SIGHUP · 130 cancelled (Ctrl-C) · 131 SIGQUIT · 143 SIGTERM`;
 
 /** Choice values another field's flag stands for (--endpoint stands for site "custom") are not offered. */
 function impliedChoices(backend: Backend): Set<string> {

@@ -8,8 +8,10 @@ export type OpenedStore = {
 	warnings: string[];
 	/** In the sandbox, the demo profile to use for a backend unless --profile names another. */
 	sandboxProfile?: (backend: Backend) => string;
-	/** Shown on every screen of a sandbox run. */
+	/** Shown on every screen of a sandbox run (and on stderr by a scripted one). */
 	banner?: string;
+	/** In the sandbox, the backend as the run must use it: every request goes to the emulator. */
+	confine?: (backend: Backend) => Backend;
 	close: () => Promise<void>;
 };
 

@@ -15,6 +15,7 @@ import {parseArgsProblem} from './create-args.js';
 import type {Io} from './io.js';
 import {colorEnabled, formatFields, formatTable, paint, type Paint} from './style.js';
 import {quoteValue, UsageError} from './usage-error.js';
+import {safeJson, safeText} from '../text-safety.js';
 
 /** Exit code when the person answers no at the removal prompt. */
 export const EXIT_DECLINED = 1;
@@ -201,7 +202,7 @@ type Parsed = {
 
 type Context = {io: Io; parsed: Parsed; style: Paint; command: string};
 
-const writeJson = (io: Io, value: unknown) => io.stdout.write(`${JSON.stringify(value)}\n`);
+const writeJson = (io: Io, value: unknown) => io.stdout.write(`${safeJson(value)}\n`);
 
 /** Exit 2 with the names that do exist, so the next try can be right. */
 function unknownProfile(name: string, store: ProfileStore): UsageError {
@@ -233,7 +234,7 @@ function profileView(named: NamedProfile) {
 
 function openStore(io: Io): ProfileStore {
 	const {store, warnings} = openProfileStore(io.env);
-	for (const warning of warnings) io.stderr.write(`regwiz: ${warning}\n`);
+	for (const warning of warnings) io.stderr.write(`regwiz: ${safeText(warning)}\n`);
 	return store;
 }
 
@@ -248,7 +249,7 @@ function listProfiles({io, parsed, style}: Context): number {
 		return EXIT.created;
 	}
 	if (views.length === 0) {
-		io.stdout.write(`No saved profiles (${store.location}).\nSave one by running regwiz in a terminal, or import the NCP CLI's keys: regwiz profile import-ncloud\n`);
+		io.stdout.write(`No saved profiles (${safeText(store.location)}).\nSave one by running regwiz in a terminal, or import the NCP CLI's keys: regwiz profile import-ncloud\n`);
 		return EXIT.created;
 	}
 	const rows = views.map(view => [view.name, view.backend, view.endpoint, view.credential || '-', relativeTime(view.lastUsedAt ?? undefined)]);
@@ -387,7 +388,7 @@ function importNcloud({io, parsed, command}: Context): number {
 	if (found.apiUrl) {
 		const how = zone ? `it is in the ${zone === 'gov' ? 'government' : 'financial'} zone, so the profile uses site ${site} (${siteLabel})` : `the profile uses site ${site} (${siteLabel})`;
 		io.stderr.write(
-			`Note: ncloud_api_url (${found.apiUrl}) is the NCP API gateway, not the Container Registry endpoint: it was not copied; ${how}. Give regwiz create ncr --site or --endpoint for another.\n`,
+			`Note: ncloud_api_url (${safeText(found.apiUrl)}) is the NCP API gateway, not the Container Registry endpoint: it was not copied; ${how}. Give regwiz create ncr --site or --endpoint for another.\n`,
 		);
 	}
 	const view = profileView({name, ...profile});
@@ -397,7 +398,7 @@ function importNcloud({io, parsed, command}: Context): number {
 	}
 	const replaced = existing ? ' (replacing the one saved before)' : '';
 	io.stdout.write(
-		`Imported [${found.section}] from ${found.file} as profile ${quoteValue(name)}${replaced}: ${backend.id}, ${view.endpoint}, access key ${view.credential}.\n` +
+		safeText(`Imported [${found.section}] from ${found.file} as profile ${quoteValue(name)}${replaced}: ${backend.id}, ${view.endpoint}, access key ${view.credential}.`) + '\n' +
 			`Use it: regwiz create ncr --profile ${name} --registry NAME --bucket BUCKET\n`,
 	);
 	return EXIT.created;

@@ -2,6 +2,7 @@ import {BACKENDS} from '../backends/index.js';
 import type {Backend} from '../backends/types.js';
 import type {OpenedStore} from '../cli/open-store.js';
 import {createMemoryStore, type Profile} from '../store/profile-store.js';
+import {confineToEmulator} from './confine.js';
 import {startEmulator, type Emulator} from './emulator.js';
 
 export const SANDBOX_BANNER = 'SANDBOX: nothing is created on a real registry';
@@ -40,6 +41,8 @@ export async function startSandboxSession(): Promise<OpenedStore> {
 		warnings: [],
 		banner: SANDBOX_BANNER,
 		sandboxProfile: (backend: Backend) => sandboxProfileName(backend, 0),
+		// Whatever site or credentials the person picks, nothing leaves for a real service.
+		confine: (backend: Backend) => confineToEmulator(backend, emulator.origin),
 		close: () => emulator.close(),
 	};
 }

@@ -1,8 +1,9 @@
 import {Box, Text, useApp, useInput} from 'ink';
+import {safeText} from '../text-safety.js';
 import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
 import {InputError, insecureHttpProblem} from '../backends/validation.js';
 import type {Answers, Backend, DockerLogin} from '../backends/types.js';
-import {buildCreateRequest, EXIT, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
+import {buildCreateRequest, EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
 import {loginFacts, type LoginReport} from '../login/facts.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {Footer, Header, useWidth} from './components/layout.js';
@@ -77,7 +78,9 @@ function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, r
 		if (state.result?.ok) return [...(canLogIn ? ['l log in with docker now'] : []), 'n create another', 'q quit'];
 		const change = state.result?.outcome && [401, 403].includes(state.result.outcome.status) && !state.credentialsLocked ? 'Esc change credentials' : 'Esc change a field';
 		const rename = renameKey(state) ? ['c change the name'] : [];
-		return ['r retry', change, ...rename, 'n create another', 'q quit'];
+		// Sent and not clearly answered: it may exist already, so the key never just says "retry".
+		const again = state.result && mayHaveBeenCreated(state.result) ? 'r send again (check first)' : 'r retry';
+		return [again, change, ...rename, 'n create another', 'q quit'];
 	}
 	if (question.id === 'credentialChoice') {
 		const editable = store.list().some(profile => profile.backend === state.backend?.id);
@@ -206,6 +209,8 @@ export function WizardApp(props: WizardAppProps) {
 			if (key.escape) {
 				sending.current?.abort();
 				dispatch({type: 'cancelSending'});
+				// The request may already have reached the service: say so before it can be sent again.
+				dispatch({type: 'notice', message: `Cancelled while sending. ${MAY_HAVE_BEEN_CREATED}`});
 			}
 			return;
 		}
@@ -346,12 +351,12 @@ export function WizardApp(props: WizardAppProps) {
 			<Header title={titleFor(state)} step={question.step} total={TOTAL_STEPS} banner={banner} />
 			{props.warnings.map(warning => (
 				<Text key={warning} color="yellow" wrap="wrap">
-					⚠ {warning}
+					⚠ {safeText(warning)}
 				</Text>
 			))}
 			{state.notice ? (
 				<Text color="red" wrap="wrap">
-					✗ {state.notice}
+					✗ {safeText(state.notice)}
 				</Text>
 			) : null}
 			{body}

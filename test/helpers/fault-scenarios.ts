@@ -211,7 +211,8 @@ export const SCENARIOS: FaultScenario[] = [
 				['Details', '502 Bad Gateway Bad Gateway The upstream server is taking a break & will be back. Please try again in a few minutes.'],
 				['Trace id', ''],
 			],
-			advice: ['The service failed on its side: retry later.', 'If it keeps failing, quote the trace id to support.'],
+			// A failure behind the service may still have created it: check, never a plain retry.
+			advice: ['The service failed on its side.', 'If it keeps failing, quote the trace id to support.', 'It may have been created: check that it exists (e.g. in the web console) before trying again.'],
 			json: {status: 502, response: HTML_502},
 			absent: ['<', 'DOCTYPE', 'font:', 'track('],
 		}),

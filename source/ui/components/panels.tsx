@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {safeText} from '../../text-safety.js';
 import {useEffect, useState} from 'react';
 import {displayRequest, resultHeadline, resultLines, type CreateResult} from '../../engine.js';
 import type {PlainRequest} from '../../backends/types.js';
@@ -25,7 +26,7 @@ export function ReviewPanel({facts}: {facts: ReviewFacts}) {
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Panel>
-				<Text bold wrap="wrap">{`${shown.method} ${shown.url}`}</Text>
+				<Text bold wrap="wrap">{`${shown.method} ${safeText(shown.url)}`}</Text>
 				<Row label="Backend" value={facts.backendTitle} />
 				<Row label="Endpoint" value={facts.endpoint} />
 				<Row label={facts.credentialLabel} value={`${facts.credential} (${facts.credentialSource})`} />
@@ -39,7 +40,7 @@ export function ReviewPanel({facts}: {facts: ReviewFacts}) {
 			</Panel>
 			{facts.warning ? (
 				<Text color="red" wrap="wrap">
-					⚠ {facts.warning}
+					⚠ {safeText(facts.warning)}
 				</Text>
 			) : null}
 		</Box>
@@ -86,7 +87,7 @@ export function ResultPanel({result, noun, loginBelow = false}: {result: CreateR
 						<Text bold>{result.ok ? 'Next:' : 'What to do:'}</Text>
 						{advice.map(advice => (
 							<Box key={advice} marginLeft={2}>
-								<Text wrap="wrap">{advice}</Text>
+								<Text wrap="wrap">{safeText(advice)}</Text>
 							</Box>
 						))}
 					</Box>

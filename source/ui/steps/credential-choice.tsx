@@ -1,4 +1,5 @@
 import {Box, Text, useInput} from 'ink';
+import {safeText} from '../../text-safety.js';
 import {useRef} from 'react';
 import type {Answers, Backend} from '../../backends/types.js';
 import {relativeTime} from '../../relative-time.js';
@@ -30,16 +31,17 @@ export function CredentialChoice({
 	const profiles = store.list().filter(profile => profile.backend === backend.id);
 	const fromEnv = backend.envCredentials(env);
 	const highlighted = useRef<string>('');
+	// Names, endpoints and keys come from files and the environment: shown through the one text-safety rule.
 	const options: SelectOption[] = profiles.map(profile => ({
 		value: `profile:${profile.name}`,
-		label: profile.name,
-		hint: `${backend.publicCredential(profile.credentials)} · ${backend.describeEndpoint(profile.connection)} · ${profile.lastUsedAt ? `last used ${relativeTime(profile.lastUsedAt)}` : 'not used yet'}`,
+		label: safeText(profile.name),
+		hint: safeText(`${backend.publicCredential(profile.credentials)} · ${backend.describeEndpoint(profile.connection)} · ${profile.lastUsedAt ? `last used ${relativeTime(profile.lastUsedAt)}` : 'not used yet'}`),
 	}));
 	if (fromEnv) {
-		options.push({value: 'env', label: `From environment (${fromEnv.source})`, hint: backend.publicCredential(fromEnv.credentials)});
+		options.push({value: 'env', label: `From environment (${fromEnv.source})`, hint: safeText(backend.publicCredential(fromEnv.credentials))});
 	}
 	if (importable) {
-		options.push({value: 'import', label: `Import from ${importable.source}`, hint: backend.publicCredential(importable.credentials)});
+		options.push({value: 'import', label: safeText(`Import from ${importable.source}`), hint: safeText(backend.publicCredential(importable.credentials))});
 	}
 	options.push({value: 'new', label: 'New credentials…'});
 	const nothingSetUp = profiles.length === 0 && !fromEnv;

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {safeText} from '../../text-safety.js';
 import {useEffect, useState} from 'react';
 import type {Answers, Backend} from '../../backends/types.js';
 import type {VerifyResult} from '../../engine.js';
@@ -44,7 +45,7 @@ export function SaveStep({
 					<Text dimColor>Checking the credentials with a request that changes nothing…</Text>
 				) : (
 					<Text color={verdict.ok ? 'green' : 'yellow'} wrap="wrap">
-						{verdict.ok ? '✓' : '⚠'} {verdict.message}
+						{verdict.ok ? '✓' : '⚠'} {safeText(verdict.message)}
 						{verdict.ok ? '' : ' (you may save them anyway: offline, or rights limited to creating)'}
 					</Text>
 				)}
