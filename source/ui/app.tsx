@@ -1,5 +1,5 @@
-import {Box, Text, useApp, useInput} from 'ink';
-import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
+import {Box, Text, useApp} from 'ink';
+import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
 import {InputError, insecureHttpProblem} from '../backends/validation.js';
 import type {Answers, Backend} from '../backends/types.js';
 import {buildCreateRequest, EXIT, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
@@ -11,7 +11,10 @@ import {CredentialChoice} from './steps/credential-choice.js';
 import {FieldStep} from './steps/field-step.js';
 import {ProfileNameStep} from './steps/profile-name-step.js';
 import {SaveStep} from './steps/save-step.js';
-import {currentQuestion, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type WizardState} from './state.js';
+import {KeyOwner, KeyRouter} from './input/key-router.js';
+import type {Keypress} from './input/keypress.js';
+import {commandFor, hint} from './keymap.js';
+import {currentQuestion, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type Action, type WizardState} from './state.js';
 
 export type WizardServices = {
 	backends: readonly Backend[];
@@ -40,32 +43,57 @@ function titleFor(state: WizardState): string {
 	return ['regwiz', state.backend.title, who].filter(Boolean).join(' · ');
 }
 
+/** The footer: each hint is named by the key table, so it says what the key really does. */
 function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, reviewBlocked: boolean): string[] {
-	const back = canGoBack ? ['Esc back'] : [];
-	const quit = 'Ctrl-C quit';
+	const back = canGoBack ? [hint('global', 'back')] : [];
+	const quit = hint('global', 'quit');
 	const question = currentQuestion(state);
-	if (question.id === 'review') return [...(reviewBlocked ? [] : ['Enter send']), 'Esc change a field', quit];
-	if (question.id === 'sending') return ['Esc cancel', quit];
+	if (question.id === 'review') return [...(reviewBlocked ? [] : [hint('review', 'send')]), hint('global', 'back', 'change a field'), quit];
+	if (question.id === 'sending') return [hint('sending', 'back'), quit];
 	if (question.id === 'result') {
-		if (state.result?.ok) return ['n create another', 'q quit'];
-		const change = state.result?.outcome && [401, 403].includes(state.result.outcome.status) && !state.credentialsLocked ? 'Esc change credentials' : 'Esc change a field';
-		return ['r retry', change, 'n create another', 'q quit'];
+		if (state.result?.ok) return [hint('result', 'another'), hint('result', 'close')];
+		const retry = retryHelps(state.result) ? [hint('result', 'retry')] : [];
+		return [...retry, hint('global', 'back', credentialsAtFault(state) ? 'change credentials' : 'change a field'), hint('result', 'another'), hint('result', 'close')];
 	}
 	if (question.id === 'credentialChoice') {
 		const editable = store.list().some(profile => profile.backend === state.backend?.id);
-		return ['↑↓ choose', 'Enter select', ...(editable ? ['e edit profile'] : []), ...back, quit];
+		return [hint('list', 'up'), hint('list', 'select'), ...(editable ? [hint('list', 'editProfile')] : []), ...back, quit];
 	}
 	if (question.id === 'backend' || question.id === 'save' || ('spec' in question && question.spec.kind === 'choice')) {
-		return ['↑↓ choose', 'Enter select', ...back, quit];
+		return [hint('list', 'up'), hint('list', 'select'), ...back, quit];
 	}
-	return ['Enter next', ...back, quit];
+	return [hint('text', 'submit'), ...back, quit];
+}
+
+/** A refusal that the credentials caused (and that the person can change here). */
+function credentialsAtFault(state: WizardState): boolean {
+	const status = state.result?.outcome?.status;
+	return (status === 401 || status === 403) && !state.credentialsLocked;
+}
+
+/**
+ * Retry is offered where sending the same request again may end differently: no answer, a timeout,
+ * throttling, a server error, an answer not from the service, or a 401 (NCP gives it for a clock out
+ * of step and a key not yet active). A refusal of the request itself (400, 403, 404, 409, …) would
+ * only come back the same.
+ */
+function retryHelps(result: CreateResult | undefined): boolean {
+	if (!result || result.ok) return false;
+	const status = result.outcome?.status;
+	if (status === undefined || status < 400 || status >= 500) return true;
+	return status === 401 || status === 408 || status === 429;
 }
 
 export function WizardApp(props: WizardAppProps) {
 	const {store, backends, onExit} = props;
-	const [state, dispatch] = useReducer(wizardReducer, props.initial);
+	// The one reducer, applied at once so that the next key (from the same read) sees its result.
+	const [state, setState] = useState(props.initial);
 	const stateRef = useRef(state);
-	stateRef.current = state;
+	const dispatch = useCallback((action: Action) => {
+		stateRef.current = wizardReducer(stateRef.current, action);
+		setState(stateRef.current);
+	}, []);
+	const [attempts, setAttempts] = useState(0);
 	const {exit} = useApp();
 	// Nothing may reach the terminal's last column: a line that wraps there breaks Ink's redraw.
 	const width = useWidth();
@@ -115,42 +143,55 @@ export function WizardApp(props: WizardAppProps) {
 		return () => controller.abort();
 	}, [state.current, state.result]);
 
-	// One input handler, always mounted: Esc, Ctrl-C and the keys of panels without inputs live here.
-	useInput((input, key) => {
+	// The root of the one input layer: Ctrl-C anywhere, Esc where a screen does not use it, and the
+	// keys of the panels that have no input of their own (review, sending, result).
+	const rootKeys = (press: Keypress, isGlobal: boolean): boolean => {
 		const current = stateRef.current;
-		if (key.ctrl && input === 'c') {
-			dispatch({type: 'quit', exitCode: EXIT.cancelled});
-			return;
-		}
 		const id = current.current;
+		if (isGlobal) {
+			if (commandFor('global', press) === 'quit') {
+				dispatch({type: 'quit', exitCode: EXIT.cancelled});
+				return true;
+			}
+			return false;
+		}
 		if (id === 'sending') {
-			if (key.escape) {
+			if (commandFor('sending', press) === 'back') {
 				sending.current?.abort();
 				dispatch({type: 'cancelSending'});
 			}
-			return;
+			return true;
 		}
 		if (id === 'result') {
 			const result = current.result;
-			if (input === 'q') dispatch({type: 'quit', exitCode: result?.exitCode ?? 0});
-			else if (input === 'n') dispatch({type: 'createAnother'});
-			else if (input === 'r' && result && !result.ok) dispatch({type: 'retry'});
-			else if (key.escape) {
-				const status = result?.outcome?.status;
-				if ((status === 401 || status === 403) && !current.credentialsLocked) dispatch({type: 'goTo', id: 'credentialChoice'});
-				else dispatch({type: 'back'});
+			const command = commandFor('result', press);
+			if (command === 'close') dispatch({type: 'quit', exitCode: result?.exitCode ?? 0});
+			else if (command === 'another') dispatch({type: 'createAnother'});
+			else if (command === 'retry' && retryHelps(result)) {
+				setAttempts(count => count + 1);
+				dispatch({type: 'retry'});
+			} else if (command === 'back') {
+				if (credentialsAtFault(current)) dispatch({type: 'goTo', id: 'credentialChoice'});
+				else dispatch({type: 'changeFields'});
 			}
-			return;
+			return true;
 		}
 		if (id === 'review') {
-			if (key.return) {
-				if (unacceptedInsecureEndpoint(current, props.allowInsecureHttp) || planInputProblem(current)) return;
+			const command = commandFor('review', press);
+			if (command === 'send') {
+				if (unacceptedInsecureEndpoint(current, props.allowInsecureHttp) || planInputProblem(current)) return true;
 				dispatch({type: 'confirm'});
-				return;
+				return true;
 			}
 		}
-		if (key.escape) dispatch({type: 'back'});
-	});
+		if (commandFor('global', press) === 'back') dispatch({type: 'back'});
+		return true;
+	};
+	// Screens with inputs of their own get their keys through the router; the root owns the rest.
+	const ownerNow = () => {
+		const id = stateRef.current.current;
+		return id === 'review' || id === 'sending' || id === 'result' ? undefined : id;
+	};
 
 	const backend = state.backend;
 	let body: ReactNode = null;
@@ -187,6 +228,8 @@ export function WizardApp(props: WizardAppProps) {
 				answers={state[group]}
 				connection={state.connection}
 				defaultValue={(group === 'fields' ? state.lastFields[spec.key] : undefined) ?? spec.defaultValue}
+				draft={state.drafts[question.id]}
+				onLeave={value => dispatch({type: 'draft', id: question.id, value})}
 				kept={editingSecret ? state.keptSecrets[spec.key] ?? state.credentials[spec.key] : undefined}
 				allowInsecureHttp={props.allowInsecureHttp}
 				onAnswer={(answerGroup, key, value) => dispatch({type: 'answer', group: answerGroup, key, value})}
@@ -247,10 +290,16 @@ export function WizardApp(props: WizardAppProps) {
 		const url = plan ? new URL(buildCreateRequest(plan).url) : undefined;
 		body = <SendingStep what={`Signing and sending POST ${url ? url.pathname : ''}…`} startedAt={sendStartedAt || Date.now()} />;
 	} else if (question.id === 'result' && state.result && backend) {
-		body = <ResultPanel result={state.result} noun={backend.noun} />;
+		body = (
+			<Box flexDirection="column">
+				{attempts > 0 ? <Text dimColor>{`Sent again: attempt ${attempts + 1}`}</Text> : null}
+				<ResultPanel result={state.result} noun={backend.noun} />
+			</Box>
+		);
 	}
 
 	return (
+		<KeyRouter root={rootKeys} ownerNow={ownerNow}>
 		<Box flexDirection="column" width={width}>
 			<Header title={titleFor(state)} step={question.step} total={TOTAL_STEPS} banner={props.banner} />
 			{props.warnings.map(warning => (
@@ -263,8 +312,9 @@ export function WizardApp(props: WizardAppProps) {
 					✗ {state.notice}
 				</Text>
 			) : null}
-			{body}
+			<KeyOwner owner={question.id}>{body}</KeyOwner>
 			<Footer hints={hintsFor(state, canGoBack, store, question.id === 'review' && (unacceptedInsecureEndpoint(state, props.allowInsecureHttp) !== undefined || planInputProblem(state) !== undefined))} />
 		</Box>
+		</KeyRouter>
 	);
 }

@@ -62,11 +62,19 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 		/>,
 		{stdin: options.io.stdin, stdout: options.io.stdout, stderr: options.io.stderr, exitOnCtrlC: false, patchConsole: false},
 	);
+	// On SIGWINCH the old frame has been reflowed by the terminal into a shape Ink cannot erase line by
+	// line: clear the screen first (this listener runs before Ink's), then Ink draws at the new size.
+	const {stdout} = options.io;
+	const clearOnResize = () => {
+		stdout.write('\u001B[H\u001B[2J');
+	};
+	if (stdout.isTTY) stdout.prependListener('resize', clearOnResize);
 	try {
 		await instance.waitUntilExit();
 	} finally {
 		// Ink restores the terminal on exit; this covers a tree that failed before it took input.
 		if (options.io.stdin.isTTY) options.io.stdin.setRawMode(false);
+		stdout.off('resize', clearOnResize);
 	}
 	return exitCode;
 }

@@ -1,10 +1,41 @@
 import {Box, Text, useStdout} from 'ink';
-import type {ReactNode} from 'react';
+import {useEffect, useState, type ReactNode} from 'react';
+
+/** The terminal's size, redrawn on every SIGWINCH (Ink reflows its layout but not our widths). */
+export function useTerminalSize(): {columns: number; rows: number} {
+	const {stdout} = useStdout();
+	const read = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+	const [size, setSize] = useState(read);
+	useEffect(() => {
+		const onResize = () => setSize(read());
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout]);
+	return size;
+}
 
 /** Width of the live area: the terminal's, capped so lines stay readable. */
 export function useWidth(): number {
-	const {stdout} = useStdout();
-	return Math.max(30, Math.min((stdout.columns || 80) - 1, 100));
+	const {columns} = useTerminalSize();
+	return Math.max(30, Math.min(columns - 1, 100));
+}
+
+/** "✗ message": a mark, then the message wrapping in a column of its own, aligned under its first line. */
+export function Message({mark, color, text}: {mark: string; color?: string; text: string}) {
+	return (
+		<Box>
+			<Box width={2} flexShrink={0}>
+				<Text color={color}>{mark}</Text>
+			</Box>
+			<Box flexShrink={1}>
+				<Text color={color} wrap="wrap">
+					{text}
+				</Text>
+			</Box>
+		</Box>
+	);
 }
 
 export function Header({title, step, total, banner}: {title: string; step: number; total: number; banner?: string}) {

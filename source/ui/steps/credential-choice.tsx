@@ -1,5 +1,4 @@
-import {Box, Text, useInput} from 'ink';
-import {useRef} from 'react';
+import {Box, Text} from 'ink';
 import type {Answers, Backend} from '../../backends/types.js';
 import {relativeTime} from '../../relative-time.js';
 import type {ProfileStore} from '../../store/profile-store.js';
@@ -26,7 +25,6 @@ export function CredentialChoice({
 }) {
 	const profiles = store.list().filter(profile => profile.backend === backend.id);
 	const fromEnv = backend.envCredentials(env);
-	const highlighted = useRef<string>('');
 	const options: SelectOption[] = profiles.map(profile => ({
 		value: `profile:${profile.name}`,
 		label: profile.name,
@@ -40,7 +38,6 @@ export function CredentialChoice({
 	}
 	options.push({value: 'new', label: 'New credentials…'});
 	const initialValue = initialProfile ? `profile:${initialProfile}` : options[0]?.value;
-	highlighted.current ||= initialValue ?? '';
 
 	const choose = (value: string, edit = false) => {
 		if (value.startsWith('profile:')) {
@@ -62,20 +59,17 @@ export function CredentialChoice({
 		}
 	};
 
-	useInput(input => {
-		if (input === 'e' && highlighted.current.startsWith('profile:')) choose(highlighted.current, true);
-	});
-
 	return (
 		<Box flexDirection="column">
 			<SelectQuestion
 				prompt="Which credentials?"
 				options={options}
 				initialValue={initialValue}
-				onHighlight={value => {
-					highlighted.current = value;
-				}}
 				onSelect={value => choose(value)}
+				onCommand={(command, value) => {
+					if (command === 'editProfile' && value.startsWith('profile:')) choose(value, true);
+					return true;
+				}}
 			/>
 			{profiles.length === 0 && !fromEnv ? (
 				<Box marginTop={1}>

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import {checkField, insecureHttpProblem} from '../../backends/validation.js';
+import {insecureHttpProblem} from '../../backends/validation.js';
+import {fieldFault, suggestValue} from '../field-faults.js';
 import type {Answers, Backend} from '../../backends/types.js';
 import {maskSecret} from '../../mask.js';
 import {SelectQuestion} from '../components/select-question.js';
@@ -16,10 +17,12 @@ export function FieldStep({
 	connection,
 	defaultValue,
 	kept,
+	draft,
 	allowInsecureHttp,
 	onAnswer,
 	onKeep,
 	onAcceptInsecure,
+	onLeave,
 }: {
 	question: FieldQuestion;
 	backend: Backend;
@@ -30,10 +33,13 @@ export function FieldStep({
 	defaultValue?: string;
 	/** A stored secret that Enter keeps while a profile is edited. */
 	kept?: string;
+	/** What was typed here and left with Esc: shown again exactly. */
+	draft?: string;
 	allowInsecureHttp: boolean;
 	onAnswer: (group: Group, key: string, value: string) => void;
 	onKeep: (key: string, value: string) => void;
 	onAcceptInsecure: (endpoint: string) => void;
+	onLeave?: (value: string) => void;
 }) {
 	const {spec, group} = question;
 	const normalize = (value: string) => (spec.normalize ? spec.normalize(value) : value);
@@ -48,7 +54,7 @@ export function FieldStep({
 			/>
 		);
 	}
-	const initialValue = spec.kind === 'secret' ? (kept ? '' : answers[spec.key] ?? '') : answers[spec.key] ?? defaultValue ?? '';
+	const initialValue = draft ?? (spec.kind === 'secret' ? (kept ? '' : answers[spec.key] ?? '') : answers[spec.key] ?? defaultValue ?? '');
 	// Only a connection field decides where credentials go.
 	const endpointWith = (value: string) => backend.endpoint({...connection, [spec.key]: normalize(value)});
 	return (
@@ -68,7 +74,9 @@ export function FieldStep({
 				placeholder={kept ? `${maskSecret(kept)} (Enter keeps it)` : undefined}
 				rule={spec.optional ? `${spec.rule} (Enter to skip)` : spec.rule}
 				help={spec.help}
-				validate={value => (kept && value === '' ? undefined : checkField(spec, value))}
+				validate={value => (kept && value === '' ? undefined : fieldFault(spec, value))}
+				suggest={value => (kept && value === '' ? undefined : suggestValue(spec, value))}
+				onLeave={onLeave}
 				warn={group === 'connection' && !allowInsecureHttp ? value => insecureHttpProblem(endpointWith(value)) : undefined}
 				onSubmit={(value, {acceptedWarning}) => {
 					if (kept && value === '') {
