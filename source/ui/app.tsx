@@ -1,11 +1,12 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, Text, useApp, useStdout} from 'ink';
 import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
 import {InputError, insecureHttpProblem} from '../backends/validation.js';
 import type {Answers, Backend} from '../backends/types.js';
 import {buildCreateRequest, EXIT, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
 import type {ProfileStore} from '../store/profile-store.js';
-import {Footer, Header, useWidth} from './components/layout.js';
+import {Footer, Header, LiveArea} from './components/layout.js';
 import {ResultPanel, ReviewPanel, SendingStep} from './components/panels.js';
+import {AnsweredFields, shownAnswer, type AnsweredField} from './components/answered.js';
 import {SelectQuestion} from './components/select-question.js';
 import {CredentialChoice} from './steps/credential-choice.js';
 import {FieldStep} from './steps/field-step.js';
@@ -39,7 +40,7 @@ export type WizardAppProps = WizardServices & {
 function titleFor(state: WizardState): string {
 	if (!state.backend) return 'regwiz · create a container registry';
 	const who = state.profileName ?? (state.credentialSource?.startsWith('environment') ? 'environment' : undefined);
-	if (state.current === 'review') return 'regwiz · review';
+	if (state.current === 'review') return `regwiz · review · ${state.backend.title}`;
 	return ['regwiz', state.backend.title, who].filter(Boolean).join(' · ');
 }
 
@@ -95,13 +96,21 @@ export function WizardApp(props: WizardAppProps) {
 	}, []);
 	const [attempts, setAttempts] = useState(0);
 	const {exit} = useApp();
-	// Nothing may reach the terminal's last column: a line that wraps there breaks Ink's redraw.
-	const width = useWidth();
+	const {stdout} = useStdout();
 	const sending = useRef<AbortController | undefined>(undefined);
 	const [sendStartedAt, setSendStartedAt] = useState(0);
 	const question = currentQuestion(state);
 	const list = questions(state);
 	const position = list.findIndex(item => item.id === question.id);
+	// What this step has answered so far, shown above the question being asked.
+	const answered: AnsweredField[] =
+		question.id === 'review' || question.id === 'sending' || question.id === 'result'
+			? []
+			: list.slice(0, Math.max(0, position)).flatMap(item => {
+					if (!('spec' in item) || item.step !== question.step) return [];
+					const value = state[item.group][item.spec.key];
+					return value === undefined ? [] : [{label: item.spec.label, value: shownAnswer(item.spec, value)}];
+				});
 	const canGoBack = list.slice(0, position).some(item => !isSkipped(state, item) && item.id !== 'sending' && item.id !== 'result');
 
 	// The one exit site of the tree: once an exit code is set, unmount and hand it over.
@@ -272,6 +281,14 @@ export function WizardApp(props: WizardAppProps) {
 			: insecureHttpProblem(backend.endpoint(plan.connection))
 				? 'Plain http to another machine: credentials travel unencrypted (you allowed it).'
 				: undefined;
+		const request = buildCreateRequest(plan);
+		// A header whose value differs a moment later (a timestamp, signed at sending) is not shown as if it were sent.
+		const later = buildCreateRequest(plan, Date.now() + 1500).headers;
+		const setWhenSent = Object.keys(request.headers).filter(name => later[name] !== request.headers[name] && request.redact[name] !== 'hide');
+		const compact = (stdout.rows || 24) < 24;
+		const reviewFields = questions(state).flatMap(item =>
+			'spec' in item && item.group === 'fields' && plan.fields[item.spec.key] !== undefined ? [{label: item.spec.label, value: shownAnswer(item.spec, plan.fields[item.spec.key]!)}] : [],
+		);
 		body = (
 			<ReviewPanel
 				facts={{
@@ -280,7 +297,10 @@ export function WizardApp(props: WizardAppProps) {
 					credentialLabel: backend.credentialFields[0]?.label ?? 'Credentials',
 					credential: backend.publicCredential(plan.credentials),
 					credentialSource: plan.credentialSource,
-					request: buildCreateRequest(plan),
+					request,
+					fields: reviewFields,
+					setWhenSent,
+					compact,
 					warning,
 				}}
 			/>
@@ -300,7 +320,7 @@ export function WizardApp(props: WizardAppProps) {
 
 	return (
 		<KeyRouter root={rootKeys} ownerNow={ownerNow}>
-		<Box flexDirection="column" width={width}>
+		<LiveArea>
 			<Header title={titleFor(state)} step={question.step} total={TOTAL_STEPS} banner={props.banner} />
 			{props.warnings.map(warning => (
 				<Text key={warning} color="yellow" wrap="wrap">
@@ -312,9 +332,10 @@ export function WizardApp(props: WizardAppProps) {
 					✗ {state.notice}
 				</Text>
 			) : null}
+			<AnsweredFields fields={answered} />
 			<KeyOwner owner={question.id}>{body}</KeyOwner>
 			<Footer hints={hintsFor(state, canGoBack, store, question.id === 'review' && (unacceptedInsecureEndpoint(state, props.allowInsecureHttp) !== undefined || planInputProblem(state) !== undefined))} />
-		</Box>
+		</LiveArea>
 		</KeyRouter>
 	);
 }

@@ -45,6 +45,9 @@ export function realServices(options: WizardOptions): WizardServices {
 	};
 }
 
+const BRACKETED_PASTE_ON = '\u001B[?2004h';
+const BRACKETED_PASTE_OFF = '\u001B[?2004l';
+
 /** Mounts the wizard once and resolves with its exit code when it unmounts. */
 export async function runWizard(options: WizardOptions): Promise<number> {
 	let exitCode: number = 130;
@@ -62,19 +65,26 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 		/>,
 		{stdin: options.io.stdin, stdout: options.io.stdout, stderr: options.io.stderr, exitOnCtrlC: false, patchConsole: false},
 	);
-	// On SIGWINCH the old frame has been reflowed by the terminal into a shape Ink cannot erase line by
-	// line: clear the screen first (this listener runs before Ink's), then Ink draws at the new size.
+	// On SIGWINCH with a new width the terminal has reflowed the old frame into a shape Ink cannot erase
+	// line by line: clear the screen first (this listener runs before Ink's), then Ink draws at the new
+	// size from the top. A change of height alone reflows nothing and redraws nothing.
 	const {stdout} = options.io;
+	let columns = stdout.columns;
 	const clearOnResize = () => {
+		if (stdout.columns === columns) return;
+		columns = stdout.columns;
 		stdout.write('\u001B[H\u001B[2J');
 	};
 	if (stdout.isTTY) stdout.prependListener('resize', clearOnResize);
+	// Bracketed paste: a paste arrives marked, so its line breaks are text, never Enter.
+	if (stdout.isTTY) stdout.write(BRACKETED_PASTE_ON);
 	try {
 		await instance.waitUntilExit();
 	} finally {
 		// Ink restores the terminal on exit; this covers a tree that failed before it took input.
 		if (options.io.stdin.isTTY) options.io.stdin.setRawMode(false);
 		stdout.off('resize', clearOnResize);
+		if (stdout.isTTY) stdout.write(BRACKETED_PASTE_OFF);
 	}
 	return exitCode;
 }

@@ -1,25 +1,22 @@
-import {Box, Text, useStdout} from 'ink';
-import {useEffect, useState, type ReactNode} from 'react';
+import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
 
-/** The terminal's size, redrawn on every SIGWINCH (Ink reflows its layout but not our widths). */
-export function useTerminalSize(): {columns: number; rows: number} {
-	const {stdout} = useStdout();
-	const read = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-	const [size, setSize] = useState(read);
-	useEffect(() => {
-		const onResize = () => setSize(read());
-		stdout.on('resize', onResize);
-		return () => {
-			stdout.off('resize', onResize);
-		};
-	}, [stdout]);
-	return size;
-}
+/** The widest the live area gets, so lines stay readable on a wide terminal. */
+export const MAX_WIDTH = 100;
 
-/** Width of the live area: the terminal's, capped so lines stay readable. */
-export function useWidth(): number {
-	const {columns} = useTerminalSize();
-	return Math.max(30, Math.min(columns - 1, 100));
+/**
+ * The live area: as wide as the terminal less its last column (a line that reaches it wraps and breaks
+ * Ink's redraw), at most MAX_WIDTH. The width is left to the layout (a fixed width that shrinks), not
+ * computed in React, so that on SIGWINCH Ink's own reflow of the tree is already right.
+ */
+export function LiveArea({children}: {children: ReactNode}) {
+	return (
+		<Box width="100%" paddingRight={1}>
+			<Box flexDirection="column" width={MAX_WIDTH} flexShrink={1} minWidth={29}>
+				{children}
+			</Box>
+		</Box>
+	);
 }
 
 /** "✗ message": a mark, then the message wrapping in a column of its own, aligned under its first line. */
@@ -39,10 +36,9 @@ export function Message({mark, color, text}: {mark: string; color?: string; text
 }
 
 export function Header({title, step, total, banner}: {title: string; step: number; total: number; banner?: string}) {
-	const width = useWidth();
 	const counter = `Step ${step} of ${total}`;
 	return (
-		<Box flexDirection="column" width={width}>
+		<Box flexDirection="column" width="100%">
 			<Box justifyContent="space-between">
 				<Box flexShrink={1}>
 					<Text bold wrap="truncate-end">
@@ -74,9 +70,8 @@ export function Footer({hints}: {hints: string[]}) {
 
 /** A bordered panel; long values wrap inside it so the border never breaks. */
 export function Panel({title, color, children}: {title?: string; color?: string; children: ReactNode}) {
-	const width = useWidth();
 	return (
-		<Box flexDirection="column" borderStyle="round" borderColor={color} width={width} paddingX={1}>
+		<Box flexDirection="column" borderStyle="round" borderColor={color} width="100%" paddingX={1}>
 			{title ? (
 				<Text bold color={color} wrap="wrap">
 					{title}

@@ -11,6 +11,12 @@ export type ReviewFacts = {
 	credential: string;
 	credentialSource: string;
 	request: PlainRequest;
+	/** The answers, labelled, shown before the request. */
+	fields?: Array<{label: string; value: string}>;
+	/** Headers whose value is set at the moment of sending (a timestamp): shown as such, not as a value that will not be sent. */
+	setWhenSent?: string[];
+	/** A short terminal: the request alone (it holds every answer), no blank lines, the headers on one row, the backend left to the title. */
+	compact?: boolean;
 	/** A warning to show in red (plain http to another machine). */
 	warning?: string;
 };
@@ -20,20 +26,28 @@ export function ReviewPanel({facts}: {facts: ReviewFacts}) {
 	const shown = displayRequest(facts.request);
 	const url = new URL(shown.url);
 	const query = [...url.searchParams.entries()];
+	const headers = shown.headers.map(([name, value]): [string, string] => [name, facts.setWhenSent?.includes(name) ? '(set when sent)' : value]);
 	return (
-		<Box flexDirection="column" marginTop={1}>
+		<Box flexDirection="column" marginTop={facts.compact ? 0 : 1}>
 			<Panel>
-				<Text bold wrap="wrap">{`${shown.method} ${shown.url}`}</Text>
-				<Row label="Backend" value={facts.backendTitle} />
+				{facts.compact ? null : <Row label="Backend" value={facts.backendTitle} />}
 				<Row label="Endpoint" value={facts.endpoint} />
 				<Row label={facts.credentialLabel} value={`${facts.credential} (${facts.credentialSource})`} />
+				{(facts.compact ? [] : facts.fields ?? []).map(field => (
+					<Row key={field.label} label={field.label} value={field.value} />
+				))}
+				<Box marginTop={facts.compact ? 0 : 1}>
+					<Text bold wrap="wrap">{`${shown.method} ${shown.url}`}</Text>
+				</Box>
 				{query.map(([name, value], index) => (
 					<Row key={name} label={index === 0 ? 'Query' : ''} value={`${name} = ${value}`} />
 				))}
 				{shown.body === undefined ? null : <Row label="Body" value={shown.body} />}
-				{shown.headers.map(([name, value]) => (
-					<Row key={name} label="Header" value={`${name}: ${value}`} />
-				))}
+				{facts.compact ? (
+					<Row label="Headers" value={headers.map(([name, value]) => `${name}: ${value}`).join(' · ')} />
+				) : (
+					headers.map(([name, value]) => <Row key={name} label="Header" value={`${name}: ${value}`} />)
+				)}
 			</Panel>
 			{facts.warning ? (
 				<Text color="red" wrap="wrap">

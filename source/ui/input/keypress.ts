@@ -2,8 +2,8 @@
  * The wizard's one input layer, first half: every chunk the terminal sends becomes a list of
  * keypresses, in order. Ink 6.8 hands a run of plain characters on as one string (five Backspaces
  * held down arrive as one "\x7f\x7f\x7f\x7f\x7f"), which its keypress parser then fails to name;
- * here each character of such a run is a key of its own. A bracketed paste (or a run holding text
- * around a line break, from a terminal without bracketed paste) stays one paste.
+ * here each character of such a run is a key of its own. A bracketed paste stays one paste (the
+ * wizard turns bracketed paste on), so a pasted line break never submits.
  */
 export type Keypress = {
 	/** 'char' for printable text; otherwise the key: return, escape, tab, backspace, delete, left, … */
@@ -69,9 +69,6 @@ function parseCharacter(character: string): Keypress {
 	return key('char', {text: character});
 }
 
-/** A run of plain characters is a paste when it holds a line break with text on both sides. */
-const looksPasted = (run: string) => /[^\r\n][\r\n]+[^\r\n]/.test(run) && /[^\u0000-\u001F\u007F]/.test(run);
-
 /** Turns Ink's input events (escape sequences whole, plain runs whole) into keypresses, pastes kept whole. */
 export function createKeySplitter() {
 	let pasting: string | undefined;
@@ -104,7 +101,6 @@ export function createKeySplitter() {
 function splitPlain(text: string): Keypress[] {
 	if (text === '') return [];
 	if (text.startsWith(ESC) && text.length > 1) return [parseSequence(text)];
-	if (looksPasted(text)) return [key('paste', {text})];
 	return Array.from(text, parseCharacter);
 }
 
