@@ -256,3 +256,34 @@ describe('NO_COLOR', () => {
 		expect(term.output()).not.toMatch(/\u001B\[3[0-9]m/);
 	});
 });
+
+describe('TERM=dumb', () => {
+	it('asks the same questions one line at a time, with no redraw codes, and creates', async () => {
+		const term = start({env: {TERM: 'dumb'}});
+		await term.waitFor('Choose 1-2 [1]:');
+		await send(term, '\r', 'Which credentials?');
+		await send(term, '\r', 'Registry name:');
+		await send(term, 'Team_A\r', 'try team-a');
+		await send(term, 'team-a\r', 'Storage type');
+		await send(term, '\r', 'Bucket:');
+		await send(term, 'team-a-images\r', 'Send it?');
+		const screen = await send(term, '\r', 'Registry created');
+		expect(screen).toContain('POST http://127.0.0.1:');
+		expect(await term.exited).toBe(0);
+		// Not one cursor movement, erase or colour: only text and line ends.
+		expect(term.output()).not.toMatch(/\u001B\[[0-9;?]*[A-Za-z]/);
+	});
+});
+
+describe('next steps', () => {
+	it('prints commands on their own lines outside the box, whole, at 60 columns', async () => {
+		const term = start({cols: 60, rows: 24});
+		await term.waitFor('Where should the registry live?');
+		await send(term, KEYS.down + KEYS.enter, 'Which credentials?');
+		await send(term, '\rteam-a/backend\r\r\r', 'Step 4 of 5');
+		const screen = await send(term, KEYS.enter, 'Repository created');
+		const push = screen.split('\n').find(line => line.includes('docker push'));
+		expect(push).toMatch(/^docker push 127\.0\.0\.1:\d+\/team-a\/backend\/<image>:<tag>$/);
+		expect(screen).toMatch(/^docker login 127\.0\.0\.1:\d+$/m);
+	});
+});

@@ -52,6 +52,11 @@ const BRACKETED_PASTE_OFF = '\u001B[?2004l';
 export async function runWizard(options: WizardOptions): Promise<number> {
 	let exitCode: number = 130;
 	const initial = initialState({backend: options.backend, draft: options.draft, yes: options.yes});
+	// A terminal that cannot move its cursor gets the same questions one line at a time.
+	if (options.io.env.TERM === 'dumb') {
+		const {runPlainWizard} = await import('./plain-wizard.js');
+		return runPlainWizard(realServices(options), initial, options.io);
+	}
 	// Raw mode before the first frame: a key typed as soon as the list shows must arrive as a key
 	// (Enter as \r), not as a line the terminal cooked before Ink subscribed to input.
 	if (options.io.stdin.isTTY) options.io.stdin.setRawMode(true);

@@ -79,27 +79,49 @@ export function SendingStep({what, startedAt}: {what: string; startedAt: number}
 	);
 }
 
+/** A next step that is a command to run: shown outside the box, whole, so a mouse selection copies it. */
+const COMMAND = /^(docker|podman|regwiz|kubectl|helm|curl) /;
+
+/** "docker login host   (user: …)": the command, and what is said about it. */
+export function splitCommand(advice: string): {command: string; note?: string} {
+	const match = /^(.*?\S)\s{3,}(\(.*\))$/.exec(advice);
+	return match ? {command: match[1]!, note: match[2]} : {command: advice};
+}
+
 export function ResultPanel({result, noun}: {result: CreateResult; noun: string}) {
 	const {tone, title} = resultHeadline(result, noun);
 	const color = tone === 'success' ? 'green' : 'red';
 	const lines = resultLines(result);
+	const commands = result.advice.filter(advice => COMMAND.test(advice)).map(splitCommand);
+	const advice = result.advice.filter(advice => !COMMAND.test(advice));
 	return (
-		<Box marginTop={1}>
+		<Box marginTop={1} flexDirection="column">
 			<Panel title={`${tone === 'success' ? '✓' : '✗'} ${title}`} color={color}>
 				{lines.map(line => (
 					<Row key={line.label} label={line.label} value={line.value} />
 				))}
-				{result.advice.length > 0 ? (
+				{advice.length > 0 ? (
 					<Box flexDirection="column" marginTop={1}>
 						<Text bold>{result.ok ? 'Next:' : 'What to do:'}</Text>
-						{result.advice.map(advice => (
-							<Box key={advice} marginLeft={2}>
-								<Text wrap="wrap">{advice}</Text>
+						{advice.map(item => (
+							<Box key={item} marginLeft={2}>
+								<Text wrap="wrap">{item}</Text>
 							</Box>
 						))}
 					</Box>
 				) : null}
 			</Panel>
+			{commands.length > 0 ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text bold>{advice.length > 0 || !result.ok ? 'Commands:' : 'Next:'}</Text>
+					{commands.map(({command, note}) => (
+						<Box key={command} flexDirection="column">
+							<Text>{command}</Text>
+							{note ? <Text dimColor wrap="wrap">{`  ${note}`}</Text> : null}
+						</Box>
+					))}
+				</Box>
+			) : null}
 		</Box>
 	);
 }

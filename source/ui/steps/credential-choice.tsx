@@ -7,21 +7,19 @@ import {SelectQuestion, type SelectOption} from '../components/select-question.j
 
 export type CredentialChoiceMade = {mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers};
 
-/** Step 2: a saved profile, the environment's keys, an import, or new credentials; `e` edits a profile. */
-export function CredentialChoice({
+/** Step 2's choices and what choosing one means; shared by the wizard's screens and its plain-text prompts. */
+export function credentialChoices({
 	backend,
 	store,
 	env,
 	importable,
 	initialProfile,
-	onChoose,
 }: {
 	backend: Backend;
 	store: ProfileStore;
 	env: NodeJS.ProcessEnv;
 	importable?: {credentials: Answers; source: string};
 	initialProfile?: string;
-	onChoose: (choice: CredentialChoiceMade) => void;
 }) {
 	const profiles = store.list().filter(profile => profile.backend === backend.id);
 	const fromEnv = backend.envCredentials(env);
@@ -39,24 +37,50 @@ export function CredentialChoice({
 	options.push({value: 'new', label: 'New credentials…'});
 	const initialValue = initialProfile ? `profile:${initialProfile}` : options[0]?.value;
 
-	const choose = (value: string, edit = false) => {
+	const choose = (value: string, edit = false): CredentialChoiceMade | undefined => {
 		if (value.startsWith('profile:')) {
 			const name = value.slice('profile:'.length);
 			const profile = store.get(name);
-			if (!profile) return;
-			onChoose({
+			if (!profile) return undefined;
+			return {
 				mode: edit ? {kind: 'edit', name} : {kind: 'profile', name},
 				credentials: profile.credentials,
 				connection: profile.connection,
 				lastFields: profile.lastFields,
-			});
-		} else if (value === 'env' && fromEnv) {
-			onChoose({mode: {kind: 'env', source: fromEnv.source}, credentials: fromEnv.credentials, connection: {}});
-		} else if (value === 'import' && importable) {
-			onChoose({mode: {kind: 'import', source: importable.source}, credentials: importable.credentials, connection: {}});
-		} else {
-			onChoose({mode: {kind: 'new'}, credentials: {}, connection: {}});
+			};
 		}
+		if (value === 'env' && fromEnv) {
+			return {mode: {kind: 'env', source: fromEnv.source}, credentials: fromEnv.credentials, connection: {}};
+		}
+		if (value === 'import' && importable) {
+			return {mode: {kind: 'import', source: importable.source}, credentials: importable.credentials, connection: {}};
+		}
+		return {mode: {kind: 'new'}, credentials: {}, connection: {}};
+	};
+
+	return {options, initialValue, choose, profiles, fromEnv};
+}
+
+/** Step 2: a saved profile, the environment's keys, an import, or new credentials; `e` edits a profile. */
+export function CredentialChoice({
+	backend,
+	store,
+	env,
+	importable,
+	initialProfile,
+	onChoose,
+}: {
+	backend: Backend;
+	store: ProfileStore;
+	env: NodeJS.ProcessEnv;
+	importable?: {credentials: Answers; source: string};
+	initialProfile?: string;
+	onChoose: (choice: CredentialChoiceMade) => void;
+}) {
+	const {options, initialValue, choose: chosen, profiles, fromEnv} = credentialChoices({backend, store, env, importable, initialProfile});
+	const choose = (value: string, edit = false) => {
+		const made = chosen(value, edit);
+		if (made) onChoose(made);
 	};
 
 	return (
