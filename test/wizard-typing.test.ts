@@ -287,3 +287,15 @@ describe('next steps', () => {
 		expect(screen).toMatch(/^docker login 127\.0\.0\.1:\d+$/m);
 	});
 });
+
+describe('every value given as a flag, in a terminal', () => {
+	it('asks nothing, but shows the progress line and then the result panel, and exits', async () => {
+		const term = start({args: ['create', 'registryui', '--sandbox', '--repository', 'team-a/flags', '--private']});
+		const screen = await term.waitFor('Repository created');
+		expect(term.output()).toContain('Signing and sending POST /udr/v1api/project/create');
+		expect(screen).toContain('╭');
+		expect(screen).toMatch(/^docker push 127\.0\.0\.1:\d+\/team-a\/flags\/<image>:<tag>$/m);
+		expect(screen).not.toContain('Step 4 of 5');
+		expect(await term.exited).toBe(0);
+	});
+});

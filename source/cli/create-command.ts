@@ -55,7 +55,10 @@ export function missingMessage(draft: Draft, command: string): UsageError {
 }
 
 /** `regwiz create <backend>` with every value given: no prompts, one answer, an exit code. */
-export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal?: AbortSignal): Promise<number> {
+/** Shows a send in progress and its result (the wizard's progress line and panel, in a terminal). */
+export type SendView = (plan: CreatePlan, sending: Promise<CreateResult>) => Promise<void>;
+
+export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal?: AbortSignal, view?: SendView): Promise<number> {
 	const {args, draft} = prepared;
 	const command = `regwiz create ${draft.backend.id}`;
 	if (!prepared.complete) throw missingMessage(draft, command);
@@ -92,9 +95,13 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	}
 	// Credentials from the environment or a profile are checked like flags: a bad value is named, and nothing is sent.
 	buildOnly();
-	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal});
+	const sending = sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal});
+	// In a terminal the wait and the answer look as in the wizard: a progress line, then the result panel.
+	const shown = view && !args.common.json ? view(plan, sending) : undefined;
+	const result = await sending;
+	await shown;
 	if (!prepared.sandbox) recordAttempt(io, plan, result);
-	io.stdout.write(args.common.json ? resultJson(result) : formatResultText(result, draft.backend.noun, style));
+	if (!shown) io.stdout.write(args.common.json ? resultJson(result) : formatResultText(result, draft.backend.noun, style));
 	return result.exitCode;
 }
 

@@ -75,7 +75,10 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 		}
 		const cancel = cancellation();
 		try {
-			const code = await runScriptedCreate(prepared, io, cancel.signal);
+			// Every value given, in a terminal: no review (as gh does), but never a blank wait.
+			const inTerminal = isInteractive(io) && !common.json && !common.dryRun && !common.curl;
+			const view = inTerminal ? (await import('../ui/run-scripted.js')).terminalSendView(io) : undefined;
+			const code = await runScriptedCreate(prepared, io, cancel.signal, view);
 			return cancel.exitCode(code);
 		} finally {
 			cancel.dispose();
