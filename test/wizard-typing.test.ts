@@ -36,23 +36,8 @@ async function send(term: Terminal, keys: string, expected: string | RegExp) {
 /** The storage type question itself (not the answered line "Storage type ✓ …"). */
 const STORAGE_QUESTION = /^Storage type\s*$/m;
 
-const ALT_BACKSPACE = '\u001B\u007F';
-const KEY = {
-	home: '\u001B[H',
-	end: '\u001B[F',
-	delete: '\u001B[3~',
-	left: '\u001B[D',
-	right: '\u001B[C',
-	altLeft: '\u001B[1;3D',
-	ctrlLeft: '\u001B[1;5D',
-	ctrlRight: '\u001B[1;5C',
-	ctrlA: '\u0001',
-	ctrlE: '\u0005',
-	ctrlK: '\u000B',
-	ctrlU: '\u0015',
-	ctrlW: '\u0017',
-	tab: '\t',
-};
+const KEY = KEYS;
+const ALT_BACKSPACE = KEYS.altBackspace;
 
 /** From the first screen to the registry name, in one read: NCR, then the sandbox profile. */
 async function toRegistryName(term: Terminal) {
@@ -297,5 +282,52 @@ describe('every value given as a flag, in a terminal', () => {
 		expect(screen).toMatch(/^docker push 127\.0\.0\.1:\d+\/team-a\/flags\/<image>:<tag>$/m);
 		expect(screen).not.toContain('Step 4 of 5');
 		expect(await term.exited).toBe(0);
+	});
+});
+
+describe('smaller points', () => {
+	it('Ctrl-C leaves "Cancelled: nothing was sent." and no footer on screen', async () => {
+		const term = start();
+		await toRegistryName(term);
+		term.write(KEYS.ctrlC);
+		expect(await term.exited).toBe(130);
+		const screen = await term.waitFor('Cancelled: nothing was sent.');
+		expect(screen).not.toContain('Ctrl-C quit');
+	});
+
+	it('the title drops the profile when Esc goes back to the credentials, and the backend on step 1', async () => {
+		const term = start();
+		await toRegistryName(term);
+		expect(term.screen()).toContain('regwiz · NAVER Cloud Container Registry · sandbox-ncr');
+		let screen = await send(term, KEYS.escape, 'Which credentials?');
+		expect(screen).not.toContain('· sandbox-ncr');
+		screen = await send(term, KEYS.escape, 'Where should the registry live?');
+		expect(screen).toContain('regwiz · create a container registry');
+	});
+
+	it('in the sandbox, saving says it is kept in memory for this run, not "saved"', async () => {
+		const term = start();
+		await term.waitFor('Where should the registry live?');
+		await send(term, KEYS.enter, 'New credentials…');
+		await send(term, KEYS.down + KEYS.enter, 'Site');
+		await send(term, KEYS.enter, 'Access key');
+		await send(term, 'AKIDEXAMPLE0001\r', 'Secret key');
+		const screen = await send(term, 'a-secret-typed-9876\r', 'Save as a profile?');
+		expect(screen).toContain('Keep as a profile for this run');
+		expect(screen).not.toContain('Save as a profile  ');
+	});
+
+	it('a mistyped flag or command gets a "did you mean", and --help lists exit 143', async () => {
+		let term = start({args: ['create', 'ncr', '--regsitry', 'team-a']});
+		expect(await term.exited).toBe(2);
+		expect(term.screen()).toContain('did you mean --registry?');
+		term.kill();
+		term = start({args: ['creat']});
+		expect(await term.exited).toBe(2);
+		expect(term.screen()).toContain('did you mean create?');
+		term.kill();
+		term = start({args: ['--help']});
+		await term.exited;
+		expect(term.screen()).toContain('143 stopped by SIGTERM');
 	});
 });

@@ -14,7 +14,8 @@ const COMMON = `Common flags:
   --help, -h              this help`;
 
 const EXIT_CODES = `Exit codes: 0 created (or dry run printed) · 1 the service refused · 2 usage or validation error ·
-            3 no answer (refused connection, DNS, TLS, timeout) · 130 cancelled`;
+            3 no answer (refused connection, DNS, TLS, timeout) · 130 cancelled (Ctrl-C) ·
+            143 stopped by SIGTERM`;
 
 export const HELP: Record<string, string> = {
 	main: `regwiz: create container registries from the terminal

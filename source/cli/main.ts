@@ -1,6 +1,6 @@
 import {parseArgs} from 'node:util';
 import {EXIT} from '../engine.js';
-import {COMMON_FLAGS, commonOptions, parseArgsProblem} from './create-args.js';
+import {COMMON_FLAGS, commonOptions, didYouMean, parseArgsProblem} from './create-args.js';
 import {backendFromArgument, missingMessage, prepareCreate, runScriptedCreate} from './create-command.js';
 import {helpFor} from './help.js';
 import {isInteractive, type Io} from './io.js';
@@ -93,7 +93,7 @@ async function topLevel(io: Io): Promise<number> {
 	try {
 		parsed = parseArgs({args: io.argv, options: {...COMMON_FLAGS, version: {type: 'boolean', short: 'v'}}, strict: true, allowPositionals: false});
 	} catch (error) {
-		throw parseArgsProblem(error, 'regwiz');
+		throw parseArgsProblem(error, 'regwiz', {}, Object.keys({...COMMON_FLAGS, version: true}));
 	}
 	const values = parsed.values as Record<string, string | boolean | undefined>;
 	if (values.version) {
@@ -136,7 +136,8 @@ async function route(io: Io): Promise<number> {
 		}
 		default:
 			if (command !== undefined && !command.startsWith('-')) {
-				throw new UsageError(`Unknown command ${JSON.stringify(command)}. Commands: create, sandbox, profile, history, help (see regwiz --help)`);
+				const meant = didYouMean(command, ['create', 'sandbox', 'profile', 'history', 'help']);
+				throw new UsageError(`Unknown command ${JSON.stringify(command)}${meant ? `: did you mean ${meant}?` : '.'} Commands: create, sandbox, profile, history, help (see regwiz --help)`);
 			}
 			return topLevel(io);
 	}

@@ -37,9 +37,11 @@ export type WizardAppProps = WizardServices & {
 	onExit: (code: number) => void;
 };
 
+/** The title says only what is chosen before the current screen: back on step 1 or 2, the later choices leave it. */
 function titleFor(state: WizardState): string {
-	if (!state.backend) return 'regwiz · create a container registry';
-	const who = state.profileName ?? (state.credentialSource?.startsWith('environment') ? 'environment' : undefined);
+	if (!state.backend || state.current === 'backend') return 'regwiz · create a container registry';
+	const chosen = state.current !== 'credentialChoice';
+	const who = chosen ? state.profileName ?? (state.credentialSource?.startsWith('environment') ? 'environment' : undefined) : undefined;
 	if (state.current === 'review') return `regwiz · review · ${state.backend.title}`;
 	return ['regwiz', state.backend.title, who].filter(Boolean).join(' · ');
 }
@@ -134,9 +136,11 @@ export function WizardApp(props: WizardAppProps) {
 				props.onAttempt?.(plan, result);
 				// Cancelled by the person (Esc goes back, Ctrl-C quits) or by leaving the step: the answer is moot.
 				if (controller.signal.aborted) return;
-				if (result.ok && plan.profileName && store.get(plan.profileName)) {
+				// A profile that reached the server was used, even if refused; only a success changes what is offered next time.
+				const saved = plan.profileName ? store.get(plan.profileName) : undefined;
+				if (saved && plan.profileName && (result.ok || result.outcome)) {
 					try {
-						store.recordUse(plan.profileName, plan.fields);
+						store.recordUse(plan.profileName, result.ok ? plan.fields : saved.lastFields ?? {});
 					} catch {
 						// Remembering defaults is a convenience; a failure must not hide the result.
 					}
@@ -332,9 +336,19 @@ export function WizardApp(props: WizardAppProps) {
 					✗ {state.notice}
 				</Text>
 			) : null}
-			<AnsweredFields fields={answered} />
-			<KeyOwner owner={question.id}>{body}</KeyOwner>
-			<Footer hints={hintsFor(state, canGoBack, store, question.id === 'review' && (unacceptedInsecureEndpoint(state, props.allowInsecureHttp) !== undefined || planInputProblem(state) !== undefined))} />
+			{state.exitCode === undefined ? (
+				<>
+					<AnsweredFields fields={answered} />
+					<KeyOwner owner={question.id}>{body}</KeyOwner>
+				</>
+			) : question.id === 'result' ? (
+				body
+			) : (
+				<Box marginTop={1}>
+					<Text>{question.id === 'sending' ? 'Cancelled: the request was abandoned; check whether it was created.' : 'Cancelled: nothing was sent.'}</Text>
+				</Box>
+			)}
+			{state.exitCode !== undefined ? null : <Footer hints={hintsFor(state, canGoBack, store, question.id === 'review' && (unacceptedInsecureEndpoint(state, props.allowInsecureHttp) !== undefined || planInputProblem(state) !== undefined))} />}
 		</LiveArea>
 		</KeyRouter>
 	);

@@ -48,7 +48,9 @@ export function SaveStep({
 			<SelectQuestion
 				prompt="Save as a profile?"
 				options={[
-					{value: 'yes', label: 'Save as a profile', hint: persistent ? 'reused next time; the secret is never shown again' : 'kept for this run only'},
+					persistent
+						? {value: 'yes', label: 'Save as a profile', hint: 'reused next time; the secret is never shown again'}
+						: {value: 'yes', label: 'Keep as a profile for this run', hint: 'in memory only: nothing is written to disk'},
 					{value: 'no', label: 'Use once without saving'},
 				]}
 				onSelect={value => onChoose(value === 'yes')}
