@@ -330,4 +330,13 @@ describe('smaller points', () => {
 		await term.exited;
 		expect(term.screen()).toContain('143 stopped by SIGTERM');
 	});
+
+	it('at 60 columns list descriptions and the title wrap instead of being cut', async () => {
+		const term = start({cols: 60, rows: 20});
+		let screen = await term.waitFor('Where should the registry live?');
+		expect(screen).not.toContain('…\n');
+		expect(screen.replace(/\s+/g, ' ')).toContain('a private registry backed by Object Storage');
+		screen = await send(term, KEYS.enter + KEYS.enter, 'Registry name');
+		expect(screen.replace(/\s+/g, ' ')).toContain('NAVER Cloud Container Registry · sandbox-ncr');
+	});
 });

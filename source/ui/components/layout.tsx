@@ -41,7 +41,7 @@ export function Header({title, step, total, banner}: {title: string; step: numbe
 		<Box flexDirection="column" width="100%">
 			<Box justifyContent="space-between">
 				<Box flexShrink={1}>
-					<Text bold wrap="truncate-end">
+					<Text bold wrap="wrap">
 						{title}
 					</Text>
 				</Box>

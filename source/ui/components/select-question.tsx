@@ -9,14 +9,21 @@ export type SelectOption = {value: string; label: string; hint?: string};
 const VISIBLE = 8;
 
 function Item({isSelected = false, label}: {isSelected?: boolean; label: string}) {
-	// The label carries "name\thint": the hint is shown dimmed beside the name.
+	// The label carries "name\thint": the hint is shown dimmed beside the name, wrapping in its own
+	// column on a narrow terminal rather than being cut.
 	const [name, hint] = label.split('\t');
 	return (
 		<Box>
-			<Text color={isSelected ? 'cyan' : undefined} wrap="truncate-end">
-				{name}
-				{hint ? <Text dimColor>{`  ${hint}`}</Text> : null}
-			</Text>
+			<Box flexShrink={0}>
+				<Text color={isSelected ? 'cyan' : undefined}>{name}</Text>
+			</Box>
+			{hint ? (
+				<Box flexShrink={1} marginLeft={2}>
+					<Text dimColor wrap="wrap">
+						{hint}
+					</Text>
+				</Box>
+			) : null}
 		</Box>
 	);
 }
@@ -73,7 +80,7 @@ export function SelectQuestion({
 	const items = options.slice(first, first + VISIBLE).map(option => ({
 		key: option.value,
 		value: option.value,
-		label: option.hint ? `${option.label.padEnd(width)}\t${option.hint}` : option.label,
+		label: option.hint ? `${option.label.padEnd(width - 2)}\t${option.hint}` : option.label,
 	}));
 	return (
 		<Box flexDirection="column" marginTop={1}>

@@ -33,7 +33,11 @@ export type TextQuestionProps = {
 /** The value with the cursor cell in reverse video; secrets as one bullet per character. */
 function drawLine(line: Line, secret: boolean, placeholder: string | undefined): string {
 	const characters = Array.from(line.value).map(character => (secret ? '●' : character));
-	if (characters.length === 0 && placeholder) return `${INVERSE} ${INVERSE_OFF}${placeholder}`;
+	if (characters.length === 0 && placeholder) {
+		// The cursor sits on the placeholder's first character, as it will on the first one typed.
+		const [first = ' ', ...rest] = Array.from(placeholder);
+		return `${INVERSE}${first}${INVERSE_OFF}${rest.join('')}`;
+	}
 	const before = characters.slice(0, line.cursor).join('');
 	const at = characters[line.cursor] ?? ' ';
 	const after = characters.slice(line.cursor + 1).join('');
