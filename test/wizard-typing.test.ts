@@ -341,4 +341,15 @@ describe('smaller points', () => {
 		expect(screen.split('\n').slice(0, 2).join(' ')).toMatch(/regwiz · NAVER Cloud Container Registry ·\s+Step 3 of 5\s+sandbox-ncr/);
 		expect(screen).not.toContain('…');
 	});
+
+	it("an optional choice can be left to the server's default, as the command line allows", async () => {
+		const term = start();
+		await term.waitFor('Where should the registry live?');
+		await send(term, KEYS.down + KEYS.enter, 'Which credentials?');
+		await send(term, '\rteam-a/default\r\r', 'Visibility');
+		const screen = await send(term, KEYS.down + KEYS.down + KEYS.enter, 'Step 4 of 5');
+		expect(screen).toMatch(/Visibility\s+server's default \(not sent\)/);
+		expect(screen).toContain('project/create?repository=team-a%2Fdefault');
+		expect(screen).not.toContain('isPublic');
+	});
 });

@@ -7,7 +7,7 @@ export type AnsweredField = {label: string; value: string};
 /** How an answer reads back: a choice by its label, a secret masked, an empty optional value as "(none)". */
 export function shownAnswer(spec: FieldSpec, value: string): string {
 	if (spec.kind === 'secret') return maskSecret(value) || '****';
-	if (spec.kind === 'choice') return spec.choices?.find(choice => choice.value === value)?.label ?? value;
+	if (spec.kind === 'choice') return spec.choices?.find(choice => choice.value === value)?.label ?? (value === '' ? "server's default (not sent)" : value);
 	return value === '' ? '(none)' : value;
 }
 

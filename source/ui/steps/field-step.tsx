@@ -7,6 +7,8 @@ import {SelectQuestion} from '../components/select-question.js';
 import {TextQuestion} from '../components/text-question.js';
 import type {Group, Question} from '../state.js';
 
+export const SERVER_DEFAULT = "Server's default";
+
 type FieldQuestion = Extract<Question, {kind: 'field'}>;
 
 /** One field of any backend's schema: a list for choices, a text input (masked for secrets) otherwise. */
@@ -48,7 +50,11 @@ export function FieldStep({
 			<SelectQuestion
 				key={question.id}
 				prompt={spec.label}
-				options={spec.choices.map(choice => ({value: choice.value, label: choice.label, hint: choice.hint}))}
+				options={[
+					...spec.choices.map(choice => ({value: choice.value, label: choice.label, hint: choice.hint})),
+					// An optional choice may be left out, as the command line leaves it out: the server decides.
+					...(spec.optional ? [{value: '', label: SERVER_DEFAULT, hint: 'not sent: the server decides'}] : []),
+				]}
 				initialValue={answers[spec.key] ?? defaultValue}
 				onSelect={value => onAnswer(group, spec.key, value)}
 			/>
