@@ -51,7 +51,6 @@ export function KeyRouter({root, ownerNow, children}: {root: (press: Keypress, i
 
 	const process = (press: Keypress): boolean => {
 		const {root: rootHandler, ownerNow: owner} = callbacks.current;
-		if (rootHandler(press, true)) return true;
 		const current = owner();
 		if (current === undefined) {
 			rootHandler(press, false);
@@ -76,6 +75,8 @@ export function KeyRouter({root, ownerNow, children}: {root: (press: Keypress, i
 	});
 
 	useKeypresses(press => {
+		// A global key (Ctrl-C) never waits behind keys queued for a screen not yet drawn.
+		if (callbacks.current.root(press, true)) return;
 		queue.current.push(press);
 		flush();
 	});
