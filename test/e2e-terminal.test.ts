@@ -49,7 +49,7 @@ describe('in a real terminal (80×24)', () => {
 	it('NCR: from nothing to a created registry, typing as a person would', async () => {
 		const term = start();
 		await term.waitFor('Where should the registry live?');
-		await step(term, KEYS.enter, 'New credentials…');
+		// A first run: no list of one, new credentials are asked at once.
 		await step(term, KEYS.enter, 'Custom endpoint…');
 		// As a person does: move down until the cursor is on the wanted item.
 		for (let index = 0; index < 12 && !/❯ Custom endpoint…/.test(term.screen()); index++) await term.press(KEYS.down);
@@ -92,7 +92,6 @@ describe('in a real terminal (80×24)', () => {
 		const term = start();
 		await term.waitFor('Where should the registry live?');
 		await term.press(KEYS.down);
-		await step(term, KEYS.enter, 'New credentials…');
 		await step(term, KEYS.enter, 'Base URL');
 		await step(term, emulator.registryuiBaseUrl, emulator.registryuiBaseUrl);
 		await step(term, KEYS.enter, 'administrator');
@@ -179,7 +178,7 @@ describe('in a real terminal (80×24)', () => {
 		});
 		terminal = term;
 		await term.waitFor('Where should the registry live?');
-		await step(term, KEYS.enter, 'Which credentials?');
+		await step(term, KEYS.enter, 'Site');
 		term.write(KEYS.ctrlC);
 		const screen = await term.waitFor('STTY-DONE');
 		expect(screen).toContain('EXIT=130');

@@ -142,8 +142,6 @@ describe('plain http to another machine', () => {
 		unmount = ui.instance.unmount;
 		await ui.press(KEYS.down);
 		await ui.press(KEYS.enter); // RegistryUI
-		await ui.waitFor('New credentials…');
-		await ui.press(KEYS.enter);
 		await ui.waitFor('Base URL');
 		await ui.type('http://registry.example.com');
 		const warned = await waitForText(ui, 'press Enter twice to accept the risk.');
@@ -184,8 +182,6 @@ describe('plain http to another machine', () => {
 		const ui = await drive(<WizardApp {...engineServices({timeoutMs: 5000})} initial={initialState({yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
 		await ui.press(KEYS.down);
-		await ui.press(KEYS.enter);
-		await ui.waitFor('New credentials…');
 		await ui.press(KEYS.enter);
 		await ui.waitFor('Base URL');
 		await ui.type('https://registry.example.com');

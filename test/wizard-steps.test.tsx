@@ -85,8 +85,6 @@ describe('credentials step', () => {
 	it('masks the secret while it is typed and says where to find it', async () => {
 		const ui = await drive(<WizardApp {...services(createMemoryStore())} initial={initialState({backend: ncr, yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
-		await ui.waitFor('New credentials…');
-		await ui.press(KEYS.enter); // the only choice: new credentials
 		await ui.waitFor('Site');
 		await ui.press(KEYS.enter); // Korea
 		await ui.waitFor('Access key');
@@ -175,8 +173,6 @@ describe('fields step', () => {
 	it('asks RegistryUI credentials with the administrator and token note', async () => {
 		const ui = await drive(<WizardApp {...services(createMemoryStore())} initial={initialState({backend: registryui, yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
-		await ui.waitFor('New credentials…');
-		await ui.press(KEYS.enter);
 		await ui.waitFor('Base URL');
 		await ui.type('https://registry.example.com');
 		await ui.press(KEYS.enter);

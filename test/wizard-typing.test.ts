@@ -320,15 +320,14 @@ describe('smaller points', () => {
 	it('a mistyped flag or command gets a "did you mean", and --help lists exit 143', async () => {
 		let term = start({args: ['create', 'ncr', '--regsitry', 'team-a']});
 		expect(await term.exited).toBe(2);
-		expect(term.screen()).toContain('did you mean --registry?');
+		await term.waitFor('did you mean --registry?');
 		term.kill();
 		term = start({args: ['creat']});
 		expect(await term.exited).toBe(2);
-		expect(term.screen()).toContain('did you mean create?');
+		await term.waitFor('did you mean create?');
 		term.kill();
 		term = start({args: ['--help']});
-		await term.exited;
-		expect(term.screen()).toContain('143 stopped by SIGTERM');
+		await term.waitFor('143 stopped by SIGTERM');
 	});
 
 	it('at 60 columns list descriptions and the title wrap instead of being cut', async () => {
@@ -351,5 +350,13 @@ describe('smaller points', () => {
 		expect(screen).toMatch(/Visibility\s+server's default \(not sent\)/);
 		expect(screen).toContain('project/create?repository=team-a%2Fdefault');
 		expect(screen).not.toContain('isPublic');
+	});
+
+	it('a first run goes straight to new credentials instead of a list of one, and Esc goes back past it', async () => {
+		const term = start({args: []});
+		await term.waitFor('Where should the registry live?');
+		const screen = await send(term, KEYS.enter, 'Site');
+		expect(screen).not.toContain('Which credentials?');
+		await send(term, KEYS.escape, 'Where should the registry live?');
 	});
 });

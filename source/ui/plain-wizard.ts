@@ -89,6 +89,11 @@ export async function runPlainWizard(services: WizardServices, initial: WizardSt
 			if (chosen) dispatch({type: 'chooseBackend', backend: chosen});
 		} else if (question.id === 'credentialChoice' && backend) {
 			const choices = credentialChoices({backend, store: services.store, env: services.env, importable: services.importable?.(backend), initialProfile: state.profileName});
+			if (choices.options.length === 1) {
+				// A first run: nothing to choose from, new credentials are asked at once.
+				dispatch({type: 'chooseCredentials', ...choices.choose(choices.options[0]!.value)!, automatic: true});
+				continue;
+			}
 			answer = await choose('Which credentials?', choices.options, choices.initialValue);
 			const made = answer && answer !== '<' ? choices.choose(answer) : undefined;
 			if (made) dispatch({type: 'chooseCredentials', ...made});

@@ -44,6 +44,8 @@ export type WizardState = {
 	locked: string[];
 	/** Whether the credentials came from the command line (then step 2 is not asked). */
 	credentialsLocked: boolean;
+	/** Step 2's list held only "New credentials" (a first run): it was chosen without asking. */
+	credentialChoiceSkipped?: boolean;
 	backendLocked: boolean;
 	skipReview: boolean;
 	/** Answer to "Save as profile?". */
@@ -108,7 +110,7 @@ export function questions(state: WizardState): Question[] {
 /** Questions a person is not asked: chosen on the command line, or skipped by --yes. */
 export function isSkipped(state: WizardState, question: Question): boolean {
 	if (question.id === 'backend') return state.backendLocked;
-	if (question.id === 'credentialChoice') return state.credentialsLocked;
+	if (question.id === 'credentialChoice') return state.credentialsLocked || state.credentialChoiceSkipped === true;
 	if (question.id === 'review') return state.skipReview;
 	if (question.id === 'sending' || question.id === 'result') return false;
 	return state.locked.includes(question.id);
@@ -133,7 +135,7 @@ function move(state: WizardState, direction: 1 | -1): WizardState {
 
 export type Action =
 	| {type: 'chooseBackend'; backend: Backend}
-	| {type: 'chooseCredentials'; mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers}
+	| {type: 'chooseCredentials'; mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers; automatic?: boolean}
 	| {type: 'answer'; group: Group; key: string; value: string}
 	| {type: 'draft'; id: string; value: string}
 	| {type: 'keepSecret'; key: string; value: string}
@@ -174,7 +176,7 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 		case 'chooseBackend': {
 			const changed = state.backend?.id !== action.backend.id;
 			const next: WizardState = changed
-				? {...state, backend: action.backend, mode: undefined, credentials: {}, connection: {}, fields: {}, lastFields: {}, drafts: {}, profileName: undefined, save: undefined}
+				? {...state, backend: action.backend, mode: undefined, credentials: {}, connection: {}, fields: {}, lastFields: {}, drafts: {}, profileName: undefined, save: undefined, credentialChoiceSkipped: false}
 				: state;
 			return move({...next, current: 'backend'}, 1);
 		}
@@ -192,6 +194,7 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 				profileName: again ? state.profileName : profileName,
 				lastFields: reusableFields(state.backend, action.lastFields),
 				keptSecrets: {},
+				credentialChoiceSkipped: action.automatic === true,
 				save: action.mode.kind === 'edit' ? true : state.save,
 				current: 'credentialChoice',
 			};

@@ -1,11 +1,12 @@
 import {Box, Text} from 'ink';
+import {useLayoutEffect} from 'react';
 import type {Answers, Backend} from '../../backends/types.js';
 import {relativeTime} from '../../relative-time.js';
 import type {ProfileStore} from '../../store/profile-store.js';
 import type {CredentialMode} from '../state.js';
 import {SelectQuestion, type SelectOption} from '../components/select-question.js';
 
-export type CredentialChoiceMade = {mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers};
+export type CredentialChoiceMade = {mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers; automatic?: boolean};
 
 /** Step 2's choices and what choosing one means; shared by the wizard's screens and its plain-text prompts. */
 export function credentialChoices({
@@ -82,6 +83,12 @@ export function CredentialChoice({
 		const made = chosen(value, edit);
 		if (made) onChoose(made);
 	};
+	// A first run has nothing to choose from: a list of one ("New credentials…") is not asked.
+	useLayoutEffect(() => {
+		if (options.length !== 1) return;
+		const made = chosen(options[0]!.value);
+		if (made) onChoose({...made, automatic: true});
+	}, []);
 
 	return (
 		<Box flexDirection="column">
