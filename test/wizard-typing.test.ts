@@ -359,4 +359,13 @@ describe('smaller points', () => {
 		expect(screen).not.toContain('Which credentials?');
 		await send(term, KEYS.escape, 'Where should the registry live?');
 	});
+
+	it('--json in a terminal with a value missing says --json is why nothing is asked, naming regwiz once', async () => {
+		const term = start({args: ['create', 'ncr', '--sandbox', '--registry', 'team-a', '--json']});
+		expect(await term.exited).toBe(2);
+		const screen = await term.waitFor('nothing is asked');
+		expect(screen.replace(/\s+/g, ' ')).toContain('With --json nothing is asked: give them as flags');
+		expect(screen).not.toContain('Run it in a terminal');
+		expect(screen).not.toContain('regwiz: regwiz');
+	});
 });

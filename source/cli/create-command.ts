@@ -46,18 +46,19 @@ export function prepareCreate(
 }
 
 /** The message when something is missing and no terminal can ask for it. */
-export function missingMessage(draft: Draft, command: string): UsageError {
+export function missingMessage(draft: Draft, command: string, notAsked = 'Run it in a terminal to be asked'): UsageError {
 	const flags = missingFlagNames(draft);
 	const parts: string[] = [];
 	if (flags.length > 0) parts.push(`missing ${flags.join(', ')}`);
 	if (!draft.credentials) parts.push(`no credentials: ${draft.backend.credentialEnvHelp}`);
-	return new UsageError(`${command}: ${parts.join('; ')}. Run it in a terminal to be asked, or see: ${command} --help`, flags);
+	// The message is printed after "regwiz: ": it names the command once, in the help to see.
+	return new UsageError(`${parts.join('; ')}. ${notAsked}, or see: ${command} --help`, flags);
 }
 
-/** `regwiz create <backend>` with every value given: no prompts, one answer, an exit code. */
 /** Shows a send in progress and its result (the wizard's progress line and panel, in a terminal). */
 export type SendView = (plan: CreatePlan, sending: Promise<CreateResult>) => Promise<void>;
 
+/** `regwiz create <backend>` with every value given: no prompts, one answer, an exit code. */
 export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal?: AbortSignal, view?: SendView): Promise<number> {
 	const {args, draft} = prepared;
 	const command = `regwiz create ${draft.backend.id}`;

@@ -60,7 +60,12 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 		for (const warning of opened.warnings) io.stderr.write(`regwiz: ${warning}\n`);
 		if (!prepared.complete) {
 			const scripted = common.json || common.dryRun || common.curl || !isInteractive(io);
-			if (scripted) throw missingMessage(prepared.draft, `regwiz create ${backend.id}`);
+			if (scripted) {
+				// In a terminal it is the flag that keeps regwiz from asking: say which.
+				const flag = common.json ? '--json' : common.dryRun ? '--dry-run' : common.curl ? '--curl' : undefined;
+				const notAsked = flag && isInteractive(io) ? `With ${flag} nothing is asked: give them as flags` : undefined;
+				throw missingMessage(prepared.draft, `regwiz create ${backend.id}`, notAsked);
+			}
 			const {runWizard} = await import('../ui/run-wizard.js');
 			return await runWizard({
 				io,
