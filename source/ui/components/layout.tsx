@@ -26,10 +26,14 @@ export function Message({mark, color, text}: {mark: string; color?: string; text
 			<Box width={2} flexShrink={0}>
 				<Text color={color}>{mark}</Text>
 			</Box>
-			<Box flexShrink={1}>
-				<Text color={color} wrap="wrap">
-					{text}
-				</Text>
+			{/* Word by word, so that a line never starts with the space it broke at. */}
+			<Box flexShrink={1} flexWrap="wrap">
+				{text.split(/ +/).map((word, index, words) => (
+					// eslint-disable-next-line react/no-array-index-key
+					<Text key={index} color={color} wrap="wrap">
+						{index < words.length - 1 ? `${word} ` : word}
+					</Text>
+				))}
 			</Box>
 		</Box>
 	);
