@@ -402,7 +402,7 @@ describe('usage errors: exit 2, a message naming the flag, nothing sent', () => 
 		const ncr = await ncrServer();
 		const result = await runCli(ncrArgs(ncr, '--bukket', 'x'), {env: NCR_ENV});
 		expectUsage(result, ncr);
-		expect(result.stderr).toBe('regwiz: Unknown flag --bukket for regwiz create ncr. See: regwiz create ncr --help\n');
+		expect(result.stderr).toBe('regwiz: Unknown flag --bukket for regwiz create ncr: did you mean --bucket? See: regwiz create ncr --help\n');
 	});
 
 	it('an invalid --registry, with the rule and an example', async () => {

@@ -41,7 +41,7 @@ describe('Harbor in the wizard (--sandbox)', () => {
 		expect(review).toContain('admin (profile sandbox-harbor)');
 		// The body wraps inside the panel; unwrapped it reads whole.
 		expect(review.replace(/\s*│\s*/g, '')).toContain('"metadata":{"public":"false"},"storage_limit":10737418240}');
-		expect(review).toContain('authorization: (hidden)');
+		expect(review.replace(/\s*│\s*/g, ' ').replace(/\s+/g, ' ')).toContain('authorization: (hidden)');
 		expect(review).not.toContain('sandbox-harbor-admin-0001');
 		const result = await step(term, KEYS.enter, 'Project created');
 		expect(result).toContain('201 Created');
@@ -55,6 +55,6 @@ describe('Harbor in the wizard (--sandbox)', () => {
 		const result = await term.waitFor('Refused: 403');
 		expect(result).toContain('Only system administrators can create projects');
 		expect(result).toMatch(/Trace id\s+[0-9a-f-]{36}/);
-		expect(result.replaceAll('\n', '')).toContain('project creation is limited to administrators');
+		expect(result.replace(/\s*│\s*/g, ' ').replace(/\s+/g, ' ')).toContain('project creation is limited to administrators');
 	});
 });

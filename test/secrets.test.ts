@@ -284,8 +284,6 @@ describe('wizard flows draw no secret', () => {
 			const store = createMemoryStore();
 			const ui = await wizard(store);
 			await ui.press(KEYS.enter); // NCR
-			await ui.waitFor('New credentials…');
-			await ui.press(KEYS.enter);
 			await ui.waitFor('Korea');
 			for (let index = 0; index < 6; index++) await ui.press(KEYS.down);
 			await ui.press(KEYS.enter);
@@ -327,8 +325,6 @@ describe('wizard flows draw no secret', () => {
 	it('a RegistryUI token typed in and sent: review, success', async () => {
 		const ui = await wizard(createMemoryStore());
 		await ui.press(KEYS.down);
-		await ui.press(KEYS.enter);
-		await ui.waitFor('New credentials…');
 		await ui.press(KEYS.enter);
 		await ui.waitFor('Base URL');
 		await ui.type(uiServer.url);

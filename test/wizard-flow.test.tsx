@@ -32,8 +32,6 @@ describe('NCR, from nothing to a created registry', () => {
 		const ui = await drive(<WizardApp {...engineServices({store})} initial={initialState({yes: false})} onExit={onExit} />);
 		unmount = ui.instance.unmount;
 		await ui.press(KEYS.enter); // NCR
-		await ui.waitFor('New credentials…');
-		await ui.press(KEYS.enter);
 		await ui.waitFor('Korea');
 		for (let index = 0; index < 6; index++) await ui.press(KEYS.down);
 		await ui.press(KEYS.enter); // Custom endpoint…
@@ -92,8 +90,6 @@ describe('RegistryUI, from nothing to a created repository', () => {
 		const ui = await drive(<WizardApp {...engineServices({store})} initial={initialState({yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
 		await ui.press(KEYS.down);
-		await ui.press(KEYS.enter);
-		await ui.waitFor('New credentials…');
 		await ui.press(KEYS.enter);
 		await ui.waitFor('Base URL');
 		await ui.type(emulator.registryuiBaseUrl);

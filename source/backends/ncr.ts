@@ -572,14 +572,7 @@ export const ncr: Backend = {
 	sandbox: {
 		emulator: 'ncr',
 		connection: baseUrl => ({site: CUSTOM_SITE, endpoint: baseUrl}),
-		demos: [
-			{label: 'demo', credentials: {accessKey: 'ncp_iam_SANDBOXDEMOKEY0001', secretKey: 'sandbox-secret-key-not-a-real-secret-0001'}},
-			{
-				name: 'sandbox-ncr-unsubscribed',
-				label: 'no Container Registry subscription: every request gets 401, errorCode 210',
-				credentials: {accessKey: 'ncp_iam_SANDBOXNOSUBSCR0002', secretKey: 'sandbox-secret-key-not-subscribed-0002'},
-			},
-		],
+		demos: [{label: 'demo', credentials: {accessKey: 'ncp_iam_SANDBOXDEMOKEY0001', secretKey: 'sandbox-secret-key-not-a-real-secret-0001'}}],
 		example: {registry: 'team-a', bucket: 'team-a-images'},
 	},
 	importsFrom: 'ncloud-configure',

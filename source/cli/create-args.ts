@@ -58,13 +58,38 @@ export function backendFlags(backend: Backend): Record<string, FlagOption> {
 	return flags;
 }
 
-/** Turns node's parseArgs errors into sentences that name the flag; `examples` gives a right value per flag. */
-export function parseArgsProblem(error: unknown, command: string, examples: Record<string, string> = {}): UsageError {
+/** Edit distance with transpositions (Damerau–Levenshtein, optimal string alignment): `regsitry` is 1 from `registry`. */
+function distance(a: string, b: string): number {
+	const rows = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+			rows[i]![j] = best;
+		}
+	}
+	return rows[a.length]![b.length]!;
+}
+
+/** The known word closest to a mistyped one, if it is close enough to be what was meant. */
+export function didYouMean(typed: string, known: readonly string[]): string | undefined {
+	let best: {word: string; score: number} | undefined;
+	for (const word of known) {
+		const score = distance(typed.toLowerCase(), word.toLowerCase());
+		if (score <= Math.max(1, Math.min(2, Math.floor(word.length / 3))) && (!best || score < best.score)) best = {word, score};
+	}
+	return best?.word;
+}
+
+/** Turns node's parseArgs errors into sentences that name the flag; `examples` gives a right value per flag, `known` the flags to suggest. */
+export function parseArgsProblem(error: unknown, command: string, examples: Record<string, string> = {}, known: readonly string[] = []): UsageError {
 	const message = (error as Error).message;
 	const code = (error as {code?: string}).code;
 	const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'an argument';
 	if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-		return new UsageError(`Unknown flag ${flag} for ${command}. See: ${command} --help`);
+		const meant = flag.startsWith('--') ? didYouMean(flag.slice(2).split('=')[0]!, known) : undefined;
+		return new UsageError(`Unknown flag ${flag} for ${command}${meant ? `: did you mean --${meant}?` : '.'} See: ${command} --help`);
 	}
 	if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
 		// "--registry --bucket x" is reported as an ambiguous argument: the value is missing there too.
@@ -131,7 +156,7 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 	} catch (error) {
 		const examples: Record<string, string> = {profile: 'default', timeout: '60', proxy: 'http://proxy.example:3128'};
 		for (const spec of [...backend.connectionFields, ...backend.fields]) if (spec.flag) examples[spec.flag] = spec.example;
-		throw parseArgsProblem(error, command, examples);
+		throw parseArgsProblem(error, command, examples, Object.keys({...COMMON_FLAGS, ...backendFlags(backend)}));
 	}
 	const values = parsed.values as Record<string, string | boolean | undefined>;
 	const common = commonOptions(values);

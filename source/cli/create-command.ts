@@ -56,16 +56,20 @@ export function prepareCreate(
 }
 
 /** The message when something is missing and no terminal can ask for it. */
-export function missingMessage(draft: Draft, command: string): UsageError {
+export function missingMessage(draft: Draft, command: string, notAsked = 'Run it in a terminal to be asked'): UsageError {
 	const flags = missingFlagNames(draft);
 	const parts: string[] = [];
 	if (flags.length > 0) parts.push(`missing ${flags.join(', ')}`);
 	if (!draft.credentials) parts.push(`no credentials: ${draft.backend.credentialEnvHelp}`);
-	return new UsageError(`${command}: ${parts.join('; ')}. Run it in a terminal to be asked, or see: ${command} --help`, flags);
+	// The message is printed after "regwiz: ": it names the command once, in the help to see.
+	return new UsageError(`${parts.join('; ')}. ${notAsked}, or see: ${command} --help`, flags);
 }
 
+/** Shows a send in progress and its result (the wizard's progress line and panel, in a terminal). */
+export type SendView = (plan: CreatePlan, sending: Promise<CreateResult>) => Promise<void>;
+
 /** `regwiz create <backend>` with every value given: no prompts, one answer, an exit code. */
-export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal?: AbortSignal): Promise<number> {
+export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal?: AbortSignal, view?: SendView): Promise<number> {
 	const {args, draft} = prepared;
 	const command = `regwiz create ${draft.backend.id}`;
 	if (!prepared.complete) throw missingMessage(draft, command);
@@ -120,12 +124,17 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	// Credentials from the environment or a profile are checked like flags: a bad value is named, and nothing is sent.
 	// A proxy URL that cannot be used is a usage error, like a bad flag.
 	routeOf(buildOnly().url);
-	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal, network: prepared.network});
+	const sending = sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal, network: prepared.network});
+	// In a terminal the wait and the answer look as in the wizard: a progress line, then the result panel.
+	const shown = view && !args.common.json ? view(plan, sending) : undefined;
+	const result = await sending;
+	await shown;
 	if (!prepared.sandbox) recordAttempt(io, plan, result);
 	// The login is loaded only when asked for: a plain create never pays for it.
 	const login = args.common.login && result.ok ? await import('./login-output.js').then(module => module.scriptedLogin(plan, result, io.env, signal)) : undefined;
 	if (args.common.json) io.stdout.write(resultJson(result, login?.json));
-	else io.stdout.write(formatResultText(result, draft.backend.noun, style) + (login ? login.text(style) : ''));
+	else if (!shown) io.stdout.write(formatResultText(result, draft.backend.noun, style) + (login ? login.text(style) : ''));
+	else if (login) io.stdout.write(login.text(style));
 	// A failed login leaves the registry created: the exit code stays the create's.
 	return result.exitCode;
 }

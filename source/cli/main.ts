@@ -1,6 +1,6 @@
 import {parseArgs} from 'node:util';
 import {EXIT} from '../engine.js';
-import {COMMON_FLAGS, commonOptions, parseArgsProblem} from './create-args.js';
+import {COMMON_FLAGS, commonOptions, didYouMean, parseArgsProblem} from './create-args.js';
 import {backendFromArgument, missingMessage, prepareCreate, runScriptedCreate} from './create-command.js';
 import {helpFor, shortUsage} from './help.js';
 import {BACKENDS} from '../backends/index.js';
@@ -74,7 +74,12 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 		for (const warning of opened.warnings) io.stderr.write(`regwiz: ${safeText(warning)}\n`);
 		if (!prepared.complete) {
 			const scripted = common.json || common.dryRun || common.curl || !isInteractive(io);
-			if (scripted) throw missingMessage(prepared.draft, `regwiz create ${backend.id}`);
+			if (scripted) {
+				// In a terminal it is the flag that keeps regwiz from asking: say which.
+				const flag = common.json ? '--json' : common.dryRun ? '--dry-run' : common.curl ? '--curl' : undefined;
+				const notAsked = flag && isInteractive(io) ? `With ${flag} nothing is asked: give them as flags` : undefined;
+				throw missingMessage(prepared.draft, `regwiz create ${backend.id}`, notAsked);
+			}
 			const {runWizard} = await import('../ui/run-wizard.js');
 			return await runWizard({
 				io,
@@ -93,7 +98,10 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 		if (opened.banner) io.stderr.write(`regwiz: ${opened.banner}\n`);
 		const cancel = cancellation();
 		try {
-			const code = await runScriptedCreate(prepared, io, cancel.signal);
+			// Every value given, in a terminal: no review (as gh does), but never a blank wait.
+			const inTerminal = isInteractive(io) && !common.json && !common.dryRun && !common.curl;
+			const view = inTerminal ? (await import('../ui/run-scripted.js')).terminalSendView(io) : undefined;
+			const code = await runScriptedCreate(prepared, io, cancel.signal, view);
 			return cancel.exitCode(code);
 		} finally {
 			cancel.dispose();
@@ -108,7 +116,7 @@ async function topLevel(io: Io): Promise<number> {
 	try {
 		parsed = parseArgs({args: io.argv, options: {...COMMON_FLAGS, version: {type: 'boolean', short: 'v'}}, strict: true, allowPositionals: false});
 	} catch (error) {
-		throw parseArgsProblem(error, 'regwiz');
+		throw parseArgsProblem(error, 'regwiz', {}, Object.keys({...COMMON_FLAGS, version: true}));
 	}
 	const values = parsed.values as Record<string, string | boolean | undefined>;
 	if (values.version) {
@@ -154,7 +162,8 @@ async function route(io: Io): Promise<number> {
 		}
 		default:
 			if (command !== undefined && !command.startsWith('-')) {
-				throw new UsageError(`Unknown command ${JSON.stringify(command)}. Commands: create, sandbox, profile, history, help (see regwiz --help)`);
+				const meant = didYouMean(command, ['create', 'sandbox', 'profile', 'history', 'help']);
+				throw new UsageError(`Unknown command ${JSON.stringify(command)}${meant ? `: did you mean ${meant}?` : '.'} Commands: create, sandbox, profile, history, help (see regwiz --help)`);
 			}
 			return topLevel(io);
 	}

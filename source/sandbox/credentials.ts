@@ -18,7 +18,7 @@ function demo<Keys extends string>(backend: Backend, index: number): Record<Keys
 export const SANDBOX_CREDENTIALS = {
 	ncr: demo<'accessKey' | 'secretKey'>(ncr, 0),
 	// Authentic, but its account has no Container Registry subscription: every request gets 401 errorCode 210.
-	ncrUnsubscribed: demo<'accessKey' | 'secretKey'>(ncr, 1),
+	ncrUnsubscribed: {accessKey: 'ncp_iam_SANDBOXNOSUBSCR0002', secretKey: 'sandbox-secret-key-not-subscribed-0002'},
 	registryuiAdmin: demo<'username' | 'token'>(registryui, 0),
 	// Not an administrator: lets the 403 path of project creation be exercised.
 	registryuiUser: demo<'username' | 'token'>(registryui, 1),

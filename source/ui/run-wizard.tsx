@@ -116,6 +116,8 @@ export function realServices(
 
 /** Signals that end the wizard like a quit, with their exit codes (128 + the signal's number). */
 const SIGNAL_EXITS = {SIGINT: EXIT.cancelled, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup, SIGQUIT: EXIT.quit} as const;
+const BRACKETED_PASTE_ON = '\u001B[?2004h';
+const BRACKETED_PASTE_OFF = '\u001B[?2004l';
 
 /** Mounts the wizard once and resolves with its exit code when it unmounts. */
 export async function runWizard(options: WizardOptions): Promise<number> {
@@ -123,6 +125,11 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 	let signalled: number | undefined;
 	const attempts: Attempts = new Set();
 	const initial = initialState({backend: options.backend, draft: options.draft, yes: options.yes});
+	// A terminal that cannot move its cursor gets the same questions one line at a time.
+	if (options.io.env.TERM === 'dumb') {
+		const {runPlainWizard} = await import('./plain-wizard.js');
+		return runPlainWizard(realServices(options), initial, options.io);
+	}
 	// Raw mode before the first frame: a key typed as soon as the list shows must arrive as a key
 	// (Enter as \r), not as a line the terminal cooked before Ink subscribed to input.
 	if (options.io.stdin.isTTY) options.io.stdin.setRawMode(true);
@@ -147,6 +154,19 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 		return () => process.off(name, handler);
 	});
 	let pending: CreateResult[] = [];
+	// On SIGWINCH with a new width the terminal has reflowed the old frame into a shape Ink cannot erase
+	// line by line: clear the screen first (this listener runs before Ink's), then Ink draws at the new
+	// size from the top. A change of height alone reflows nothing and redraws nothing.
+	const {stdout} = options.io;
+	let columns = stdout.columns;
+	const clearOnResize = () => {
+		if (stdout.columns === columns) return;
+		columns = stdout.columns;
+		stdout.write('\u001B[H\u001B[2J');
+	};
+	if (stdout.isTTY) stdout.prependListener('resize', clearOnResize);
+	// Bracketed paste: a paste arrives marked, so its line breaks are text, never Enter.
+	if (stdout.isTTY) stdout.write(BRACKETED_PASTE_ON);
 	try {
 		await instance.waitUntilExit();
 		pending = (await Promise.allSettled([...attempts])).flatMap(settled => (settled.status === 'fulfilled' ? [settled.value] : []));
@@ -156,6 +176,8 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 		if (signalled === undefined) for (const off of handlers) off();
 		// Ink restores the terminal on exit; this covers a tree that failed before it took input.
 		if (options.io.stdin.isTTY) options.io.stdin.setRawMode(false);
+		stdout.off('resize', clearOnResize);
+		if (stdout.isTTY) stdout.write(BRACKETED_PASTE_OFF);
 		for (const close of closers) await close();
 	}
 	// A create that was on its way when the wizard ended: the person must know it may exist.

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useStdout} from 'ink';
 import {safeText} from '../../text-safety.js';
 import {useEffect, useState} from 'react';
 import {displayRequest, resultHeadline, resultLines, type CreateResult} from '../../engine.js';
@@ -14,6 +14,12 @@ export type ReviewFacts = {
 	credential: string;
 	credentialSource: string;
 	request: PlainRequest;
+	/** The answers, labelled, shown before the request. */
+	fields?: Array<{label: string; value: string}>;
+	/** Headers whose value is set at the moment of sending (a timestamp): shown as such, not as a value that will not be sent. */
+	setWhenSent?: string[];
+	/** A short terminal: the request alone (it holds every answer), no blank lines, the headers on one row, the backend left to the title. */
+	compact?: boolean;
 	/** A warning to show in red (plain http to another machine). */
 	warning?: string;
 };
@@ -23,20 +29,28 @@ export function ReviewPanel({facts}: {facts: ReviewFacts}) {
 	const shown = displayRequest(facts.request);
 	const url = new URL(shown.url);
 	const query = [...url.searchParams.entries()];
+	const headers = shown.headers.map(([name, value]): [string, string] => [name, facts.setWhenSent?.includes(name) ? '(set when sent)' : value]);
 	return (
-		<Box flexDirection="column" marginTop={1}>
+		<Box flexDirection="column" marginTop={facts.compact ? 0 : 1}>
 			<Panel>
-				<Text bold wrap="wrap">{`${shown.method} ${safeText(shown.url)}`}</Text>
-				<Row label="Backend" value={facts.backendTitle} />
+				{facts.compact ? null : <Row label="Backend" value={facts.backendTitle} />}
 				<Row label="Endpoint" value={facts.endpoint} />
 				<Row label={facts.credentialLabel} value={`${facts.credential} (${facts.credentialSource})`} />
+				{(facts.compact ? [] : facts.fields ?? []).map(field => (
+					<Row key={field.label} label={field.label} value={field.value} />
+				))}
+				<Box marginTop={facts.compact ? 0 : 1}>
+					<Text bold wrap="wrap">{`${shown.method} ${safeText(shown.url)}`}</Text>
+				</Box>
 				{query.map(([name, value], index) => (
 					<Row key={name} label={index === 0 ? 'Query' : ''} value={`${name} = ${value}`} />
 				))}
 				{shown.body === undefined ? null : <Row label="Body" value={shown.body} />}
-				{shown.headers.map(([name, value]) => (
-					<Row key={name} label="Header" value={`${name}: ${value}`} />
-				))}
+				{facts.compact ? (
+					<Row label="Headers" value={headers.map(([name, value]) => `${name}: ${value}`).join(' · ')} />
+				) : (
+					headers.map(([name, value]) => <Row key={name} label="Header" value={`${name}: ${value}`} />)
+				)}
 			</Panel>
 			{facts.warning ? (
 				<Text color="red" wrap="wrap">
@@ -68,6 +82,15 @@ export function SendingStep({what, startedAt}: {what: string; startedAt: number}
 	);
 }
 
+/** A next step that is a command to run: shown outside the box, whole, so a mouse selection copies it. */
+const COMMAND = /^(docker|podman|regwiz|kubectl|helm|curl) /;
+
+/** "docker login host   (user: …)": the command, and what is said about it. */
+export function splitCommand(advice: string): {command: string; note?: string} {
+	const match = /^(.*?\S)\s{3,}(\(.*\))$/.exec(advice);
+	return match ? {command: match[1]!, note: match[2]} : {command: advice};
+}
+
 /** Advice lines that a login section below gives exactly (docker login/push with placeholders). */
 const DOCKER_ADVICE = /^docker (login|push) /;
 
@@ -75,9 +98,10 @@ export function ResultPanel({result, noun, loginBelow = false}: {result: CreateR
 	const {tone, title} = resultHeadline(result, noun);
 	const color = tone === 'success' ? 'green' : 'red';
 	const lines = resultLines(result);
-	const advice = loginBelow ? result.advice.filter(line => !DOCKER_ADVICE.test(line)) : result.advice;
+	const commands = result.advice.filter(advice => COMMAND.test(advice) && !(loginBelow && DOCKER_ADVICE.test(advice))).map(splitCommand);
+	const advice = result.advice.filter(advice => !COMMAND.test(advice));
 	return (
-		<Box marginTop={1}>
+		<Box marginTop={1} flexDirection="column">
 			<Panel title={`${tone === 'success' ? '✓' : '✗'} ${title}`} color={color}>
 				{lines.map(line => (
 					<Row key={line.label} label={line.label} value={line.value} />
@@ -85,25 +109,64 @@ export function ResultPanel({result, noun, loginBelow = false}: {result: CreateR
 				{advice.length > 0 ? (
 					<Box flexDirection="column" marginTop={1}>
 						<Text bold>{result.ok ? 'Next:' : 'What to do:'}</Text>
-						{advice.map(advice => (
-							<Box key={advice} marginLeft={2}>
-								<Text wrap="wrap">{safeText(advice)}</Text>
+						{advice.map(item => (
+							<Box key={item} marginLeft={2}>
+								<Text wrap="wrap">{safeText(item)}</Text>
 							</Box>
 						))}
 					</Box>
 				) : null}
 			</Panel>
+			{commands.length > 0 ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text bold>{advice.length > 0 || !result.ok ? 'Commands:' : 'Next:'}</Text>
+					{commands.map(({command, note}) => (
+						<Box key={command} flexDirection="column">
+							<Commands lines={[command]} />
+							{note ? <Text dimColor wrap="wrap">{`  ${safeText(note)}`}</Text> : null}
+						</Box>
+					))}
+				</Box>
+			) : null}
 		</Box>
 	);
 }
 
 /** Commands to copy: each on its own line, at the left edge, outside any border. */
+/**
+ * A shell command cut to the width as the shell reads it: at spaces, each line but the last ending
+ * in " \\" and the next indented, so that a mouse selection of the lines still runs as one command.
+ * Only a single word longer than the width is broken by the layout.
+ */
+export function continuedLines(command: string, width: number): string[] {
+	if (command.length <= width || command.startsWith('#')) return [command];
+	const lines: string[] = [];
+	let line = '';
+	for (const word of command.split(' ')) {
+		const indent = lines.length === 0 ? '' : '  ';
+		if (line !== '' && (indent + line + ' ' + word + ' \\').length > width) {
+			lines.push(`${indent}${line} \\`);
+			line = word;
+		} else line = line === '' ? word : `${line} ${word}`;
+	}
+	lines.push(`${lines.length === 0 ? '' : '  '}${line}`);
+	return lines;
+}
+
+/** Commands to copy: at the left edge, never wrapped by the layout, each cut as the shell reads it. */
 function Commands({lines}: {lines: string[]}) {
+	const {stdout} = useStdout();
+	// Nothing may reach the last column: a line that wraps there breaks Ink's redraw.
+	const width = Math.max(20, (stdout.columns || 80) - 1);
 	return (
 		<Box flexDirection="column">
-			{lines.map(line => (
-				<Text key={line}>{line}</Text>
-			))}
+			{lines.flatMap((line, index) =>
+				continuedLines(safeText(line), width).map((part, partIndex) => (
+					<Text key={`${index}:${partIndex}`} wrap="wrap">
+						{part}
+					</Text>
+				)),
+			)}
 		</Box>
 	);
 }

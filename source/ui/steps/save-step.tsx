@@ -56,7 +56,9 @@ export function SaveStep({
 				prompt="Save as a profile?"
 				options={[
 					...(failed ? [{value: 'change', label: 'Change the credentials', hint: 'back to the questions; nothing is saved'}] : []),
-					{value: 'yes', label: 'Save as a profile', hint: persistent ? 'reused next time; the secret is never shown again' : 'kept for this run only'},
+					persistent
+						? {value: 'yes', label: 'Save as a profile', hint: 'reused next time; the secret is never shown again'}
+						: {value: 'yes', label: 'Keep as a profile for this run', hint: 'in memory only: nothing is written to disk'},
 					{value: 'no', label: 'Use once without saving'},
 				]}
 				onSelect={value => (value === 'change' ? onChange?.() : onChoose(value === 'yes'))}

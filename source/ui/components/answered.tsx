@@ -1,0 +1,37 @@
+import {Box, Text} from 'ink';
+import type {FieldSpec} from '../../backends/types.js';
+import {maskSecret} from '../../mask.js';
+
+export type AnsweredField = {label: string; value: string};
+
+/** How an answer reads back: a choice by its label, a secret masked, an empty optional value as "(none)". */
+export function shownAnswer(spec: FieldSpec, value: string): string {
+	if (spec.kind === 'secret') return maskSecret(value) || '****';
+	if (spec.kind === 'choice') return spec.choices?.find(choice => choice.value === value)?.label ?? (value === '' ? "server's default (not sent)" : value);
+	return value === '' ? '(none)' : value;
+}
+
+/** What this step has answered so far, above the current question (as huh shows a group). */
+export function AnsweredFields({fields}: {fields: AnsweredField[]}) {
+	if (fields.length === 0) return null;
+	const labelWidth = Math.min(20, Math.max(...fields.map(field => field.label.length)) + 2);
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			{fields.map(field => (
+				<Box key={field.label}>
+					<Box width={labelWidth} flexShrink={0}>
+						<Text dimColor wrap="truncate-end">
+							{field.label}
+						</Text>
+					</Box>
+					<Box flexShrink={1}>
+						<Text wrap="wrap">
+							<Text color="green">✓ </Text>
+							{field.value}
+						</Text>
+					</Box>
+				</Box>
+			))}
+		</Box>
+	);
+}
