@@ -97,6 +97,19 @@ const connectionFields: FieldSpec[] = [
 		normalize: value => trimPasted(value).replace(/\/+$/, ''),
 		when: answers => answers.site === CUSTOM_SITE,
 	},
+	{
+		key: 'storageEndpoint',
+		label: 'Object Storage endpoint',
+		flag: 'storage-endpoint',
+		kind: 'text',
+		rule: "where the account's buckets are listed and created (S3 API base URL)",
+		example: 'https://kr.object.ncloudstorage.com',
+		optional: true,
+		schema: baseUrlSchema,
+		normalize: value => trimPasted(value).replace(/\/+$/, ''),
+		// Korea, Singapore and Japan have a known endpoint; elsewhere it is given as a flag or kept in a profile.
+		flagOnly: true,
+	},
 ];
 
 const credentialFields: FieldSpec[] = [
@@ -157,6 +170,23 @@ const fields: FieldSpec[] = [
 		normalize: value => value.trim(),
 		when: answers => (answers.storageType ?? 'objectStorage') === 'objectStorage',
 	},
+	{
+		key: 'createBucket',
+		label: 'Create the bucket',
+		booleanFlags: {'create-bucket': 'true'},
+		kind: 'choice',
+		choices: [
+			{value: 'true', label: 'Yes', hint: 'create it first when it does not exist'},
+			{value: 'false', label: 'No'},
+		],
+		rule: 'create the bucket first when it does not exist',
+		example: '--create-bucket',
+		optional: true,
+		// Set by --create-bucket or by choosing "New bucket…" in the bucket list.
+		flagOnly: true,
+		schema: lazySchema(() => z.enum(['true', 'false'], {error: 'true or false (e.g. --create-bucket)'})),
+		when: answers => (answers.storageType ?? 'objectStorage') === 'objectStorage',
+	},
 ];
 
 function endpoint(connection: Answers): string {
@@ -167,7 +197,7 @@ function endpoint(connection: Answers): string {
 	return (site ?? NCR_SITES[0]).baseUrl;
 }
 
-function signedRequest(
+export function signedRequest(
 	method: 'GET' | 'POST',
 	url: URL,
 	credentials: Answers,

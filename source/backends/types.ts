@@ -29,11 +29,13 @@ export type FieldSpec = {
 	when?: (answers: Answers) => boolean;
 	/** Cleans a typed or pasted value before validation (trim keys and tokens). */
 	normalize?: (value: string) => string;
+	/** Set by a flag or by another question's choice: the wizard never asks it on its own. */
+	flagOnly?: boolean;
 };
 
 /** A request as plain data: built purely, sent by the transport, shown by the review. */
 export type PlainRequest = {
-	method: 'GET' | 'POST' | 'DELETE';
+	method: 'GET' | 'POST' | 'DELETE' | 'HEAD' | 'PUT';
 	url: string;
 	headers: Record<string, string>;
 	body?: string;

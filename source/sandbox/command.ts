@@ -12,6 +12,7 @@ function banner(emulator: Emulator): string {
   NCR base URL         ${emulator.ncrBaseUrl}
                        (other sites on the same origin: ${otherSites})
   RegistryUI base URL  ${emulator.registryuiBaseUrl}
+  Object Storage       ${emulator.storageBaseUrl}  (demo buckets; "taken-bucket" is another account's)
 
 Demo credentials: sandbox only, published on purpose, accepted nowhere else:
   NCR access key       ${ncr.accessKey}
@@ -24,6 +25,8 @@ Try, from another terminal:
     regwiz create ncr --endpoint ${emulator.ncrBaseUrl} --registry team-a --bucket team-a-images
   NCLOUD_ACCESS_KEY=${ncr.accessKey} NCLOUD_SECRET_KEY=${ncr.secretKey} \\
     regwiz create ncr --endpoint ${emulator.ncrBaseUrl} --registry team-b --storage-type ncloudStorage
+  NCLOUD_ACCESS_KEY=${ncr.accessKey} NCLOUD_SECRET_KEY=${ncr.secretKey} \\
+    regwiz buckets --endpoint ${emulator.ncrBaseUrl} --storage-endpoint ${emulator.storageBaseUrl}
   REGISTRYUI_USERNAME=${registryuiAdmin.username} REGISTRYUI_TOKEN=${registryuiAdmin.token} \\
     regwiz create registryui --url ${emulator.registryuiBaseUrl} --repository team-a/backend --private
 
@@ -47,7 +50,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	let emulator: Emulator;
 	try {
 		// The log line carries method, path and status only: never a header, so never a signature or token.
-		emulator = await startEmulator({port: options.port, host: options.host, log: line => say(`${time()} ${line}`)});
+		emulator = await startEmulator({port: options.port, host: options.host, demo: true, log: line => say(`${time()} ${line}`)});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		const hint =

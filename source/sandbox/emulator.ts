@@ -5,6 +5,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {createFaults, redirectReply, resetFaults, sendCutShort, sendHugeBody, takeOverride, type FaultSwitches} from './faults.js';
 import {handleNcr, isNcrPath, NCR_DEFAULT_PREFIX, ncrTooLarge} from './ncr-api.js';
 import {handleRegistryUi, registryUiTooLarge} from './registryui-api.js';
+import {handleStorage, isStoragePath, seedDemo, STORAGE_PREFIX, storageTooLarge} from './object-storage-api.js';
 import {jsonReply, parseRequestTarget, type ApiContext, type Reply, type SandboxRequest} from './reply.js';
 import {createState, type SandboxState} from './state.js';
 
@@ -33,6 +34,8 @@ export type EmulatorOptions = {
 	now?: () => number;
 	/** One line per request: method, path, status. Never a header. */
 	log?: (line: string) => void;
+	/** Seed the demo account: buckets (free ones, another account's) and a registry backed by one. */
+	demo?: boolean;
 };
 
 export type Emulator = {
@@ -40,6 +43,8 @@ export type Emulator = {
 	ncrBaseUrl: string;
 	/** e.g. http://127.0.0.1:PORT */
 	registryuiBaseUrl: string;
+	/** e.g. http://127.0.0.1:PORT/object-storage: Object Storage's S3 API, path-style (region kr-standard). */
+	storageBaseUrl: string;
 	origin: string;
 	/** Every request in arrival order, faulted ones included. */
 	received: ReceivedRequest[];
@@ -95,7 +100,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const closing = new AbortController();
 	const log = options.log ?? (() => {});
 
+	if (options.demo) seedDemo(state, now());
+
 	function serviceReply(request: SandboxRequest, tooLarge: boolean): Reply {
+		if (isStoragePath(request.pathname)) return tooLarge ? storageTooLarge() : handleStorage(request, context);
 		const ncr = isNcrPath(request.pathname);
 		if (tooLarge) return ncr ? ncrTooLarge() : registryUiTooLarge();
 		return ncr ? handleNcr(request, context) : handleRegistryUi(request, context);
@@ -180,6 +188,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	return {
 		ncrBaseUrl: `${origin}${NCR_DEFAULT_PREFIX}`,
 		registryuiBaseUrl: origin,
+		storageBaseUrl: `${origin}${STORAGE_PREFIX}`,
 		origin,
 		received,
 		state,

@@ -10,12 +10,12 @@ export const SANDBOX_BANNER = 'SANDBOX: nothing is created on a real registry';
  * touches the person's real profiles.
  */
 export async function startSandboxSession(): Promise<OpenedStore> {
-	const emulator = await startEmulator({port: 0, host: '127.0.0.1'});
+	const emulator = await startEmulator({port: 0, host: '127.0.0.1', demo: true});
 	const store = createMemoryStore({
 		'sandbox-ncr': {
 			backend: 'ncr',
 			credentials: {...SANDBOX_CREDENTIALS.ncr},
-			connection: {site: 'custom', endpoint: emulator.ncrBaseUrl},
+			connection: {site: 'custom', endpoint: emulator.ncrBaseUrl, storageEndpoint: emulator.storageBaseUrl},
 		},
 		'sandbox-registryui': {
 			backend: 'registryui',

@@ -3,6 +3,9 @@ export type StorageType = 'objectStorage' | 'ncloudStorage';
 /** One NCR registry. `created` is ISO text. */
 export type RegistryRecord = {name: string; bucket?: string; storageType: StorageType; created: string};
 
+/** One Object Storage bucket: the demo account's own, or another account's (then HEAD answers 403). */
+export type BucketRecord = {name: string; created: string; owner: 'demo' | 'other'};
+
 /** One RegistryUI repository entry, in the shape RegistryUI answers with. */
 export type RepositoryEntry = {
 	id: number;
@@ -27,6 +30,8 @@ export type SandboxState = {
 	registries: Map<string, RegistryRecord>;
 	/** Keyed by fullPath. */
 	repositories: Map<string, RepositoryEntry>;
+	/** Object Storage buckets, keyed by name. */
+	buckets: Map<string, BucketRecord>;
 };
 
-export const createState = (): SandboxState => ({registries: new Map(), repositories: new Map()});
+export const createState = (): SandboxState => ({registries: new Map(), repositories: new Map(), buckets: new Map()});

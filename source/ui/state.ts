@@ -62,7 +62,7 @@ export const fieldId = (group: Group, key: string) => `${group}.${key}`;
 function fieldQuestions(group: Group, specs: readonly FieldSpec[], answers: Answers, step: 2 | 3): Question[] {
 	const merged = withDefaults(specs, answers);
 	return specs
-		.filter(spec => fieldApplies(spec, merged))
+		.filter(spec => !spec.flagOnly && fieldApplies(spec, merged))
 		.map(spec => ({id: fieldId(group, spec.key), step, kind: 'field', group, spec}) as Question);
 }
 
