@@ -390,4 +390,6 @@ export const ncr: Backend = {
 		return commonAdvice(outcome, context);
 	},
 	resourceName: answers => answers.registry ?? '',
+	bucketToCreate: answers =>
+		answers.createBucket === 'true' && (answers.storageType ?? 'objectStorage') === 'objectStorage' && answers.bucket ? answers.bucket : undefined,
 };

@@ -116,4 +116,6 @@ export type Backend = {
 	advise(outcome: Outcome, context: AdviceContext): string[];
 	/** The name of what was created, for history and titles. */
 	resourceName(fields: Answers): string;
+	/** NCR: the Object Storage bucket to create first (--create-bucket, "New bucket…"), when asked for. */
+	bucketToCreate?(fields: Answers): string | undefined;
 };

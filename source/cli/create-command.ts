@@ -1,6 +1,6 @@
 import {findBackend, BACKENDS} from '../backends/index.js';
-import {InputError} from '../backends/validation.js';
-import type {Backend} from '../backends/types.js';
+import {InputError, insecureHttpProblem} from '../backends/validation.js';
+import type {Backend, PlainRequest} from '../backends/types.js';
 import {buildCreateRequest, checkPlanInput, EXIT, planEndpoint, sendCreate, type CreatePlan, type CreateResult} from '../engine.js';
 import {checkTransportSecurity, DraftProblem, missingConnection, missingFields, missingFlagNames, planFromDraft, resolveDraft, type Draft} from '../draft.js';
 import type {ProfileStore} from '../store/profile-store.js';
@@ -73,8 +73,12 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 			throw error;
 		}
 	};
+	const bucket = draft.backend.bucketToCreate?.(plan.fields);
+	// The bucket's requests go to Object Storage: its endpoint must be known and safe before anything is sent.
+	const bucketFirst = bucket === undefined ? undefined : await bucketRequests(bucket, plan, args.common.allowInsecureHttp);
 	if (args.common.curl) {
 		const request = buildOnly();
+		if (bucket !== undefined) io.stderr.write(`regwiz: --curl shows the registry request only; create the bucket first (regwiz create ncr … --create-bucket, or at Object Storage).\n`);
 		const curl = curlCommand(request, draft.backend, plan.credentials);
 		if (prepared.sandbox) io.stderr.write('regwiz: the sandbox emulator stops when regwiz exits; run `regwiz sandbox` and pass its --endpoint/--url to use this command.\n');
 		if (args.common.json) {
@@ -87,15 +91,54 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	}
 	if (args.common.dryRun) {
 		const request = buildOnly();
-		io.stdout.write(args.common.json ? dryRunJson(draft.backend.id, request) : formatDryRunText(request, plan.credentialSource, style));
+		const before = bucketFirst?.requests ?? [];
+		io.stdout.write(args.common.json ? dryRunJson(draft.backend.id, request, before) : formatDryRunText(request, plan.credentialSource, style, before));
 		return EXIT.created;
 	}
 	// Credentials from the environment or a profile are checked like flags: a bad value is named, and nothing is sent.
 	buildOnly();
+	let bucketJson: Record<string, unknown> = {};
+	let bucketLine = '';
+	if (bucket !== undefined && bucketFirst) {
+		const ensured = await bucketFirst.ensure({timeoutMs: args.common.timeoutMs, signal});
+		const last = ensured.requests.at(-1);
+		if (!ensured.ok) {
+			if (args.common.json) {
+				io.stdout.write(
+					`${JSON.stringify({ok: false, backend: draft.backend.id, status: ensured.status ?? null, request: last ? {method: last.method, url: last.url} : null, response: null, error: ensured.message, bucket: {name: bucket, created: false}})}\n`,
+				);
+			} else {
+				io.stdout.write(`${style.bold(style.red(`✗ Bucket ${bucket} not ready: the registry was not created`))}\n  ${ensured.message}\n`);
+			}
+			return ensured.exitCode;
+		}
+		bucketJson = {bucket: {name: bucket, created: ensured.created}};
+		bucketLine = ensured.created ? `${style.green(`✓ Bucket ${bucket} created`)}  (PUT ${last?.url ?? ''})\n` : `Bucket ${bucket} already exists and is yours: not created again.\n`;
+	}
 	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal});
 	if (!prepared.sandbox) recordAttempt(io, plan, result);
-	io.stdout.write(args.common.json ? resultJson(result) : formatResultText(result, draft.backend.noun, style));
+	io.stdout.write(args.common.json ? resultJson(result, bucketJson) : bucketLine + formatResultText(result, draft.backend.noun, style));
 	return result.exitCode;
+}
+
+/** The bucket's HEAD and PUT for the dry run, and the step that sends them; loaded only with --create-bucket. */
+async function bucketRequests(bucket: string, plan: CreatePlan, allowInsecureHttp: boolean) {
+	const storage = await import('../storage/buckets.js');
+	const access = {credentials: plan.credentials, connection: plan.connection};
+	const target = storage.resolveTarget(access.connection);
+	if ('ok' in target) throw new UsageError(`--create-bucket: ${target.message}`);
+	const insecure = allowInsecureHttp ? undefined : insecureHttpProblem(target.endpoint);
+	if (insecure) throw new UsageError(`${insecure}. Use https://, or pass --allow-insecure-http if you accept that risk`);
+	let requests: PlainRequest[] = [];
+	try {
+		checkPlanInput(plan);
+		const built = storage.ensureBucketRequests(bucket, access, Date.now());
+		requests = Array.isArray(built) ? built : [];
+	} catch (error) {
+		if (error instanceof InputError) throw new UsageError(error.message);
+		throw error;
+	}
+	return {requests, ensure: (options: {timeoutMs: number; signal?: AbortSignal}) => storage.ensureBucket(bucket, access, options)};
 }
 
 /** Every attempt that reached a server or was cancelled goes to the history; a failure to write it only warns. */

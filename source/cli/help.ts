@@ -24,6 +24,7 @@ Usage:
   regwiz --sandbox               the wizard against a local emulator: no account needed
   regwiz create ncr ...          create a NAVER Cloud Container Registry registry
   regwiz create registryui ...   create a RegistryUI project/repository
+  regwiz buckets                 the account's Object Storage buckets, and which registry each backs
   regwiz sandbox                 run the local emulator in the foreground
   regwiz profile list|show|remove|rename|import-ncloud
   regwiz history                 past create attempts
@@ -47,12 +48,17 @@ In a terminal, missing values are asked for. See: regwiz help create ncr, regwiz
 	'create ncr': `regwiz create ncr: create a NAVER Cloud Container Registry registry
 
 Usage:
-  regwiz create ncr --registry NAME --bucket BUCKET [--storage-type objectStorage|ncloudStorage]
-                    [--site ${NCR_SITES.map(site => site.value).join('|')} | --endpoint BASE_URL] [common flags]
+  regwiz create ncr --registry NAME --bucket BUCKET [--create-bucket] [--storage-type objectStorage|ncloudStorage]
+                    [--site ${NCR_SITES.map(site => site.value).join('|')} | --endpoint BASE_URL]
+                    [--storage-endpoint BASE_URL] [common flags]
 
   --registry NAME         lowercase letters, digits and hyphens; 1–63 characters (e.g. team-a)
   --bucket BUCKET         an Object Storage bucket backing no other registry (e.g. team-a-images);
                           not used with --storage-type ncloudStorage
+  --create-bucket         create the bucket first when it does not exist (HEAD, then PUT, at
+                          Object Storage; both shown by --dry-run)
+  --storage-endpoint URL  Object Storage's S3 API (default: the site's, e.g.
+                          https://kr.object.ncloudstorage.com; needed for gov-* and --endpoint)
   --storage-type TYPE     objectStorage (default) or ncloudStorage
   --site SITE             ${NCR_SITES.map(site => `${site.value} (${site.label})`).join(', ')}; default kr
   --endpoint BASE_URL     any base URL instead of a site (e.g. http://127.0.0.1:8080/ncr/api/v2)
@@ -88,6 +94,30 @@ Examples:
   regwiz create registryui --url https://registry.example.com --repository team-a/web --title "Web" --json
 
 ${EXIT_CODES}`,
+	buckets: `regwiz buckets: the account's Object Storage buckets, and which registry each backs
+
+Usage:
+  regwiz buckets [--site ${NCR_SITES.map(site => site.value).join('|')} | --endpoint BASE_URL] [--storage-endpoint BASE_URL]
+                 [--profile NAME] [--json] [--timeout SECONDS] [--sandbox] [--allow-insecure-http]
+
+Lists the buckets (S3 ListBuckets, signed with AWS Signature V4 by the NCR keys) and reads NCR's
+registry list to show which registry each bucket backs: a bucket backs at most one registry.
+Object Storage's endpoint follows the site: kr https://kr.object.ncloudstorage.com (kr-standard),
+sg https://sg.object.ncloudstorage.com, jp https://jp.object.ncpstorage.com. For the government
+sites and a custom --endpoint, give --storage-endpoint (those endpoints are not verified).
+
+  --storage-endpoint URL  Object Storage's base URL instead of the site's
+  --json                  one JSON object: {"ok", "endpoint", "region", "buckets": [{"name",
+                          "created", "registry"}], "registriesKnown", "error"}
+
+Credentials as for regwiz create ncr (environment, --profile, or the profile "default").
+
+Examples:
+  regwiz buckets
+  regwiz buckets --site sg --json
+  regwiz buckets --sandbox
+
+Exit codes: 0 listed · 1 refused (e.g. no Object Storage permission) · 2 usage error · 3 no answer`,
 	sandbox: `regwiz sandbox: run the local emulator of both services in the foreground
 
 Usage:

@@ -127,13 +127,17 @@ async function route(io: Io): Promise<number> {
 			const {profileCommand} = await import('./profile-command.js');
 			return profileCommand(io, rest);
 		}
+		case 'buckets': {
+			const {bucketsCommand} = await import('./buckets-command.js');
+			return bucketsCommand(io, rest);
+		}
 		case 'history': {
 			const {historyCommand} = await import('./history-command.js');
 			return historyCommand(io, rest);
 		}
 		default:
 			if (command !== undefined && !command.startsWith('-')) {
-				throw new UsageError(`Unknown command ${JSON.stringify(command)}. Commands: create, sandbox, profile, history, help (see regwiz --help)`);
+				throw new UsageError(`Unknown command ${JSON.stringify(command)}. Commands: create, buckets, sandbox, profile, history, help (see regwiz --help)`);
 			}
 			return topLevel(io);
 	}

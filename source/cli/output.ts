@@ -19,7 +19,7 @@ export function formatResultText(result: CreateResult, noun: string, style: Pain
 }
 
 /** The `--json` object: one per run, on stdout, nothing else there. */
-export function resultJson(result: CreateResult): string {
+export function resultJson(result: CreateResult, extra: Record<string, unknown> = {}): string {
 	return `${JSON.stringify({
 		ok: result.ok,
 		backend: result.backend,
@@ -29,23 +29,35 @@ export function resultJson(result: CreateResult): string {
 		error: result.error,
 		...(result.failure ? {failure: result.failure.kind} : {}),
 		...(result.outcome?.traceId ? {traceId: result.outcome.traceId} : {}),
+		...extra,
 	})}\n`;
 }
 
-export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint): string {
+function requestLines(request: PlainRequest): string[] {
 	const shown = displayRequest(request);
-	const out = [
-		style.bold('Dry run: nothing was sent.'),
-		`Credentials from ${credentialSource}; secrets are not shown.`,
-		'',
-		`${shown.method} ${shown.url}`,
-		...shown.headers.map(([name, value]) => `${name}: ${value}`),
-	];
+	const out = [`${shown.method} ${shown.url}`, ...shown.headers.map(([name, value]) => `${name}: ${value}`)];
 	if (shown.body !== undefined) out.push('', shown.body);
+	return out;
+}
+
+/** `before`: requests sent first (the bucket's HEAD, then its PUT when it does not exist). */
+export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint, before: readonly PlainRequest[] = []): string {
+	const out = [style.bold('Dry run: nothing was sent.'), `Credentials from ${credentialSource}; secrets are not shown.`, ''];
+	if (before.length > 0) {
+		out.push('First, the bucket: HEAD tells whether it exists; PUT creates it only when HEAD answers 404.', '');
+		for (const early of before) out.push(...requestLines(early), '');
+		out.push('Then the registry:', '');
+	}
+	out.push(...requestLines(request));
 	return `${out.join('\n')}\n`;
 }
 
-export function dryRunJson(backend: string, request: PlainRequest): string {
+const requestJson = (request: PlainRequest) => {
+	const shown = displayRequest(request);
+	return {method: shown.method, url: shown.url, headers: Object.fromEntries(shown.headers), body: shown.body ?? null};
+};
+
+export function dryRunJson(backend: string, request: PlainRequest, before: readonly PlainRequest[] = []): string {
 	const shown = displayRequest(request);
 	return `${JSON.stringify({
 		ok: true,
@@ -55,5 +67,6 @@ export function dryRunJson(backend: string, request: PlainRequest): string {
 		request: {method: shown.method, url: shown.url, headers: Object.fromEntries(shown.headers), body: shown.body ?? null},
 		response: null,
 		error: null,
+		...(before.length > 0 ? {before: before.map(requestJson)} : {}),
 	})}\n`;
 }
