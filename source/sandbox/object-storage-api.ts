@@ -4,7 +4,7 @@ import {createHash} from 'node:crypto';
 import aws4 from 'aws4';
 import {bucketNameProblem, DEFAULT_STORAGE_REGION} from '../backends/object-storage.js';
 import {parseSigV4Authorization, SIGV4_SERVICE} from '../signing/sigv4.js';
-import {NCR_SECRETS} from './credentials.js';
+import {NCR_SECRETS, NO_STORAGE_KEYS} from './credentials.js';
 import {decodeSegment, headerText, type ApiContext, type Reply, type SandboxRequest} from './reply.js';
 import {sameSecret} from './rules.js';
 import type {SandboxState} from './state.js';
@@ -87,6 +87,8 @@ export function handleStorage(request: SandboxRequest, {state, clock}: ApiContex
 	const head = request.method === 'HEAD';
 	const problem = sigV4Problem(request, clock, NCR_SECRETS);
 	if (problem) return storageError(problem.status, problem.code, problem.message, head);
+	const accessKey = parseSigV4Authorization(headerText(request.headers, 'authorization') ?? '')?.accessKey ?? '';
+	if (NO_STORAGE_KEYS.has(accessKey)) return storageError(403, 'AccessDenied', 'Access Denied', head);
 	const rest = request.pathname.slice(STORAGE_PREFIX.length);
 	if (rest === '' || rest === '/') {
 		return request.method === 'GET' ? listBuckets(state) : storageError(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', head);
