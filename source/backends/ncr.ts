@@ -146,6 +146,11 @@ const fields: FieldSpec[] = [
 		help: 'becomes part of its host name (in Korea: <name>.kr.ncr.ntruss.com)',
 		schema: registrySchema,
 		normalize: value => value.trim(),
+		knownFrom: {
+			source: 'ncr.registries',
+			message: value => `"${value}" is already one of your registries: choose another name`,
+			note: 'names taken by other accounts are found out only on create',
+		},
 	},
 	{
 		key: 'storageType',
@@ -168,6 +173,14 @@ const fields: FieldSpec[] = [
 		help: 'an existing Object Storage bucket that backs no other registry',
 		schema: bucketSchema,
 		normalize: value => value.trim(),
+		choicesFrom: {
+			source: 'ncr.buckets',
+			loading: 'Listing your Object Storage buckets…',
+			newLabel: 'New bucket…',
+			newHint: 'a name of your own, created just before the registry',
+			newPrompt: 'New bucket name',
+			newFlagKey: 'createBucket',
+		},
 		when: answers => (answers.storageType ?? 'objectStorage') === 'objectStorage',
 	},
 	{

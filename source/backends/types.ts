@@ -6,6 +6,26 @@ export type Answers = Record<string, string>;
 
 export type Choice = {value: string; label: string; hint?: string};
 
+/** A choice loaded from the service; `unavailable` says why it cannot be chosen (shown beside it). */
+export type LoadedChoice = Choice & {unavailable?: string};
+
+export type LoadedChoices = {ok: true; choices: LoadedChoice[]} | {ok: false; message: string};
+
+/** Where a lookup goes and as whom: the backend, the credentials and connection chosen in the wizard. */
+export type LookupAccess = {backend: Backend; credentials: Answers; connection: Answers};
+
+/**
+ * Values a field can be chosen from or checked against, fetched from the service by a named source
+ * (FieldSpec.choicesFrom, knownFrom). The wizard reaches it through its services; ui/ knows no source.
+ */
+export type LookupService = {
+	choices(source: string, access: LookupAccess, signal: AbortSignal): Promise<LoadedChoices>;
+	/** Values that already exist (e.g. the account's registry names). */
+	known(source: string, access: LookupAccess, signal: AbortSignal): Promise<{ok: true; values: string[]} | {ok: false; message: string}>;
+	/** Whether a new value is free to create: undefined when it is, else why not. */
+	checkNew(source: string, value: string, access: LookupAccess, signal: AbortSignal): Promise<string | undefined>;
+};
+
 /** One question the wizard can ask and one flag the command line accepts. */
 export type FieldSpec = {
 	key: string;
@@ -31,6 +51,14 @@ export type FieldSpec = {
 	normalize?: (value: string) => string;
 	/** Set by a flag or by another question's choice: the wizard never asks it on its own. */
 	flagOnly?: boolean;
+	/**
+	 * The wizard offers a list loaded from `source` (NCR: the account's buckets) and "New…" (`newLabel`),
+	 * whose value is checked free with `checkNew` and sets `newFlagKey` to "true". When the list cannot be
+	 * loaded, the value is typed.
+	 */
+	choicesFrom?: {source: string; loading: string; newLabel: string; newHint: string; newPrompt: string; newFlagKey: string};
+	/** The wizard refuses, as it is typed, a value that already exists in `source`; `note` says what it cannot know. */
+	knownFrom?: {source: string; message: (value: string) => string; note: string};
 };
 
 /** A request as plain data: built purely, sent by the transport, shown by the review. */

@@ -1,7 +1,7 @@
 import {Box, Text, useApp, useInput} from 'ink';
 import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
 import {InputError, insecureHttpProblem} from '../backends/validation.js';
-import type {Answers, Backend} from '../backends/types.js';
+import type {Answers, Backend, LookupService} from '../backends/types.js';
 import {buildCreateRequest, EXIT, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {Footer, Header, useWidth} from './components/layout.js';
@@ -9,6 +9,7 @@ import {ResultPanel, ReviewPanel, SendingStep} from './components/panels.js';
 import {SelectQuestion} from './components/select-question.js';
 import {CredentialChoice} from './steps/credential-choice.js';
 import {FieldStep} from './steps/field-step.js';
+import {LookupFieldStep} from './steps/lookup-field-step.js';
 import {ProfileNameStep} from './steps/profile-name-step.js';
 import {SaveStep} from './steps/save-step.js';
 import {currentQuestion, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type WizardState} from './state.js';
@@ -24,6 +25,8 @@ export type WizardServices = {
 	/** Called after every attempt that reached the network (history). */
 	onAttempt?: (plan: CreatePlan, result: CreateResult) => void;
 	allowInsecureHttp: boolean;
+	/** Values fields choose from or are checked against (FieldSpec.choicesFrom, knownFrom). */
+	lookup?: LookupService;
 	banner?: string;
 	warnings: string[];
 };
@@ -180,8 +183,12 @@ export function WizardApp(props: WizardAppProps) {
 	} else if ('spec' in question && backend) {
 		const {spec, group} = question;
 		const editingSecret = group === 'credentials' && state.mode?.kind === 'edit' && spec.kind === 'secret';
+		const Step = group === 'fields' && props.lookup && (spec.choicesFrom || spec.knownFrom) ? LookupFieldStep : FieldStep;
 		body = (
-			<FieldStep
+			<Step
+				lookup={props.lookup!}
+				access={{backend, credentials: state.credentials, connection: state.connection}}
+				onAnswerWith={(value, also) => dispatch({type: 'answer', group, key: spec.key, value, also})}
 				question={question}
 				backend={backend}
 				answers={state[group]}
@@ -239,6 +246,7 @@ export function WizardApp(props: WizardAppProps) {
 					credentialSource: plan.credentialSource,
 					request: buildCreateRequest(plan),
 					warning,
+					before: backend.bucketToCreate?.(plan.fields) && `create the bucket ${backend.bucketToCreate(plan.fields)} at Object Storage (HEAD, then PUT when it does not exist)`,
 				}}
 			/>
 		);

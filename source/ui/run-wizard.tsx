@@ -3,9 +3,20 @@ import {BACKENDS} from '../backends/index.js';
 import {planEndpoint, sendCreate, verifyCredentials} from '../engine.js';
 import {appendHistory, historyEntryFromResult} from '../store/history.js';
 import {readNcloudCredentials} from '../store/ncloud-config.js';
+import type {LookupService} from '../backends/types.js';
 import {WizardApp, type WizardServices} from './app.js';
 import {initialState} from './state.js';
 import type {WizardOptions} from './wizard-options.js';
+
+/** The lookups behind FieldSpec.choicesFrom / knownFrom, loaded when a field first asks. */
+function lazyLookups(timeoutMs: number): LookupService {
+	const load = () => import('../storage/lookups.js').then(module => module.storageLookups(timeoutMs));
+	return {
+		choices: (source, access, signal) => load().then(lookups => lookups.choices(source, access, signal)),
+		known: (source, access, signal) => load().then(lookups => lookups.known(source, access, signal)),
+		checkNew: (source, value, access, signal) => load().then(lookups => lookups.checkNew(source, value, access, signal)),
+	};
+}
 
 /** Services the wizard uses for real: the engine sends, the store keeps profiles. */
 export function realServices(options: WizardOptions): WizardServices {
@@ -14,7 +25,13 @@ export function realServices(options: WizardOptions): WizardServices {
 		store: options.store,
 		// In the sandbox, keys from the environment are not offered: the demo profiles stand in for them.
 		env: options.sandbox ? {} : options.io.env,
-		send: (plan, signal) => sendCreate(plan, {timeoutMs: options.timeoutMs, signal}),
+		send: (plan, signal) => {
+			const bucket = plan.backend.bucketToCreate?.(plan.fields);
+			if (bucket === undefined) return sendCreate(plan, {timeoutMs: options.timeoutMs, signal});
+			// Object Storage's signer and XML parser load only when a bucket is created first.
+			return import('../storage/create-with-bucket.js').then(module => module.sendCreateWithBucket(plan, bucket, {timeoutMs: options.timeoutMs, signal}));
+		},
+		lookup: lazyLookups(Math.min(options.timeoutMs, 15_000)),
 		verify: (backend, credentials, connection, signal) =>
 			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal}),
 		importable: backend => {

@@ -117,7 +117,7 @@ function move(state: WizardState, direction: 1 | -1): WizardState {
 export type Action =
 	| {type: 'chooseBackend'; backend: Backend}
 	| {type: 'chooseCredentials'; mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers}
-	| {type: 'answer'; group: Group; key: string; value: string}
+	| {type: 'answer'; group: Group; key: string; value: string; also?: Answers}
 	| {type: 'keepSecret'; key: string; value: string}
 	| {type: 'chooseSave'; save: boolean}
 	| {type: 'named'; name: string}
@@ -172,7 +172,8 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 			return move(next, 1);
 		}
 		case 'answer': {
-			const next = {...state, [action.group]: {...state[action.group], [action.key]: action.value}};
+			// `also`: answers another question's choice sets with it (a new bucket sets createBucket).
+			const next = {...state, [action.group]: {...state[action.group], [action.key]: action.value, ...action.also}};
 			return move({...next, current: fieldId(action.group, action.key)}, 1);
 		}
 		case 'keepSecret':

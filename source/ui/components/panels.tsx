@@ -13,6 +13,8 @@ export type ReviewFacts = {
 	request: PlainRequest;
 	/** A warning to show in red (plain http to another machine). */
 	warning?: string;
+	/** What is done before this request (NCR: the bucket created first). */
+	before?: string;
 };
 
 /** Everything that will be sent, secrets masked. */
@@ -27,6 +29,7 @@ export function ReviewPanel({facts}: {facts: ReviewFacts}) {
 				<Row label="Backend" value={facts.backendTitle} />
 				<Row label="Endpoint" value={facts.endpoint} />
 				<Row label={facts.credentialLabel} value={`${facts.credential} (${facts.credentialSource})`} />
+				{facts.before ? <Row label="First" value={facts.before} /> : null}
 				{query.map(([name, value], index) => (
 					<Row key={name} label={index === 0 ? 'Query' : ''} value={`${name} = ${value}`} />
 				))}

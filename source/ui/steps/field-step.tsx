@@ -20,6 +20,7 @@ export function FieldStep({
 	onAnswer,
 	onKeep,
 	onAcceptInsecure,
+	extraCheck,
 }: {
 	question: FieldQuestion;
 	backend: Backend;
@@ -34,6 +35,8 @@ export function FieldStep({
 	onAnswer: (group: Group, key: string, value: string) => void;
 	onKeep: (key: string, value: string) => void;
 	onAcceptInsecure: (endpoint: string) => void;
+	/** A further check after the field's rule (e.g. a name the account already has). */
+	extraCheck?: (value: string) => string | undefined;
 }) {
 	const {spec, group} = question;
 	const normalize = (value: string) => (spec.normalize ? spec.normalize(value) : value);
@@ -68,7 +71,7 @@ export function FieldStep({
 				placeholder={kept ? `${maskSecret(kept)} (Enter keeps it)` : undefined}
 				rule={spec.optional ? `${spec.rule} (Enter to skip)` : spec.rule}
 				help={spec.help}
-				validate={value => (kept && value === '' ? undefined : checkField(spec, value))}
+				validate={value => (kept && value === '' ? undefined : checkField(spec, value) ?? extraCheck?.(normalize(value)))}
 				warn={group === 'connection' && !allowInsecureHttp ? value => insecureHttpProblem(endpointWith(value)) : undefined}
 				onSubmit={(value, {acceptedWarning}) => {
 					if (kept && value === '') {
