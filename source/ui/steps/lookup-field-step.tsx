@@ -67,7 +67,7 @@ export function LookupFieldStep(props: Props) {
 			) : null}
 			<FieldStep
 				{...props}
-				question={spec.knownFrom ? {...question, spec: {...spec, help: [spec.help, spec.knownFrom.note].filter(Boolean).join(' · ')}} : question}
+				question={spec.knownFrom ? {...question, spec: {...spec, help: [spec.help, spec.knownFrom.note].filter(Boolean).join('\n')}} : question}
 				extraCheck={extraCheck}
 			/>
 		</Box>
