@@ -246,7 +246,7 @@ export function WizardApp(props: WizardAppProps) {
 					credentialSource: plan.credentialSource,
 					request: buildCreateRequest(plan),
 					warning,
-					before: backend.bucketToCreate?.(plan.fields) && `create the bucket ${backend.bucketToCreate(plan.fields)} at Object Storage (HEAD, then PUT when it does not exist)`,
+					before: backend.bucketToCreate?.(plan.fields) && `create the bucket ${backend.bucketToCreate(plan.fields)} at Object Storage (HEAD, then PUT if absent)`,
 				}}
 			/>
 		);
