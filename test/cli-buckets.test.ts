@@ -87,6 +87,14 @@ describe('regwiz buckets', () => {
 		expect(target.received).toEqual([]);
 	});
 
+	it('plain http to Object Storage on another machine is refused before anything is sent', async () => {
+		const target = await emulator();
+		const result = await runCli(['buckets', '--endpoint', target.ncrBaseUrl, '--storage-endpoint', 'http://storage.example.invalid'], {env: ENV});
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain('http://storage.example.invalid uses plain http to another machine');
+		expect(target.received).toEqual([]);
+	});
+
 	it('--storage-endpoint adds to a profile\'s connection instead of replacing it', async () => {
 		const target = await emulator();
 		const config = makeConfigDir();

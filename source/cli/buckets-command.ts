@@ -110,7 +110,7 @@ export async function bucketsCommand(io: Io, argv: string[]): Promise<number> {
 			if (error instanceof InputError) throw new UsageError(error.message);
 			throw error;
 		}
-		const target = resolveTarget(access.connection);
+		const target = resolveTarget(access.connection, true);
 		if ('ok' in target) throw new UsageError(`${COMMAND}: ${target.message}`);
 		const allowInsecure = values['allow-insecure-http'] === true;
 		const insecure = checkTransportSecurity({backend: ncr, connection: access.connection}, allowInsecure) ?? (allowInsecure ? undefined : insecureHttpProblem(target.endpoint));
@@ -121,7 +121,7 @@ export async function bucketsCommand(io: Io, argv: string[]): Promise<number> {
 		process.once('SIGINT', abort);
 		let listing: BucketListing;
 		try {
-			listing = await listBuckets(access, {timeoutMs, signal: controller.signal});
+			listing = await listBuckets(access, {timeoutMs, signal: controller.signal, allowInsecureHttp: allowInsecure});
 		} finally {
 			process.off('SIGINT', abort);
 		}

@@ -125,7 +125,7 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 async function bucketRequests(bucket: string, plan: CreatePlan, allowInsecureHttp: boolean) {
 	const storage = await import('../storage/buckets.js');
 	const access = {credentials: plan.credentials, connection: plan.connection};
-	const target = storage.resolveTarget(access.connection);
+	const target = storage.resolveTarget(access.connection, true);
 	if ('ok' in target) throw new UsageError(`--create-bucket: ${target.message}`);
 	const insecure = allowInsecureHttp ? undefined : insecureHttpProblem(target.endpoint);
 	if (insecure) throw new UsageError(`${insecure}. Use https://, or pass --allow-insecure-http if you accept that risk`);
@@ -138,7 +138,7 @@ async function bucketRequests(bucket: string, plan: CreatePlan, allowInsecureHtt
 		if (error instanceof InputError) throw new UsageError(error.message);
 		throw error;
 	}
-	return {requests, ensure: (options: {timeoutMs: number; signal?: AbortSignal}) => storage.ensureBucket(bucket, access, options)};
+	return {requests, ensure: (options: {timeoutMs: number; signal?: AbortSignal}) => storage.ensureBucket(bucket, access, {...options, allowInsecureHttp})};
 }
 
 /** Every attempt that reached a server or was cancelled goes to the history; a failure to write it only warns. */

@@ -15,9 +15,16 @@ import {
 } from '../backends/object-storage.js';
 import {MAX_REGISTRY_PAGES, readRegistryPage, registriesByBucket, registryListRequest, type ListedRegistry} from '../backends/ncr-registries.js';
 import type {Answers, PlainRequest, ResponseInput} from '../backends/types.js';
+import {insecureHttpProblem} from '../backends/validation.js';
 import {EXIT} from '../engine.js';
 
-export type StorageOptions = {timeoutMs: number; signal?: AbortSignal; now?: () => number};
+export type StorageOptions = {
+	timeoutMs: number;
+	signal?: AbortSignal;
+	now?: () => number;
+	/** Allow plain http to Object Storage on another machine (--allow-insecure-http). */
+	allowInsecureHttp?: boolean;
+};
 
 /** Where and as whom: the NCR credentials and connection answers (site, endpoint, storageEndpoint). */
 export type StorageAccess = {credentials: Answers; connection: Answers};
@@ -44,9 +51,13 @@ async function send(request: PlainRequest, options: StorageOptions): Promise<Sen
 	}
 }
 
-export function resolveTarget(connection: Answers): StorageTarget | StorageFailure {
+/** Where Object Storage is; never plain http to another machine unless allowed (the signature would travel in the clear). */
+export function resolveTarget(connection: Answers, allowInsecureHttp = false): StorageTarget | StorageFailure {
 	const target = storageTarget(connection);
-	return 'problem' in target ? {ok: false, message: target.problem, exitCode: EXIT.usage} : target;
+	if ('problem' in target) return {ok: false, message: target.problem, exitCode: EXIT.usage};
+	const insecure = allowInsecureHttp ? undefined : insecureHttpProblem(target.endpoint);
+	if (insecure) return {ok: false, message: `${insecure}. Use https://, or pass --allow-insecure-http if you accept that risk`, exitCode: EXIT.usage};
+	return target;
 }
 
 const signing = (access: StorageAccess, target: StorageTarget, options: StorageOptions) => ({
@@ -72,7 +83,7 @@ export async function listRegistries(access: StorageAccess, options: StorageOpti
 
 /** The account's buckets, each with the registry it backs when NCR's list could be read. */
 export async function listBuckets(access: StorageAccess, options: StorageOptions): Promise<BucketListing> {
-	const target = resolveTarget(access.connection);
+	const target = resolveTarget(access.connection, options.allowInsecureHttp);
 	if ('ok' in target) return target;
 	const [sent, listed] = await Promise.all([send(listBucketsRequest(signing(access, target, options)), options), listRegistries(access, options)]);
 	if (!sent.ok) return {...sent, target};
@@ -94,7 +105,7 @@ export type BucketState = {ok: true; state: 'yours' | 'free' | 'forbidden'} | St
 
 /** HEAD /{bucket}: 'free' (404), 'yours' (200), 'forbidden' (403: another account's, or no permission). */
 export async function bucketState(name: string, access: StorageAccess, options: StorageOptions): Promise<BucketState> {
-	const target = resolveTarget(access.connection);
+	const target = resolveTarget(access.connection, options.allowInsecureHttp);
 	if ('ok' in target) return target;
 	const sent = await send(headBucketRequest(name, signing(access, target, options)), options);
 	if (!sent.ok) return sent;
@@ -105,7 +116,8 @@ export async function bucketState(name: string, access: StorageAccess, options: 
 
 /** The requests `--create-bucket` sends before the registry: HEAD, then PUT when the bucket does not exist. */
 export function ensureBucketRequests(name: string, access: StorageAccess, now: number): PlainRequest[] | StorageFailure {
-	const target = resolveTarget(access.connection);
+	// Only shown (dry run): the caller has checked the endpoint's security.
+	const target = resolveTarget(access.connection, true);
 	if ('ok' in target) return target;
 	const signed = {target, credentials: access.credentials, now};
 	return [headBucketRequest(name, signed), createBucketRequest(name, signed)];
@@ -120,7 +132,7 @@ export type EnsuredBucket = {
 
 /** Makes sure the bucket exists and is the account's: HEAD, then PUT when it is free. */
 export async function ensureBucket(name: string, access: StorageAccess, options: StorageOptions): Promise<EnsuredBucket | (StorageFailure & {requests: EnsuredBucket['requests']})> {
-	const target = resolveTarget(access.connection);
+	const target = resolveTarget(access.connection, options.allowInsecureHttp);
 	if ('ok' in target) return {...target, requests: []};
 	const requests: EnsuredBucket['requests'] = [];
 	const head = headBucketRequest(name, signing(access, target, options));

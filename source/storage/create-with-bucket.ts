@@ -2,7 +2,7 @@
 import {sendCreate, EXIT, type CreatePlan, type CreateResult, type SendCreateOptions} from '../engine.js';
 import {ensureBucket} from './buckets.js';
 
-export async function sendCreateWithBucket(plan: CreatePlan, bucket: string, options: SendCreateOptions): Promise<CreateResult> {
+export async function sendCreateWithBucket(plan: CreatePlan, bucket: string, options: SendCreateOptions & {allowInsecureHttp?: boolean}): Promise<CreateResult> {
 	const ensured = await ensureBucket(bucket, {credentials: plan.credentials, connection: plan.connection}, options);
 	if (!ensured.ok) {
 		const last = ensured.requests.at(-1);

@@ -6,8 +6,8 @@ import {bucketState, listBuckets, listRegistries, type StorageOptions} from './b
 
 const access = (lookup: LookupAccess) => ({credentials: lookup.credentials, connection: {site: 'kr', ...lookup.connection}});
 
-export function storageLookups(timeoutMs: number): LookupService {
-	const options = (signal: AbortSignal): StorageOptions => ({timeoutMs, signal});
+export function storageLookups(timeoutMs: number, allowInsecureHttp = false): LookupService {
+	const options = (signal: AbortSignal): StorageOptions => ({timeoutMs, signal, allowInsecureHttp});
 	return {
 		async choices(source, lookup, signal) {
 			if (source !== 'ncr.buckets') return {ok: false, message: `nothing to list for ${source}`};

@@ -9,8 +9,8 @@ import {initialState} from './state.js';
 import type {WizardOptions} from './wizard-options.js';
 
 /** The lookups behind FieldSpec.choicesFrom / knownFrom, loaded when a field first asks. */
-function lazyLookups(timeoutMs: number): LookupService {
-	const load = () => import('../storage/lookups.js').then(module => module.storageLookups(timeoutMs));
+function lazyLookups(timeoutMs: number, allowInsecureHttp: boolean): LookupService {
+	const load = () => import('../storage/lookups.js').then(module => module.storageLookups(timeoutMs, allowInsecureHttp));
 	return {
 		choices: (source, access, signal) => load().then(lookups => lookups.choices(source, access, signal)),
 		known: (source, access, signal) => load().then(lookups => lookups.known(source, access, signal)),
@@ -29,9 +29,9 @@ export function realServices(options: WizardOptions): WizardServices {
 			const bucket = plan.backend.bucketToCreate?.(plan.fields);
 			if (bucket === undefined) return sendCreate(plan, {timeoutMs: options.timeoutMs, signal});
 			// Object Storage's signer and XML parser load only when a bucket is created first.
-			return import('../storage/create-with-bucket.js').then(module => module.sendCreateWithBucket(plan, bucket, {timeoutMs: options.timeoutMs, signal}));
+			return import('../storage/create-with-bucket.js').then(module => module.sendCreateWithBucket(plan, bucket, {timeoutMs: options.timeoutMs, signal, allowInsecureHttp: options.allowInsecureHttp}));
 		},
-		lookup: lazyLookups(Math.min(options.timeoutMs, 15_000)),
+		lookup: lazyLookups(Math.min(options.timeoutMs, 15_000), options.allowInsecureHttp),
 		verify: (backend, credentials, connection, signal) =>
 			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal}),
 		importable: backend => {
