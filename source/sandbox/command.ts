@@ -12,7 +12,8 @@ function banner(emulator: Emulator): string {
   NCR base URL         ${emulator.ncrBaseUrl}
                        (other sites on the same origin: ${otherSites})
   RegistryUI base URL  ${emulator.registryuiBaseUrl}
-  Object Storage       ${emulator.storageBaseUrl}  (demo buckets; "taken-bucket" is another account's)
+  Object Storage       ${emulator.storageBaseUrl}  (S3 API, region kr-standard)
+                       (demo buckets; "taken-bucket" is another account's)
 
 Demo credentials: sandbox only, published on purpose, accepted nowhere else:
   NCR access key       ${ncr.accessKey}
