@@ -38,7 +38,7 @@ if (process.argv.includes('--if-stale')) {
 }
 
 // Start-up levers; README's "Performance" section gives what each one measured.
-const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'liftoff', 'lazy-builtins', 'lazy-segmenter', 'yoga-base64', 'no-perf-hooks'];
+const LEVERS = ['minify', 'undici-request', 'string-width', 'yoga-fetch', 'not-in-ci', 'liftoff', 'lazy-builtins', 'lazy-segmenter', 'yoga-base64', 'no-perf-hooks'];
 const without = new Set((process.argv.find(arg => arg.startsWith('--without='))?.slice('--without='.length) ?? '').split(',').filter(Boolean));
 for (const name of without) if (!LEVERS.includes(name)) throw new Error(`Unknown lever ${name}; known: ${LEVERS.join(', ')}`);
 const use = name => !without.has(name);
@@ -49,15 +49,17 @@ const buildDir = path.join(root, 'source', 'build');
 const alias = {};
 // ink measures every string; string-width builds an Intl.Segmenter and an RGI_Emoji regex when loaded.
 if (use('string-width')) alias['string-width'] = path.join(buildDir, 'string-width.ts');
-// conf imports ajv, ajv-formats and semver at load but uses them only for schemas and migrations,
-// which regwiz never passes.
-if (use('lean-conf')) {
-	alias['ajv/dist/2020.js'] = path.join(buildDir, 'no-json-schema.js');
-	alias['ajv-formats'] = path.join(buildDir, 'no-json-schema.js');
-	alias.semver = path.join(buildDir, 'no-migrations.js');
-}
 // With CI set, Ink draws only the last frame; regwiz mounts Ink only in a terminal, where that is wrong.
 if (use('not-in-ci')) alias['is-in-ci'] = path.join(buildDir, 'not-in-ci.js');
+
+// Every substitution below (alias, lazy builtin, resolver, patch) counts what it matched: one that matched
+// nothing means a library moved or renamed a file, and the lever would silently stop working.
+const hits = new Map();
+const expect = what => {
+	if (!hits.has(what)) hits.set(what, 0);
+};
+const hit = what => hits.set(what, (hits.get(what) ?? 0) + 1);
+for (const name of Object.keys(alias)) expect(`alias ${name}`);
 
 const builtins = new Set(builtinModules);
 // Builtins a module loads at start-up for a path regwiz never or rarely takes: it gets functions that
@@ -65,18 +67,39 @@ const builtins = new Set(builtinModules);
 const lazyBuiltins = [
 	// terminal-size (in Ink) runs tput or resize only when the terminal does not report its size.
 	{importer: /[\\/]terminal-size[\\/]/, module: 'child_process', functions: ['execFileSync'], lever: 'lazy-builtins'},
-	// regwiz's transport sends to https and, for local servers, plain http: node:https (and tls) only when used.
-	{importer: /[\\/]source[\\/]transport\.ts$/, module: 'https', functions: ['request'], lever: 'lazy-builtins'},
+	// undici's client-h2 loads node:http2 (and tls, ~5 ms) for HTTP/2, which regwiz never enables: it gets
+	// the constants it reads at load (taken at build time) and a connect that loads http2 when called.
+	{importer: /[\\/]undici[\\/]/, module: 'http2', values: ['constants'], functions: ['connect'], lever: 'undici-request'},
+	// undici reads node:http (which loads Node's whole HTTP client and server) only for the default
+	// header limit and to recognise an IncomingMessage body, which regwiz never passes.
+	{importer: /[\\/]undici[\\/]/, module: 'http', values: ['maxHeaderSize'], functions: ['IncomingMessage'], lever: 'undici-request'},
 ];
+for (const entry of lazyBuiltins) if (use(entry.lever)) expect(`lazy builtin ${entry.module} in ${entry.importer.source}`);
+expect('resolver ink-without-devtools');
 const plugins = [
+	{
+		// Aliases as a resolver, so that each one counts its hits.
+		name: 'aliases',
+		setup(pluginBuild) {
+			const names = Object.keys(alias);
+			if (names.length === 0) return;
+			const filter = new RegExp(`^(${names.map(name => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+			pluginBuild.onResolve({filter}, args => {
+				hit(`alias ${args.path}`);
+				return {path: alias[args.path]};
+			});
+		},
+	},
 	{
 		// ink imports its React DevTools bridge (ws, react-devtools-core) when DEV=true. regwiz ships without
 		// it: an empty module there means DEV=true in someone's environment changes nothing.
 		name: 'ink-without-devtools',
 		setup(pluginBuild) {
-			pluginBuild.onResolve({filter: /^\.\/devtools\.js$/}, args =>
-				/[\\/]ink[\\/]build$/.test(args.resolveDir) ? {path: path.join(buildDir, 'empty-module.js')} : undefined,
-			);
+			pluginBuild.onResolve({filter: /^\.\/devtools\.js$/}, args => {
+				if (!/[\\/]ink[\\/]build$/.test(args.resolveDir)) return undefined;
+				hit('resolver ink-without-devtools');
+				return {path: path.join(buildDir, 'empty-module.js')};
+			});
 		},
 	},
 	{
@@ -89,19 +112,36 @@ const plugins = [
 				const name = args.path.replace(/^node:/, '');
 				if (!builtins.has(name)) return undefined;
 				const lazy = lazyBuiltins.find(entry => entry.module === name && entry.importer.test(args.importer));
-				if (lazy && use(lazy.lever)) return {path: `node:${name}`, namespace: 'lazy-builtin', pluginData: lazy};
+				if (lazy && use(lazy.lever)) {
+					hit(`lazy builtin ${lazy.module} in ${lazy.importer.source}`);
+					return {path: `node:${name}`, namespace: 'lazy-builtin', pluginData: lazy};
+				}
 				return {path: `node:${name}`, namespace: 'builtin'};
 			});
 			pluginBuild.onLoad({filter: /.*/, namespace: 'builtin'}, args => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
 			pluginBuild.onResolve({filter: /.*/, namespace: 'lazy-builtin'}, args => ({path: args.path, external: true}));
-			pluginBuild.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, args => {
-				const lines = args.pluginData.functions.map(key => `exports.${key} = (...args) => require(${JSON.stringify(args.path)}).${key}(...args);`);
+			pluginBuild.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, async args => {
+				const {values = [], functions} = args.pluginData;
+				const real = values.length > 0 ? await import(args.path) : {};
+				const lines = values.map(key => `exports.${key} = ${JSON.stringify(real[key])};`);
+				for (const key of functions) lines.push(`exports.${key} = (...args) => require(${JSON.stringify(args.path)}).${key}(...args);`);
 				return {contents: lines.join('\n'), loader: 'js'};
 			});
 		},
 	},
 ];
-// Library files rewritten at bundle time, each change tied to its lever. The build fails if the text a
+if (use('undici-request')) {
+	// The transport needs undici's Agent, ProxyAgent and request, not its fetch, WebSocket, caches and mocks.
+	// (A plugin, not an alias: an alias would also redirect the deep `undici/lib/…` imports of the stand-in.)
+	plugins.push({
+		name: 'undici-request-only',
+		setup(pluginBuild) {
+			pluginBuild.onResolve({filter: /^undici$/}, () => ({path: path.join(buildDir, 'undici-request.js')}));
+		},
+	});
+}
+// Library files rewritten at bundle time, each change tied to its lever; package.json pins each patched
+// package to an exact version (ink and, through `overrides`, its dependencies). The build fails if the text a
 // change replaces is gone (a new version of the library): check the lever against it then.
 const segmenterImport = `import {graphemeSegmenter as regwizGraphemeSegmenter} from ${JSON.stringify(path.join(buildDir, 'grapheme-segmenter.ts'))};\n`;
 const libraryPatches = [
@@ -148,10 +188,12 @@ const libraryPatches = [
 for (const {file, changes, prepend = ''} of libraryPatches) {
 	const wanted = changes.filter(change => use(change.lever));
 	if (wanted.length === 0) continue;
+	expect(`patch ${file.source}`);
 	plugins.push({
 		name: `patch ${file.source}`,
 		setup(pluginBuild) {
 			pluginBuild.onLoad({filter: file}, async args => {
+				hit(`patch ${file.source}`);
 				let source = await fs.promises.readFile(args.path, 'utf8');
 				for (const {lever, from, to} of wanted) {
 					const patched = source.replaceAll(from, to);
@@ -184,10 +226,12 @@ const app = await build({
 		REGWIZ_VERSION: JSON.stringify(version),
 		'import.meta.url': '__regwizImportMetaUrl',
 	},
-	alias,
 	plugins,
 	logLevel: 'warning',
 });
+
+const unmatched = [...hits].filter(([, count]) => count === 0).map(([what]) => what);
+if (unmatched.length > 0) throw new Error(`Bundle substitutions that matched nothing (a library moved a file? check each against the installed version): ${unmatched.join('; ')}`);
 
 // The script must hold nothing only a module may: no import or export statement, no import(), no
 // import.meta (a dynamic import in a vm.Script fails at run time, not here).

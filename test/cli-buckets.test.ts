@@ -1,6 +1,8 @@
 // `regwiz buckets` and `regwiz create ncr --create-bucket` as scripts run them: the built program against
 // the emulator's Object Storage and NCR, asserting what the person sees and what reached the emulator.
+import {Server as ProxyServer} from 'proxy-chain';
 import {afterEach, describe, expect, it} from 'vitest';
+import {listBuckets, resolveTarget} from '../source/storage/buckets.js';
 import {SANDBOX_CREDENTIALS, startEmulator, type Emulator} from '../source/sandbox/emulator.js';
 import {openProfileStore} from '../source/store/profile-store.js';
 import {makeConfigDir, runCli, type CliResult} from './helpers/run-cli.js';
@@ -115,7 +117,13 @@ describe('regwiz create ncr --create-bucket', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('✓ Bucket team-a-images created');
 		expect(result.stdout).toContain('✓ Registry created');
-		expect(sent(target)).toEqual(['HEAD /object-storage/team-a-images 404', 'PUT /object-storage/team-a-images 200', 'POST /ncr/api/v2/repositories/team-a 201']);
+		// Then NCR's registry list, read back after the 201 for the registry's hosts.
+		expect(sent(target)).toEqual([
+			'HEAD /object-storage/team-a-images 404',
+			'PUT /object-storage/team-a-images 200',
+			'POST /ncr/api/v2/repositories/team-a 201',
+			'GET /ncr/api/v2/repositories?page=1&pagesize=100 200',
+		]);
 		expect(target.received[2]!.body).toBe('{"bucket":"team-a-images"}');
 		expect(target.state.registries.get('team-a')?.bucket).toBe('team-a-images');
 	});
@@ -124,7 +132,7 @@ describe('regwiz create ncr --create-bucket', () => {
 		const target = await emulator();
 		const value = onlyJson(await create(target, 'demo-images', '--json'));
 		expect(value).toMatchObject({ok: true, status: 201, bucket: {name: 'demo-images', created: false}});
-		expect(sent(target)).toEqual(['HEAD /object-storage/demo-images 200', 'POST /ncr/api/v2/repositories/team-a 201']);
+		expect(sent(target)).toEqual(['HEAD /object-storage/demo-images 200', 'POST /ncr/api/v2/repositories/team-a 201', 'GET /ncr/api/v2/repositories?page=1&pagesize=100 200']);
 	});
 
 	it('a bucket of another account stops before the registry: exit 1, the reason, nothing created', async () => {
@@ -160,5 +168,65 @@ describe('regwiz create ncr --create-bucket', () => {
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain('--create-bucket: a custom NCR endpoint does not tell where Object Storage is: give it with --storage-endpoint');
 		expect(target.received).toEqual([]);
+	});
+});
+
+describe('Object Storage goes where the rest goes', () => {
+	/** Every proxy variable cleared: NO_PROXY set but empty means "no exceptions", so loopback goes through. */
+	const NO_PROXY_VARS = {HTTP_PROXY: '', http_proxy: '', HTTPS_PROXY: '', https_proxy: '', NO_PROXY: '', no_proxy: ''};
+
+	async function startProxy(): Promise<{url: string; seen: string[]}> {
+		const seen: string[] = [];
+		const server = new ProxyServer({
+			port: 0,
+			host: '127.0.0.1',
+			verbose: false,
+			prepareRequestFunction: ({hostname, port}) => {
+				seen.push(`${hostname}:${port}`);
+				return {};
+			},
+		});
+		await server.listen();
+		cleanups.push(() => server.close(true));
+		return {url: `http://127.0.0.1:${server.port}`, seen};
+	}
+
+	it('regwiz buckets and --create-bucket go through --proxy like the registry requests', async () => {
+		const target = await emulator();
+		const proxy = await startProxy();
+		const host = new URL(target.origin).host;
+		const listed = await runCli(['buckets', ...where(target), '--proxy', proxy.url, '--json'], {env: {...ENV, ...NO_PROXY_VARS}});
+		expect(listed.code, listed.stderr).toBe(0);
+		// ListBuckets and the registry list: both through the proxy.
+		expect(proxy.seen).toEqual([host, host]);
+		const created = await runCli(['create', 'ncr', '--registry', 'team-a', '--bucket', 'team-a-images', '--create-bucket', ...where(target), '--proxy', proxy.url, '--json'], {
+			env: {...ENV, ...NO_PROXY_VARS},
+		});
+		expect(created.code, created.stderr).toBe(0);
+		// HEAD, PUT, the create and its read-back.
+		expect(proxy.seen).toHaveLength(6);
+		expect(sent(target).slice(2)).toEqual([
+			'HEAD /object-storage/team-a-images 404',
+			'PUT /object-storage/team-a-images 200',
+			'POST /ncr/api/v2/repositories/team-a 201',
+			'GET /ncr/api/v2/repositories?page=1&pagesize=100 200',
+		]);
+	});
+
+	it('in the sandbox a site\'s Object Storage and registry list are the emulator\'s', async () => {
+		const target = await emulator();
+		const access = {credentials: {...demo}, connection: {site: 'kr'}, confineTo: target.origin};
+		expect(resolveTarget(access.connection, false, target.origin)).toEqual({endpoint: target.storageBaseUrl, region: 'kr-standard'});
+		const listing = await listBuckets(access, {timeoutMs: 5000});
+		expect(listing).toMatchObject({ok: true, target: {endpoint: target.storageBaseUrl}});
+		expect(sent(target).sort()).toEqual(['GET /ncr/api/v2/repositories?page=1&pagesize=100 200', 'GET /object-storage/ 200']);
+	});
+
+	it('regwiz buckets --sandbox lists the emulator\'s demo buckets', async () => {
+		const result = await runCli(['buckets', '--sandbox', '--json'], {env: {}});
+		expect(result.code, result.stderr).toBe(0);
+		const value = onlyJson(result);
+		expect(value).toMatchObject({ok: true, region: 'kr-standard', registriesKnown: true});
+		expect(new URL(value.endpoint as string).hostname).toBe('127.0.0.1');
 	});
 });

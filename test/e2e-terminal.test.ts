@@ -194,7 +194,7 @@ describe('in a real terminal (80×24)', () => {
 describe('narrow screens', () => {
 	it('60×20: long values wrap inside the review panel and never break its border', async () => {
 		saveNcrProfile();
-		const term = start({cols: 60, rows: 20, args: ['create', 'ncr', '--registry', 'a-rather-long-registry-name-for-a-narrow-screen', '--storage-type', 'objectStorage']});
+		const term = start({cols: 60, rows: 20, args: ['create', 'ncr', '--registry', 'a-long-name-for-narrow-screens', '--storage-type', 'objectStorage']});
 		await term.waitFor('Bucket');
 		await step(term, 'a-bucket-name-that-is-also-quite-long-indeed', 'indeed');
 		const screen = await step(term, KEYS.enter, 'Step 4 of 5');

@@ -125,9 +125,9 @@ describe('reading the XML answers', () => {
 		expect(readListBuckets(answer(200, '<Other><Buckets><Bucket><Name>x</Name></Bucket></Buckets></Other>'))).toMatchObject({ok: false});
 	});
 
-	it('an error answer gives its code and message, control characters removed', () => {
+	it('an error answer gives its code and message, control characters shown as escapes', () => {
 		const body = '<Error><Code>AccessDenied</Code><Message>Access\u001b[31m Denied</Message></Error>';
-		expect(readListBuckets(answer(403, body))).toEqual({ok: false, refusal: {status: 403, code: 'AccessDenied', message: 'Access [31m Denied', noAccess: true}});
+		expect(readListBuckets(answer(403, body))).toEqual({ok: false, refusal: {status: 403, code: 'AccessDenied', message: 'Access\\u001b[31m Denied', noAccess: true}});
 	});
 });
 

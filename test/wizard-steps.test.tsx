@@ -152,7 +152,7 @@ describe('fields step', () => {
 		expect(screen).toContain('team-last');
 		for (let index = 0; index < 'team-last'.length; index++) await ui.press(KEYS.backspace);
 		screen = await ui.type('Team_A');
-		expect(screen).toContain('✗ lowercase letters, digits and hyphens; 1–63 characters; no hyphen at either end (e.g. team-a)');
+		expect(screen).toContain('✗ must start with a lowercase letter; 3–30 characters, a lowercase letter first');
 		screen = await ui.press(KEYS.enter);
 		expect(screen).toContain('Registry name');
 		expect(screen).not.toContain('Storage type');

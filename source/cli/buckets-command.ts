@@ -6,12 +6,14 @@ import type {Answers} from '../backends/types.js';
 import {checkTransportSecurity, DraftProblem, resolveDraft} from '../draft.js';
 import {checkPlanInput, EXIT} from '../engine.js';
 import {listBuckets, resolveTarget, type BucketListing} from '../storage/buckets.js';
-import {COMMON_FLAGS, parseArgsProblem, parseTimeout} from './create-args.js';
+import {COMMON_FLAGS, commonOptions, parseArgsProblem, parseTimeout} from './create-args.js';
 import {helpFor} from './help.js';
 import type {Io} from './io.js';
 import {openStoreFor} from './open-store.js';
 import {colorEnabled, formatTable, paint, type Paint} from './style.js';
 import {quoteValue, UsageError} from './usage-error.js';
+import {safeJson, safeText} from '../text-safety.js';
+import type {NetworkSettings} from '../transport/proxy.js';
 
 const COMMAND = 'regwiz buckets';
 
@@ -19,6 +21,7 @@ const FLAGS = {
 	profile: COMMON_FLAGS.profile,
 	json: COMMON_FLAGS.json,
 	timeout: COMMON_FLAGS.timeout,
+	proxy: COMMON_FLAGS.proxy,
 	help: COMMON_FLAGS.help,
 	sandbox: COMMON_FLAGS.sandbox,
 	'allow-insecure-http': COMMON_FLAGS['allow-insecure-http'],
@@ -49,9 +52,9 @@ function connectionFrom(values: Record<string, string | boolean | undefined>): A
 function listingJson(listing: BucketListing): string {
 	const where = listing.target ? {endpoint: listing.target.endpoint, region: listing.target.region} : {endpoint: null, region: null};
 	if (!listing.ok) {
-		return `${JSON.stringify({ok: false, ...where, status: listing.status ?? null, buckets: null, error: listing.message, ...(listing.noAccess ? {noAccess: true} : {})})}\n`;
+		return `${safeJson({ok: false, ...where, status: listing.status ?? null, buckets: null, error: listing.message, ...(listing.noAccess ? {noAccess: true} : {})})}\n`;
 	}
-	return `${JSON.stringify({
+	return `${safeJson({
 		ok: true,
 		...where,
 		buckets: listing.buckets.map(bucket => ({name: bucket.name, created: bucket.created ?? null, registry: bucket.registry ?? null})),
@@ -63,12 +66,13 @@ function listingJson(listing: BucketListing): string {
 }
 
 function listingText(listing: Extract<BucketListing, {ok: true}>, style: Paint): string {
-	const head = `Buckets at ${listing.target.endpoint} (${listing.target.region}): ${listing.buckets.length}`;
+	const head = `Buckets at ${safeText(listing.target.endpoint)} (${safeText(listing.target.region)}): ${listing.buckets.length}`;
 	if (listing.buckets.length === 0) {
 		return `${head}\nNo bucket yet: create one with regwiz create ncr --registry NAME --bucket NEW-BUCKET --create-bucket\n`;
 	}
 	const known = listing.registries !== undefined;
-	const rows = listing.buckets.map(bucket => [bucket.name, bucket.registry ?? (known ? '(free)' : '(unknown)'), bucket.created?.slice(0, 10) ?? '']);
+	// Names and dates came from Object Storage and NCR: shown only through the one text-safety rule.
+	const rows = listing.buckets.map(bucket => [safeText(bucket.name), safeText(bucket.registry ?? (known ? '(free)' : '(unknown)')), safeText(bucket.created?.slice(0, 10) ?? '')]);
 	const free = listing.buckets.filter(bucket => bucket.registry === undefined).length;
 	const out = [style.bold(head), '', formatTable(['BUCKET', 'BACKS REGISTRY', 'CREATED'], rows, style).trimEnd()];
 	if (known) out.push('', `${free} free: a bucket backs at most one registry (regwiz create ncr --registry NAME --bucket BUCKET).`);
@@ -89,6 +93,7 @@ export async function bucketsCommand(io: Io, argv: string[]): Promise<number> {
 	}
 	const json = values.json === true;
 	const timeoutMs = parseTimeout(values.timeout as string | undefined);
+	const {proxy} = commonOptions(values);
 	const connection = connectionFrom(values);
 	const sandbox = values.sandbox === true;
 	const opened = await openStoreFor(io, sandbox);
@@ -103,14 +108,22 @@ export async function bucketsCommand(io: Io, argv: string[]): Promise<number> {
 			throw error;
 		}
 		if (!draft.credentials || !draft.credentialSource) throw new UsageError(`${COMMAND}: no credentials: ${ncr.credentialEnvHelp}`);
-		const access = {credentials: draft.credentials, connection: {site: 'kr', ...draft.connection}};
+		const access = {
+			credentials: draft.credentials,
+			connection: {site: 'kr', ...draft.connection},
+			...(opened.emulatorOrigin === undefined ? {} : {confineTo: opened.emulatorOrigin}),
+		};
+		// The same proxy settings as a create; the sandbox's emulator is reached directly.
+		const network: NetworkSettings = sandbox
+			? {env: {}}
+			: {flag: proxy, profile: draft.profileName === undefined ? undefined : opened.store?.get(draft.profileName)?.proxy, env: io.env};
 		try {
 			checkPlanInput({backend: ncr, connection: access.connection, credentials: access.credentials, credentialSource: draft.credentialSource});
 		} catch (error) {
 			if (error instanceof InputError) throw new UsageError(error.message);
 			throw error;
 		}
-		const target = resolveTarget(access.connection, true);
+		const target = resolveTarget(access.connection, true, access.confineTo);
 		if ('ok' in target) throw new UsageError(`${COMMAND}: ${target.message}`);
 		const allowInsecure = values['allow-insecure-http'] === true;
 		const insecure = checkTransportSecurity({backend: ncr, connection: access.connection}, allowInsecure) ?? (allowInsecure ? undefined : insecureHttpProblem(target.endpoint));
@@ -121,17 +134,17 @@ export async function bucketsCommand(io: Io, argv: string[]): Promise<number> {
 		process.once('SIGINT', abort);
 		let listing: BucketListing;
 		try {
-			listing = await listBuckets(access, {timeoutMs, signal: controller.signal, allowInsecureHttp: allowInsecure});
+			listing = await listBuckets(access, {timeoutMs, signal: controller.signal, allowInsecureHttp: allowInsecure, network});
 		} finally {
 			process.off('SIGINT', abort);
 		}
 		const style = paint(colorEnabled(io.env, io.stdout.isTTY === true, values['no-color'] === true));
 		if (json) io.stdout.write(listingJson(listing));
 		if (!listing.ok) {
-			io.stderr.write(`regwiz: ${listing.message}\n`);
+			io.stderr.write(`regwiz: ${safeText(listing.message)}\n`);
 			return listing.exitCode;
 		}
-		if (listing.registriesProblem) io.stderr.write(`regwiz: warning: ${listing.registriesProblem}\n`);
+		if (listing.registriesProblem) io.stderr.write(`regwiz: warning: ${safeText(listing.registriesProblem)}\n`);
 		if (!json) io.stdout.write(listingText(listing, style));
 		return EXIT.created;
 	} finally {

@@ -1,6 +1,7 @@
 import {parseArgs} from 'node:util';
 import {checkField} from '../backends/validation.js';
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
+import {parseProxyUrl, ProxyProblem} from '../transport/proxy.js';
 import {quoteValue, UsageError} from './usage-error.js';
 
 export type CommonOptions = {
@@ -12,8 +13,12 @@ export type CommonOptions = {
 	yes: boolean;
 	help: boolean;
 	sandbox: boolean;
+	/** After a successful create, log in to it with docker (or podman). */
+	login: boolean;
 	allowInsecureHttp: boolean;
 	noColor: boolean;
+	/** --proxy URL; an empty string means no proxy, whatever the environment says. */
+	proxy?: string;
 };
 
 export type CreateArgs = {
@@ -35,8 +40,10 @@ export const COMMON_FLAGS = {
 	yes: {type: 'boolean', short: 'y'},
 	help: {type: 'boolean', short: 'h'},
 	sandbox: {type: 'boolean'},
+	login: {type: 'boolean'},
 	'allow-insecure-http': {type: 'boolean'},
 	'no-color': {type: 'boolean'},
+	proxy: {type: 'string'},
 } as const;
 
 type FlagOption = {type: 'string' | 'boolean'; short?: string};
@@ -85,6 +92,18 @@ export function parseTimeout(value: string | undefined): number {
 	return Math.round(seconds * 1000);
 }
 
+/** --proxy is checked where it is given: a bad URL is a usage error before anything else happens. */
+function checkProxyFlag(value: string | undefined): string | undefined {
+	if (value === undefined || value.trim() === '') return value;
+	try {
+		parseProxyUrl(value, '--proxy');
+	} catch (error) {
+		if (error instanceof ProxyProblem) throw new UsageError(error.message);
+		throw error;
+	}
+	return value;
+}
+
 export function commonOptions(values: Record<string, string | boolean | undefined>): CommonOptions {
 	const profile = values.profile as string | undefined;
 	return {
@@ -96,8 +115,10 @@ export function commonOptions(values: Record<string, string | boolean | undefine
 		yes: values.yes === true,
 		help: values.help === true,
 		sandbox: values.sandbox === true,
+		login: values.login === true,
 		allowInsecureHttp: values['allow-insecure-http'] === true,
 		noColor: values['no-color'] === true,
+		proxy: checkProxyFlag(values.proxy as string | undefined),
 	};
 }
 
@@ -108,7 +129,7 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 	try {
 		parsed = parseArgs({args: argv, options: {...COMMON_FLAGS, ...backendFlags(backend)}, strict: true, allowPositionals: false});
 	} catch (error) {
-		const examples: Record<string, string> = {profile: 'default', timeout: '60'};
+		const examples: Record<string, string> = {profile: 'default', timeout: '60', proxy: 'http://proxy.example:3128'};
 		for (const spec of [...backend.connectionFields, ...backend.fields]) if (spec.flag) examples[spec.flag] = spec.example;
 		throw parseArgsProblem(error, command, examples);
 	}
@@ -134,10 +155,18 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 		return answers;
 	};
 	const connection = take(backend.connectionFields);
-	if (typeof values.site === 'string' && typeof values.endpoint === 'string') {
-		throw new UsageError('--site and --endpoint contradict each other: give one of them (e.g. --site kr, or --endpoint http://127.0.0.1:8080/ncr/api/v2)');
+	// A flag that stands for other answers (--endpoint for site "custom") contradicts a flag giving one of them.
+	for (const spec of backend.connectionFields) {
+		if (!spec.flag || connection[spec.key] === undefined) continue;
+		for (const [key, value] of Object.entries(spec.implies ?? {})) {
+			const other = backend.connectionFields.find(candidate => candidate.key === key);
+			if (other?.flag && typeof values[other.flag] === 'string') {
+				throw new UsageError(
+					`--${other.flag} and --${spec.flag} contradict each other: give one of them (e.g. --${other.flag} ${other.example}, or --${spec.flag} ${spec.example})`,
+				);
+			}
+			connection[key] = value;
+		}
 	}
-	// A custom endpoint implies the "custom" site.
-	if (connection.endpoint !== undefined) connection.site = 'custom';
 	return {common, connection, fields: take(backend.fields)};
 }

@@ -5,23 +5,30 @@ import {buildCreateRequest, checkPlanInput, EXIT, planEndpoint, sendCreate, type
 import {checkTransportSecurity, DraftProblem, missingConnection, missingFields, missingFlagNames, planFromDraft, resolveDraft, type Draft} from '../draft.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {appendHistory, historyEntryFromResult} from '../store/history.js';
-import {curlCommand, ncpSignatureExpiry} from './curl.js';
+import {curlCommand, curlExpiry} from './curl.js';
 import {parseCreateArgs, type CreateArgs} from './create-args.js';
 import {dryRunJson, formatDryRunText, formatResultText, resultJson} from './output.js';
 import {colorEnabled, paint} from './style.js';
 import {UsageError} from './usage-error.js';
+import {describeRoute, proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from '../transport/proxy.js';
 import type {Io} from './io.js';
+import {safeJson, safeText} from '../text-safety.js';
 
 export function backendFromArgument(name: string | undefined): Backend {
 	const ids = BACKENDS.map(backend => backend.id).join(' or ');
-	if (!name) throw new UsageError(`Which backend? regwiz create ${ids} (e.g. regwiz create ncr --help)`);
+	const example = `regwiz create ${BACKENDS[0]?.id ?? ''} --help`;
+	if (!name) throw new UsageError(`Which backend? regwiz create ${ids} (e.g. ${example})`);
 	const backend = findBackend(name);
-	if (!backend) throw new UsageError(`Unknown backend ${JSON.stringify(name)}: choose ${ids} (e.g. regwiz create ncr --help)`);
+	if (!backend) throw new UsageError(`Unknown backend ${JSON.stringify(name)}: choose ${ids} (e.g. ${example})`);
 	return backend;
 }
 
-/** `sandbox`: the run uses the sandbox's demo profiles and emulator; nothing of it is recorded. */
-export type PreparedCreate = {args: CreateArgs; draft: Draft; complete: boolean; sandbox: boolean};
+/**
+ * `sandbox`: the run uses the sandbox's demo profiles and emulator; nothing of it is recorded.
+ * `network`: --proxy, the profile's proxy and the environment's proxy variables.
+ * `confineTo`: in the sandbox, the emulator's origin, where Object Storage's requests go too.
+ */
+export type PreparedCreate = {args: CreateArgs; draft: Draft; complete: boolean; sandbox: boolean; network: NetworkSettings; confineTo?: string};
 
 /** Reads flags, environment and profile into a draft; says whether anything is still missing. */
 export function prepareCreate(
@@ -42,7 +49,11 @@ export function prepareCreate(
 		throw error;
 	}
 	const complete = draft.credentials !== undefined && missingConnection(draft).length === 0 && missingFields(draft).length === 0;
-	return {args, draft, complete, sandbox: sandboxProfile !== undefined};
+	// The sandbox's emulator is on loopback and never goes through a proxy.
+	const network: NetworkSettings = sandboxProfile
+		? {env: {}}
+		: {flag: args.common.proxy, profile: draft.profileName === undefined ? undefined : store?.get(draft.profileName)?.proxy, env: io.env};
+	return {args, draft, complete, sandbox: sandboxProfile !== undefined, network};
 }
 
 /** The message when something is missing and no terminal can ask for it. */
@@ -62,8 +73,14 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	const insecure = checkTransportSecurity(draft, args.common.allowInsecureHttp);
 	if (insecure) throw new UsageError(insecure);
 	const plan = planFromDraft(draft);
+	// A sent create says it in its advice; a dry run or curl says it here.
+	const note = draft.backend.connectionNote?.(plan.connection);
+	if (note && (args.common.dryRun || args.common.curl)) io.stderr.write(`regwiz: ${note}\n`);
 	const style = paint(colorEnabled(io.env, io.stdout.isTTY === true, args.common.noColor));
 	if (args.common.dryRun && args.common.curl) throw new UsageError('--dry-run and --curl contradict each other: give one of them');
+	if (args.common.login && (args.common.dryRun || args.common.curl)) {
+		throw new UsageError(`--login and ${args.common.dryRun ? '--dry-run' : '--curl'} contradict each other: nothing is created to log in to`);
+	}
 	const buildOnly = () => {
 		try {
 			checkPlanInput(plan);
@@ -73,17 +90,25 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 			throw error;
 		}
 	};
+	const routeOf = (url: string): ProxyRoute | undefined => {
+		try {
+			return proxyRoute(url, prepared.network);
+		} catch (error) {
+			if (error instanceof ProxyProblem) throw new UsageError(error.message);
+			throw error;
+		}
+	};
 	const bucket = draft.backend.bucketToCreate?.(plan.fields);
 	// The bucket's requests go to Object Storage: its endpoint must be known and safe before anything is sent.
-	const bucketFirst = bucket === undefined ? undefined : await bucketRequests(bucket, plan, args.common.allowInsecureHttp);
+	const bucketFirst = bucket === undefined ? undefined : await bucketRequests(bucket, plan, args.common.allowInsecureHttp, prepared.confineTo);
 	if (args.common.curl) {
 		const request = buildOnly();
 		if (bucket !== undefined) io.stderr.write(`regwiz: --curl shows the registry request only; create the bucket first (regwiz create ncr … --create-bucket, or at Object Storage).\n`);
-		const curl = curlCommand(request, draft.backend, plan.credentials);
+		const curl = curlCommand(request, draft.backend, plan.credentials, {route: routeOf(request.url), env: prepared.network.env});
 		if (prepared.sandbox) io.stderr.write('regwiz: the sandbox emulator stops when regwiz exits; run `regwiz sandbox` and pass its --endpoint/--url to use this command.\n');
 		if (args.common.json) {
-			const expiresAt = ncpSignatureExpiry(request)?.toISOString();
-			io.stdout.write(`${JSON.stringify({ok: true, backend: draft.backend.id, request: {method: request.method, url: request.url}, ...(expiresAt ? {expiresAt} : {}), curl})}\n`);
+			const expiresAt = curlExpiry(request, draft.backend)?.toISOString();
+			io.stdout.write(`${safeJson({ok: true, backend: draft.backend.id, request: {method: request.method, url: request.url}, ...(expiresAt ? {expiresAt} : {}), curl})}\n`);
 		} else {
 			io.stdout.write(`${curl}\n`);
 		}
@@ -91,41 +116,54 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	}
 	if (args.common.dryRun) {
 		const request = buildOnly();
+		const route = routeOf(request.url);
 		const before = bucketFirst?.requests ?? [];
-		io.stdout.write(args.common.json ? dryRunJson(draft.backend.id, request, before) : formatDryRunText(request, plan.credentialSource, style, before));
+		io.stdout.write(
+			args.common.json
+				? dryRunJson(draft.backend.id, request, route?.label, before)
+				: formatDryRunText(request, plan.credentialSource, style, route && describeRoute(route), before),
+		);
 		return EXIT.created;
 	}
 	// Credentials from the environment or a profile are checked like flags: a bad value is named, and nothing is sent.
-	buildOnly();
+	// A proxy URL that cannot be used is a usage error, like a bad flag.
+	routeOf(buildOnly().url);
 	let bucketJson: Record<string, unknown> = {};
 	let bucketLine = '';
 	if (bucket !== undefined && bucketFirst) {
-		const ensured = await bucketFirst.ensure({timeoutMs: args.common.timeoutMs, signal});
+		for (const early of bucketFirst.requests) routeOf(early.url);
+		const ensured = await bucketFirst.ensure({timeoutMs: args.common.timeoutMs, signal, network: prepared.network});
 		const last = ensured.requests.at(-1);
 		if (!ensured.ok) {
 			if (args.common.json) {
 				io.stdout.write(
-					`${JSON.stringify({ok: false, backend: draft.backend.id, status: ensured.status ?? null, request: last ? {method: last.method, url: last.url} : null, response: null, error: ensured.message, bucket: {name: bucket, created: false}})}\n`,
+					`${safeJson({ok: false, backend: draft.backend.id, status: ensured.status ?? null, request: last ? {method: last.method, url: last.url} : null, response: null, error: ensured.message, bucket: {name: bucket, created: false}})}\n`,
 				);
 			} else {
-				io.stdout.write(`${style.bold(style.red(`✗ Bucket ${bucket} not ready: the registry was not created`))}\n  ${ensured.message}\n`);
+				io.stdout.write(`${style.bold(style.red(`✗ Bucket ${safeText(bucket)} not ready: the registry was not created`))}\n  ${safeText(ensured.message)}\n`);
 			}
 			return ensured.exitCode;
 		}
 		bucketJson = {bucket: {name: bucket, created: ensured.created}};
-		bucketLine = ensured.created ? `${style.green(`✓ Bucket ${bucket} created`)}  (PUT ${last?.url ?? ''})\n` : `Bucket ${bucket} already exists and is yours: not created again.\n`;
+		bucketLine = ensured.created
+			? `${style.green(`✓ Bucket ${safeText(bucket)} created`)}  (PUT ${safeText(last?.url ?? '')})\n`
+			: `Bucket ${safeText(bucket)} already exists and is yours: not created again.\n`;
 	}
-	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal});
+	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal, network: prepared.network});
 	if (!prepared.sandbox) recordAttempt(io, plan, result);
-	io.stdout.write(args.common.json ? resultJson(result, bucketJson) : bucketLine + formatResultText(result, draft.backend.noun, style));
+	// The login is loaded only when asked for: a plain create never pays for it.
+	const login = args.common.login && result.ok ? await import('./login-output.js').then(module => module.scriptedLogin(plan, result, io.env, signal)) : undefined;
+	if (args.common.json) io.stdout.write(resultJson(result, {...bucketJson, ...(login?.json ? {login: login.json} : {})}));
+	else io.stdout.write(bucketLine + formatResultText(result, draft.backend.noun, style) + (login ? login.text(style) : ''));
+	// A failed login leaves the registry created: the exit code stays the create's.
 	return result.exitCode;
 }
 
 /** The bucket's HEAD and PUT for the dry run, and the step that sends them; loaded only with --create-bucket. */
-async function bucketRequests(bucket: string, plan: CreatePlan, allowInsecureHttp: boolean) {
+async function bucketRequests(bucket: string, plan: CreatePlan, allowInsecureHttp: boolean, confineTo?: string) {
 	const storage = await import('../storage/buckets.js');
-	const access = {credentials: plan.credentials, connection: plan.connection};
-	const target = storage.resolveTarget(access.connection, true);
+	const access = {credentials: plan.credentials, connection: plan.connection, ...(confineTo === undefined ? {} : {confineTo})};
+	const target = storage.resolveTarget(access.connection, true, confineTo);
 	if ('ok' in target) throw new UsageError(`--create-bucket: ${target.message}`);
 	const insecure = allowInsecureHttp ? undefined : insecureHttpProblem(target.endpoint);
 	if (insecure) throw new UsageError(`${insecure}. Use https://, or pass --allow-insecure-http if you accept that risk`);
@@ -138,7 +176,10 @@ async function bucketRequests(bucket: string, plan: CreatePlan, allowInsecureHtt
 		if (error instanceof InputError) throw new UsageError(error.message);
 		throw error;
 	}
-	return {requests, ensure: (options: {timeoutMs: number; signal?: AbortSignal}) => storage.ensureBucket(bucket, access, {...options, allowInsecureHttp})};
+	return {
+		requests,
+		ensure: (options: {timeoutMs: number; signal?: AbortSignal; network?: NetworkSettings}) => storage.ensureBucket(bucket, access, {...options, allowInsecureHttp}),
+	};
 }
 
 /** Every attempt that reached a server or was cancelled goes to the history; a failure to write it only warns. */
@@ -146,6 +187,6 @@ function recordAttempt(io: Io, plan: CreatePlan, result: CreateResult): void {
 	try {
 		appendHistory(io.env, historyEntryFromResult(plan, result, planEndpoint(plan)));
 	} catch (error) {
-		io.stderr.write(`regwiz: warning: the attempt was not recorded in the history: ${(error as Error)?.message ?? String(error)}\n`);
+		io.stderr.write(`regwiz: warning: the attempt was not recorded in the history: ${safeText((error as Error)?.message ?? String(error))}\n`);
 	}
 }

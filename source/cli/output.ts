@@ -1,32 +1,37 @@
 import {displayRequest, resultHeadline, resultLines, type CreateResult} from '../engine.js';
 import type {PlainRequest} from '../backends/types.js';
 import type {Paint} from './style.js';
+import {safeJson, safeText} from '../text-safety.js';
 
 const pad = (label: string, width: number) => label.padEnd(width);
 
 export function formatResultText(result: CreateResult, noun: string, style: Paint): string {
 	const {tone, title} = resultHeadline(result, noun);
-	const mark = tone === 'success' ? style.green(`✓ ${title}`) : style.red(`✗ ${title}`);
+	// The title, URL, lines and advice carry what the server, a profile or the flags said: all through the one rule.
+	const mark = tone === 'success' ? style.green(`✓ ${safeText(title)}`) : style.red(`✗ ${safeText(title)}`);
 	const lines = resultLines(result);
 	const width = Math.max(...lines.map(line => line.label.length), 7) + 2;
-	const out = [style.bold(mark), `  ${pad('Request', width)}${result.request.method} ${result.request.url}`];
-	for (const line of lines) out.push(`  ${pad(line.label, width)}${line.value}`);
+	const out = [style.bold(mark), `  ${pad('Request', width)}${result.request.method} ${safeText(result.request.url)}`];
+	for (const line of lines) out.push(`  ${pad(line.label, width)}${safeText(line.value)}`);
 	if (result.advice.length > 0) {
 		out.push('', result.ok ? 'Next:' : 'What to do:');
-		for (const advice of result.advice) out.push(`  ${advice}`);
+		for (const advice of result.advice) out.push(`  ${safeText(advice)}`);
 	}
 	return `${out.join('\n')}\n`;
 }
 
-/** The `--json` object: one per run, on stdout, nothing else there. */
+/** The `--json` object: one per run, on stdout, nothing else there; no control character raw in it. */
 export function resultJson(result: CreateResult, extra: Record<string, unknown> = {}): string {
-	return `${JSON.stringify({
+	return `${safeJson({
 		ok: result.ok,
 		backend: result.backend,
 		status: result.outcome?.status ?? null,
 		request: result.request,
 		response: result.outcome?.body ?? null,
 		error: result.error,
+		// The service's own code (NCR: 200 the key pair, 210 a subscription or policy), which decides the advice.
+		...(result.outcome?.errorCode ? {errorCode: result.outcome.errorCode} : {}),
+		...(result.readBack ? {readBack: result.readBack.facts} : {}),
 		...(result.failure ? {failure: result.failure.kind} : {}),
 		...(result.outcome?.traceId ? {traceId: result.outcome.traceId} : {}),
 		...extra,
@@ -35,14 +40,22 @@ export function resultJson(result: CreateResult, extra: Record<string, unknown> 
 
 function requestLines(request: PlainRequest): string[] {
 	const shown = displayRequest(request);
-	const out = [`${shown.method} ${shown.url}`, ...shown.headers.map(([name, value]) => `${name}: ${value}`)];
-	if (shown.body !== undefined) out.push('', shown.body);
+	const out = [`${shown.method} ${safeText(shown.url)}`, ...shown.headers.map(([name, value]) => `${name}: ${safeText(value)}`)];
+	if (shown.body !== undefined) out.push('', safeText(shown.body));
 	return out;
 }
 
-/** `before`: requests sent first (the bucket's HEAD, then its PUT when it does not exist). */
-export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint, before: readonly PlainRequest[] = []): string {
-	const out = [style.bold('Dry run: nothing was sent.'), `Credentials from ${credentialSource}; secrets are not shown.`, ''];
+/**
+ * `proxy`: the proxy the requests would go through, as transport/proxy.ts describes it (no credentials);
+ * `before`: requests sent first (the bucket's HEAD, then its PUT when it does not exist).
+ */
+export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint, proxy?: string, before: readonly PlainRequest[] = []): string {
+	const out = [
+		style.bold('Dry run: nothing was sent.'),
+		`Credentials from ${credentialSource}; secrets are not shown.`,
+		...(proxy ? [`Through the proxy ${proxy}.`] : []),
+		'',
+	];
 	if (before.length > 0) {
 		out.push('First, the bucket: HEAD tells whether it exists; PUT creates it only when HEAD answers 404.', '');
 		for (const early of before) out.push(...requestLines(early), '');
@@ -57,9 +70,9 @@ const requestJson = (request: PlainRequest) => {
 	return {method: shown.method, url: shown.url, headers: Object.fromEntries(shown.headers), body: shown.body ?? null};
 };
 
-export function dryRunJson(backend: string, request: PlainRequest, before: readonly PlainRequest[] = []): string {
+export function dryRunJson(backend: string, request: PlainRequest, proxy?: string, before: readonly PlainRequest[] = []): string {
 	const shown = displayRequest(request);
-	return `${JSON.stringify({
+	return `${safeJson({
 		ok: true,
 		backend,
 		dryRun: true,
@@ -67,6 +80,7 @@ export function dryRunJson(backend: string, request: PlainRequest, before: reado
 		request: {method: shown.method, url: shown.url, headers: Object.fromEntries(shown.headers), body: shown.body ?? null},
 		response: null,
 		error: null,
+		...(proxy ? {proxy} : {}),
 		...(before.length > 0 ? {before: before.map(requestJson)} : {}),
 	})}\n`;
 }

@@ -5,7 +5,7 @@ import aws4 from 'aws4';
 import {bucketNameProblem, DEFAULT_STORAGE_REGION} from '../backends/object-storage.js';
 import {parseSigV4Authorization, SIGV4_SERVICE} from '../signing/sigv4.js';
 import {NCR_SECRETS, NO_STORAGE_KEYS} from './credentials.js';
-import {decodeSegment, headerText, type ApiContext, type Reply, type SandboxRequest} from './reply.js';
+import {decodeSegment, headerText, type ApiContext, type EmulatedApi, type Reply, type SandboxRequest} from './reply.js';
 import {sameSecret} from './rules.js';
 import type {SandboxState} from './state.js';
 
@@ -114,3 +114,12 @@ export function seedDemo(state: SandboxState, now: number): void {
 	state.buckets.set('taken-bucket', {name: 'taken-bucket', created, owner: 'other'});
 	if (!state.registries.has('demo-app')) state.registries.set('demo-app', {name: 'demo-app', bucket: 'demo-app-images', storageType: 'objectStorage', created});
 }
+
+/** NCR's Object Storage (S3 API, path-style, region kr-standard), on the emulator's origin under /object-storage. */
+export const objectStorageApi: EmulatedApi = {
+	name: 'object-storage',
+	owns: isStoragePath,
+	baseUrl: origin => `${origin}${STORAGE_PREFIX}`,
+	handle: handleStorage,
+	tooLarge: storageTooLarge,
+};

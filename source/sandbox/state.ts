@@ -1,7 +1,14 @@
 export type StorageType = 'objectStorage' | 'ncloudStorage';
 
 /** One NCR registry. `created` is ISO text. */
-export type RegistryRecord = {name: string; bucket?: string; storageType: StorageType; created: string};
+export type RegistryRecord = {
+	name: string;
+	bucket?: string;
+	storageType: StorageType;
+	created: string;
+	/** False when the public endpoint is turned off (a test seeds it); absent: on. */
+	endPointEnabled?: boolean;
+};
 
 /** One Object Storage bucket: the demo account's own, or another account's (then HEAD answers 403). */
 export type BucketRecord = {name: string; created: string; owner: 'demo' | 'other'};

@@ -1,7 +1,7 @@
 // The account's Object Storage buckets and NCR registries, fetched through the one transport: what
 // `regwiz buckets`, `--create-bucket` and the wizard's bucket list need. Requests are built as data by
-// source/backends/object-storage.ts and ncr-registries.ts; this module only sends them and decides.
-import {ncr} from '../backends/ncr.js';
+// source/backends/object-storage.ts and ncr.ts (the registry list); this module only sends them and decides.
+import {MAX_REGISTRY_PAGES, ncr, readRegistryPage, registriesByBucket, registryListRequest, type ListedRegistry} from '../backends/ncr.js';
 import {
 	createBucketRequest,
 	headBucketRequest,
@@ -13,9 +13,9 @@ import {
 	storageTarget,
 	type StorageTarget,
 } from '../backends/object-storage.js';
-import {MAX_REGISTRY_PAGES, readRegistryPage, registriesByBucket, registryListRequest, type ListedRegistry} from '../backends/ncr-registries.js';
 import type {Answers, PlainRequest, ResponseInput} from '../backends/types.js';
-import {insecureHttpProblem} from '../backends/validation.js';
+import {insecureHttpProblem, isLoopbackHost} from '../backends/validation.js';
+import type {NetworkSettings} from '../transport/proxy.js';
 import {EXIT} from '../engine.js';
 
 export type StorageOptions = {
@@ -24,10 +24,24 @@ export type StorageOptions = {
 	now?: () => number;
 	/** Allow plain http to Object Storage on another machine (--allow-insecure-http). */
 	allowInsecureHttp?: boolean;
+	/** The proxy settings every other request of the run uses (--proxy, the profile's, the environment). */
+	network?: NetworkSettings;
 };
 
 /** Where and as whom: the NCR credentials and connection answers (site, endpoint, storageEndpoint). */
-export type StorageAccess = {credentials: Answers; connection: Answers};
+export type StorageAccess = {
+	credentials: Answers;
+	connection: Answers;
+	/** In the sandbox, the emulator's origin: every request goes there, whatever the site or endpoint says. */
+	confineTo?: string;
+};
+
+/** A URL on another machine becomes the same path on the emulator (as source/sandbox/confine.ts does for backends). */
+function confined(real: string, origin: string | undefined, path?: string): string {
+	if (origin === undefined || !URL.canParse(real)) return real;
+	const url = new URL(real);
+	return isLoopbackHost(url.hostname) ? real : `${origin}${path ?? url.pathname.replace(/\/+$/, '')}`;
+}
 
 export type StorageFailure = {ok: false; message: string; exitCode: number; noAccess?: boolean; status?: number};
 
@@ -42,7 +56,7 @@ type Sent = {ok: true; response: ResponseInput} | StorageFailure;
 async function send(request: PlainRequest, options: StorageOptions): Promise<Sent> {
 	const {sendRequest, TransportError} = await import('../transport.js');
 	try {
-		return {ok: true, response: await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal})};
+		return {ok: true, response: await sendRequest(request, {timeoutMs: options.timeoutMs, signal: options.signal, network: options.network})};
 	} catch (error) {
 		if (error instanceof TransportError) {
 			return {ok: false, message: `${error.message} ${error.hint}`, exitCode: error.kind === 'cancelled' ? EXIT.cancelled : EXIT.noAnswer};
@@ -52,9 +66,10 @@ async function send(request: PlainRequest, options: StorageOptions): Promise<Sen
 }
 
 /** Where Object Storage is; never plain http to another machine unless allowed (the signature would travel in the clear). */
-export function resolveTarget(connection: Answers, allowInsecureHttp = false): StorageTarget | StorageFailure {
-	const target = storageTarget(connection);
-	if ('problem' in target) return {ok: false, message: target.problem, exitCode: EXIT.usage};
+export function resolveTarget(connection: Answers, allowInsecureHttp = false, confineTo?: string): StorageTarget | StorageFailure {
+	const found = storageTarget(connection);
+	if ('problem' in found) return {ok: false, message: found.problem, exitCode: EXIT.usage};
+	const target = {...found, endpoint: confined(found.endpoint, confineTo, '/object-storage')};
 	const insecure = allowInsecureHttp ? undefined : insecureHttpProblem(target.endpoint);
 	if (insecure) return {ok: false, message: `${insecure}. Use https://, or pass --allow-insecure-http if you accept that risk`, exitCode: EXIT.usage};
 	return target;
@@ -68,7 +83,7 @@ const signing = (access: StorageAccess, target: StorageTarget, options: StorageO
 
 /** Every registry of the account, page after page, or why the list could not be read. */
 export async function listRegistries(access: StorageAccess, options: StorageOptions): Promise<{ok: true; registries: ListedRegistry[]} | StorageFailure> {
-	const base = ncr.endpoint(access.connection);
+	const base = confined(ncr.endpoint(access.connection), access.confineTo);
 	const registries: ListedRegistry[] = [];
 	for (let page = 1; page <= MAX_REGISTRY_PAGES; page++) {
 		const sent = await send(registryListRequest(access.credentials, base, page, (options.now ?? Date.now)()), options);
@@ -83,7 +98,7 @@ export async function listRegistries(access: StorageAccess, options: StorageOpti
 
 /** The account's buckets, each with the registry it backs when NCR's list could be read. */
 export async function listBuckets(access: StorageAccess, options: StorageOptions): Promise<BucketListing> {
-	const target = resolveTarget(access.connection, options.allowInsecureHttp);
+	const target = resolveTarget(access.connection, options.allowInsecureHttp, access.confineTo);
 	if ('ok' in target) return target;
 	const [sent, listed] = await Promise.all([send(listBucketsRequest(signing(access, target, options)), options), listRegistries(access, options)]);
 	if (!sent.ok) return {...sent, target};
@@ -105,7 +120,7 @@ export type BucketState = {ok: true; state: 'yours' | 'free' | 'forbidden'} | St
 
 /** HEAD /{bucket}: 'free' (404), 'yours' (200), 'forbidden' (403: another account's, or no permission). */
 export async function bucketState(name: string, access: StorageAccess, options: StorageOptions): Promise<BucketState> {
-	const target = resolveTarget(access.connection, options.allowInsecureHttp);
+	const target = resolveTarget(access.connection, options.allowInsecureHttp, access.confineTo);
 	if ('ok' in target) return target;
 	const sent = await send(headBucketRequest(name, signing(access, target, options)), options);
 	if (!sent.ok) return sent;
@@ -117,7 +132,7 @@ export async function bucketState(name: string, access: StorageAccess, options: 
 /** The requests `--create-bucket` sends before the registry: HEAD, then PUT when the bucket does not exist. */
 export function ensureBucketRequests(name: string, access: StorageAccess, now: number): PlainRequest[] | StorageFailure {
 	// Only shown (dry run): the caller has checked the endpoint's security.
-	const target = resolveTarget(access.connection, true);
+	const target = resolveTarget(access.connection, true, access.confineTo);
 	if ('ok' in target) return target;
 	const signed = {target, credentials: access.credentials, now};
 	return [headBucketRequest(name, signed), createBucketRequest(name, signed)];
@@ -132,7 +147,7 @@ export type EnsuredBucket = {
 
 /** Makes sure the bucket exists and is the account's: HEAD, then PUT when it is free. */
 export async function ensureBucket(name: string, access: StorageAccess, options: StorageOptions): Promise<EnsuredBucket | (StorageFailure & {requests: EnsuredBucket['requests']})> {
-	const target = resolveTarget(access.connection, options.allowInsecureHttp);
+	const target = resolveTarget(access.connection, options.allowInsecureHttp, access.confineTo);
 	if ('ok' in target) return {...target, requests: []};
 	const requests: EnsuredBucket['requests'] = [];
 	const head = headBucketRequest(name, signing(access, target, options));

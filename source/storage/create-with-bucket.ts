@@ -2,8 +2,14 @@
 import {sendCreate, EXIT, type CreatePlan, type CreateResult, type SendCreateOptions} from '../engine.js';
 import {ensureBucket} from './buckets.js';
 
-export async function sendCreateWithBucket(plan: CreatePlan, bucket: string, options: SendCreateOptions & {allowInsecureHttp?: boolean}): Promise<CreateResult> {
-	const ensured = await ensureBucket(bucket, {credentials: plan.credentials, connection: plan.connection}, options);
+export async function sendCreateWithBucket(
+	plan: CreatePlan,
+	bucket: string,
+	options: SendCreateOptions & {allowInsecureHttp?: boolean; confineTo?: string},
+): Promise<CreateResult> {
+	const {confineTo, ...sending} = options;
+	const access = {credentials: plan.credentials, connection: plan.connection, ...(confineTo === undefined ? {} : {confineTo})};
+	const ensured = await ensureBucket(bucket, access, sending);
 	if (!ensured.ok) {
 		const last = ensured.requests.at(-1);
 		const request = last ? {method: last.method, url: last.url} : {method: 'HEAD', url: ''};
@@ -22,7 +28,7 @@ export async function sendCreateWithBucket(plan: CreatePlan, bucket: string, opt
 			error: ensured.message,
 		};
 	}
-	const result = await sendCreate(plan, options);
+	const result = await sendCreate(plan, sending);
 	const note = ensured.created ? `Bucket ${bucket} was created first.` : `Bucket ${bucket} already existed and is yours.`;
 	return {...result, advice: [note, ...result.advice]};
 }

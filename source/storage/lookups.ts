@@ -4,10 +4,17 @@ import {bucketNameProblem} from '../backends/object-storage.js';
 import type {LookupAccess, LookupService} from '../backends/types.js';
 import {bucketState, listBuckets, listRegistries, type StorageOptions} from './buckets.js';
 
-const access = (lookup: LookupAccess) => ({credentials: lookup.credentials, connection: {site: 'kr', ...lookup.connection}});
+/** How the lookups send: the run's deadline, proxy settings and, in the sandbox, the emulator's origin. */
+export type LookupSettings = Pick<StorageOptions, 'timeoutMs' | 'allowInsecureHttp' | 'network'> & {confineTo?: string};
 
-export function storageLookups(timeoutMs: number, allowInsecureHttp = false): LookupService {
-	const options = (signal: AbortSignal): StorageOptions => ({timeoutMs, signal, allowInsecureHttp});
+export function storageLookups(settings: LookupSettings): LookupService {
+	const {confineTo, ...sending} = settings;
+	const access = (lookup: LookupAccess) => ({
+		credentials: lookup.credentials,
+		connection: {site: 'kr', ...lookup.connection},
+		...(confineTo === undefined ? {} : {confineTo}),
+	});
+	const options = (signal: AbortSignal): StorageOptions => ({...sending, signal});
 	return {
 		async choices(source, lookup, signal) {
 			if (source !== 'ncr.buckets') return {ok: false, message: `nothing to list for ${source}`};

@@ -1,18 +1,20 @@
 import {Box, Text, useApp, useInput} from 'ink';
+import {safeText} from '../text-safety.js';
 import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
 import {InputError, insecureHttpProblem} from '../backends/validation.js';
-import type {Answers, Backend, LookupService} from '../backends/types.js';
-import {buildCreateRequest, EXIT, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
+import type {Answers, Backend, DockerLogin, LookupService} from '../backends/types.js';
+import {buildCreateRequest, EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
+import {loginFacts, type LoginReport} from '../login/facts.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {Footer, Header, useWidth} from './components/layout.js';
-import {ResultPanel, ReviewPanel, SendingStep} from './components/panels.js';
+import {ForRealNote, LoginPanel, ResultPanel, ReviewPanel, SendingStep} from './components/panels.js';
 import {SelectQuestion} from './components/select-question.js';
 import {CredentialChoice} from './steps/credential-choice.js';
 import {FieldStep} from './steps/field-step.js';
 import {LookupFieldStep} from './steps/lookup-field-step.js';
 import {ProfileNameStep} from './steps/profile-name-step.js';
 import {SaveStep} from './steps/save-step.js';
-import {currentQuestion, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type WizardState} from './state.js';
+import {currentQuestion, fieldId, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type WizardState} from './state.js';
 
 export type WizardServices = {
 	backends: readonly Backend[];
@@ -29,6 +31,25 @@ export type WizardServices = {
 	lookup?: LookupService;
 	banner?: string;
 	warnings: string[];
+	/** This run is a sandbox run from its start (--sandbox). */
+	sandbox?: boolean;
+	/** Starts the built-in emulator for the rest of this run; offered when nothing is set up yet. */
+	startSandbox?: () => Promise<SandboxSwitch>;
+	/** After a sandbox create: how to do it for real. */
+	forReal?: () => string[];
+	/** Logs in to what was created with docker or podman; the secret goes to the tool's stdin only. */
+	login?: (login: DockerLogin, signal: AbortSignal) => Promise<LoginReport>;
+	/** --login: log in as soon as the create succeeded. */
+	autoLogin?: boolean;
+};
+
+/** What a run needs to carry on in the sandbox: demo profiles in memory, the banner, which profile is whose. */
+export type SandboxSwitch = {
+	store: ProfileStore;
+	banner: string;
+	sandboxProfile: (backend: Backend) => string;
+	/** The emulator's origin: where Object Storage's requests go from then on. */
+	emulatorOrigin?: string;
 };
 
 export type WizardAppProps = WizardServices & {
@@ -43,16 +64,32 @@ function titleFor(state: WizardState): string {
 	return ['regwiz', state.backend.title, who].filter(Boolean).join(' · ');
 }
 
-function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, reviewBlocked: boolean): string[] {
+/** A connection answer the environment suggests (NCR: the site NCLOUD_SITE and NCLOUD_REGION name). */
+function environmentDefault(backend: Backend, env: NodeJS.ProcessEnv, key: string): string | undefined {
+	const found = backend.envConnection?.(env);
+	return found && 'connection' in found ? found.connection[key] : undefined;
+}
+
+/** The name field to go back to when the refusal may mean the name is taken (NCR: a 403 or 409 on create). */
+function renameKey(state: WizardState): string | undefined {
+	const status = state.result?.outcome?.status;
+	if (state.result?.ok || status === undefined || !state.backend?.renameOn?.includes(status)) return undefined;
+	return state.backend.fields[0]?.key;
+}
+
+function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, reviewBlocked: boolean, canLogIn: boolean): string[] {
 	const back = canGoBack ? ['Esc back'] : [];
 	const quit = 'Ctrl-C quit';
 	const question = currentQuestion(state);
 	if (question.id === 'review') return [...(reviewBlocked ? [] : ['Enter send']), 'Esc change a field', quit];
 	if (question.id === 'sending') return ['Esc cancel', quit];
 	if (question.id === 'result') {
-		if (state.result?.ok) return ['n create another', 'q quit'];
+		if (state.result?.ok) return [...(canLogIn ? ['l log in with docker now'] : []), 'n create another', 'q quit'];
 		const change = state.result?.outcome && [401, 403].includes(state.result.outcome.status) && !state.credentialsLocked ? 'Esc change credentials' : 'Esc change a field';
-		return ['r retry', change, 'n create another', 'q quit'];
+		const rename = renameKey(state) ? ['c change the name'] : [];
+		// Sent and not clearly answered: it may exist already, so the key never just says "retry".
+		const again = state.result && mayHaveBeenCreated(state.result) ? 'r send again (check first)' : 'r retry';
+		return [again, change, ...rename, 'n create another', 'q quit'];
 	}
 	if (question.id === 'credentialChoice') {
 		const editable = store.list().some(profile => profile.backend === state.backend?.id);
@@ -65,14 +102,23 @@ function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, r
 }
 
 export function WizardApp(props: WizardAppProps) {
-	const {store, backends, onExit} = props;
+	const {backends, onExit} = props;
 	const [state, dispatch] = useReducer(wizardReducer, props.initial);
+	// Chosen on step 2 of a first run: from then on the run is a sandbox run, as with --sandbox.
+	const [sandbox, setSandbox] = useState<SandboxSwitch | undefined>(undefined);
+	const [startingSandbox, setStartingSandbox] = useState(false);
+	const inSandbox = props.sandbox === true || sandbox !== undefined;
+	const store = sandbox?.store ?? props.store;
+	// In the sandbox, keys from the environment and ~/.ncloud/configure are not offered: real keys never go to it.
+	const env = sandbox ? {} : props.env;
+	const banner = sandbox?.banner ?? props.banner;
 	const stateRef = useRef(state);
 	stateRef.current = state;
 	const {exit} = useApp();
 	// Nothing may reach the terminal's last column: a line that wraps there breaks Ink's redraw.
 	const width = useWidth();
 	const sending = useRef<AbortController | undefined>(undefined);
+	const loggingIn = useRef<AbortController | undefined>(undefined);
 	const [sendStartedAt, setSendStartedAt] = useState(0);
 	const question = currentQuestion(state);
 	const list = questions(state);
@@ -83,6 +129,7 @@ export function WizardApp(props: WizardAppProps) {
 	useEffect(() => {
 		if (state.exitCode === undefined) return;
 		sending.current?.abort();
+		loggingIn.current?.abort();
 		onExit(state.exitCode);
 		exit();
 	}, [state.exitCode]);
@@ -97,7 +144,7 @@ export function WizardApp(props: WizardAppProps) {
 		setSendStartedAt(Date.now());
 		props.send(plan, controller.signal).then(
 			result => {
-				props.onAttempt?.(plan, result);
+				if (!inSandbox) props.onAttempt?.(plan, result);
 				// Cancelled by the person (Esc goes back, Ctrl-C quits) or by leaving the step: the answer is moot.
 				if (controller.signal.aborted) return;
 				if (result.ok && plan.profileName && store.get(plan.profileName)) {
@@ -118,6 +165,47 @@ export function WizardApp(props: WizardAppProps) {
 		return () => controller.abort();
 	}, [state.current, state.result]);
 
+	const plan = state.current === 'result' ? planOf(state) : undefined;
+	const facts = plan && state.result ? loginFacts(plan, state.result) : undefined;
+	const canLogIn = facts !== undefined && props.login !== undefined && (state.login === undefined || (state.login.status === 'done' && state.login.report.kind === 'failed'));
+	const startLogin = () => {
+		if (!facts || !props.login) return;
+		const controller = new AbortController();
+		loggingIn.current = controller;
+		dispatch({type: 'loginStarted', at: Date.now()});
+		props.login(facts.login, controller.signal).then(
+			report => dispatch({type: 'loginDone', report}),
+			(error: unknown) => dispatch({type: 'loginDone', report: {kind: 'failed', tool: 'docker', host: facts.login.host, said: [`unexpected error: ${(error as Error).message}`], exitCode: null}}),
+		);
+	};
+	const canLogInRef = useRef(canLogIn);
+	canLogInRef.current = canLogIn;
+	const startLoginRef = useRef(startLogin);
+	startLoginRef.current = startLogin;
+	// --login: as soon as the create succeeded.
+	useEffect(() => {
+		if (props.autoLogin && state.current === 'result' && state.result?.ok && state.login === undefined && canLogIn) startLogin();
+	}, [state.current, state.result]);
+
+	const trySandbox = () => {
+		if (!props.startSandbox || !state.backend || startingSandbox) return;
+		const chosen = state.backend;
+		setStartingSandbox(true);
+		props.startSandbox().then(
+			session => {
+				setSandbox(session);
+				setStartingSandbox(false);
+				const name = session.sandboxProfile(chosen);
+				const profile = session.store.get(name);
+				if (profile) dispatch({type: 'chooseCredentials', mode: {kind: 'profile', name}, credentials: profile.credentials, connection: profile.connection});
+			},
+			(error: unknown) => {
+				setStartingSandbox(false);
+				dispatch({type: 'notice', message: `the sandbox could not start: ${(error as Error).message}`});
+			},
+		);
+	};
+
 	// One input handler, always mounted: Esc, Ctrl-C and the keys of panels without inputs live here.
 	useInput((input, key) => {
 		const current = stateRef.current;
@@ -130,14 +218,18 @@ export function WizardApp(props: WizardAppProps) {
 			if (key.escape) {
 				sending.current?.abort();
 				dispatch({type: 'cancelSending'});
+				// The request may already have reached the service: say so before it can be sent again.
+				dispatch({type: 'notice', message: `Cancelled while sending. ${MAY_HAVE_BEEN_CREATED}`});
 			}
 			return;
 		}
 		if (id === 'result') {
 			const result = current.result;
 			if (input === 'q') dispatch({type: 'quit', exitCode: result?.exitCode ?? 0});
+			else if (input === 'l' && result?.ok && canLogInRef.current) startLoginRef.current();
 			else if (input === 'n') dispatch({type: 'createAnother'});
 			else if (input === 'r' && result && !result.ok) dispatch({type: 'retry'});
+			else if (input === 'c' && renameKey(current)) dispatch({type: 'goTo', id: fieldId('fields', renameKey(current) ?? '')});
 			else if (key.escape) {
 				const status = result?.outcome?.status;
 				if ((status === 401 || status === 403) && !current.credentialsLocked) dispatch({type: 'goTo', id: 'credentialChoice'});
@@ -174,12 +266,14 @@ export function WizardApp(props: WizardAppProps) {
 			<CredentialChoice
 				backend={backend}
 				store={store}
-				env={props.env}
-				importable={props.importable?.(backend)}
+				env={env}
+				importable={inSandbox ? undefined : props.importable?.(backend)}
 				initialProfile={state.profileName}
 				onChoose={choice => dispatch({type: 'chooseCredentials', ...choice})}
+				onTrySandbox={inSandbox || !props.startSandbox ? undefined : trySandbox}
 			/>
 		);
+		if (startingSandbox) body = <SendingStep what="Starting the sandbox (a local emulator)…" startedAt={Date.now()} />;
 	} else if ('spec' in question && backend) {
 		const {spec, group} = question;
 		const editingSecret = group === 'credentials' && state.mode?.kind === 'edit' && spec.kind === 'secret';
@@ -193,7 +287,7 @@ export function WizardApp(props: WizardAppProps) {
 				backend={backend}
 				answers={state[group]}
 				connection={state.connection}
-				defaultValue={(group === 'fields' ? state.lastFields[spec.key] : undefined) ?? spec.defaultValue}
+				defaultValue={(group === 'fields' ? state.lastFields[spec.key] : group === 'connection' ? environmentDefault(backend, props.env, spec.key) : undefined) ?? spec.defaultValue}
 				kept={editingSecret ? state.keptSecrets[spec.key] ?? state.credentials[spec.key] : undefined}
 				allowInsecureHttp={props.allowInsecureHttp}
 				onAnswer={(answerGroup, key, value) => dispatch({type: 'answer', group: answerGroup, key, value})}
@@ -210,6 +304,7 @@ export function WizardApp(props: WizardAppProps) {
 				persistent={store.persistent}
 				verify={props.verify}
 				onChoose={save => dispatch({type: 'chooseSave', save})}
+				onChange={backend.credentialFields[0] ? () => dispatch({type: 'goTo', id: fieldId('credentials', backend.credentialFields[0]?.key ?? '')}) : undefined}
 			/>
 		);
 	} else if (question.id === 'profileName' && backend) {
@@ -241,7 +336,7 @@ export function WizardApp(props: WizardAppProps) {
 				facts={{
 					backendTitle: backend.title,
 					endpoint: backend.describeEndpoint(plan.connection),
-					credentialLabel: backend.credentialFields[0]?.label ?? 'Credentials',
+					credentialLabel: backend.credentialFields.find(spec => spec.key === backend.shownCredential)?.label ?? 'Credentials',
 					credential: backend.publicCredential(plan.credentials),
 					credentialSource: plan.credentialSource,
 					request: buildCreateRequest(plan),
@@ -253,26 +348,33 @@ export function WizardApp(props: WizardAppProps) {
 	} else if (question.id === 'sending') {
 		const plan = planOf(state);
 		const url = plan ? new URL(buildCreateRequest(plan).url) : undefined;
-		body = <SendingStep what={`Signing and sending POST ${url ? url.pathname : ''}…`} startedAt={sendStartedAt || Date.now()} />;
+		const verb = backend?.curl.kind === 'signed' ? 'Signing and sending' : 'Sending';
+		body = <SendingStep what={`${verb} POST ${url ? url.pathname : ''}…`} startedAt={sendStartedAt || Date.now()} />;
 	} else if (question.id === 'result' && state.result && backend) {
-		body = <ResultPanel result={state.result} noun={backend.noun} />;
+		body = (
+			<Box flexDirection="column">
+				<ResultPanel result={state.result} noun={backend.noun} loginBelow={facts !== undefined && props.login !== undefined} />
+				{facts && props.login ? <LoginPanel facts={facts} login={state.login} offered={canLogIn} /> : null}
+				{state.result.ok && inSandbox && props.forReal ? <ForRealNote lines={props.forReal()} /> : null}
+			</Box>
+		);
 	}
 
 	return (
 		<Box flexDirection="column" width={width}>
-			<Header title={titleFor(state)} step={question.step} total={TOTAL_STEPS} banner={props.banner} />
+			<Header title={titleFor(state)} step={question.step} total={TOTAL_STEPS} banner={banner} />
 			{props.warnings.map(warning => (
 				<Text key={warning} color="yellow" wrap="wrap">
-					⚠ {warning}
+					⚠ {safeText(warning)}
 				</Text>
 			))}
 			{state.notice ? (
 				<Text color="red" wrap="wrap">
-					✗ {state.notice}
+					✗ {safeText(state.notice)}
 				</Text>
 			) : null}
 			{body}
-			<Footer hints={hintsFor(state, canGoBack, store, question.id === 'review' && (unacceptedInsecureEndpoint(state, props.allowInsecureHttp) !== undefined || planInputProblem(state) !== undefined))} />
+			<Footer hints={hintsFor(state, canGoBack, store, question.id === 'review' && (unacceptedInsecureEndpoint(state, props.allowInsecureHttp) !== undefined || planInputProblem(state) !== undefined), canLogIn)} />
 		</Box>
 	);
 }

@@ -2,6 +2,7 @@ import {fieldApplies, InputError, insecureHttpProblem} from '../backends/validat
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
 import {planFromDraft, withDefaults, type Draft} from '../draft.js';
 import {checkPlanInput, type CreatePlan, type CreateResult} from '../engine.js';
+import type {LoginReport, LoginState} from '../login/facts.js';
 
 /** How the person chose credentials on step 2. */
 export type CredentialMode =
@@ -49,6 +50,8 @@ export type WizardState = {
 	/** The stored secret kept when a profile is edited and the person just presses Enter. */
 	keptSecrets: Answers;
 	result?: CreateResult;
+	/** "Log in with docker now" on the result: under way, or what the tool answered. */
+	login?: LoginState;
 	/** The endpoint the person accepted sending credentials to over plain http. */
 	insecureAccepted?: string;
 	/** An error to show at the top of the current screen (e.g. a refused save). */
@@ -124,6 +127,8 @@ export type Action =
 	| {type: 'confirm'}
 	| {type: 'sent'; result: CreateResult}
 	| {type: 'cancelSending'}
+	| {type: 'loginStarted'; at: number}
+	| {type: 'loginDone'; report: LoginReport}
 	| {type: 'back'}
 	| {type: 'goTo'; id: string}
 	| {type: 'createAnother'}
@@ -188,7 +193,11 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 		case 'confirm':
 			return {...state, current: 'sending', result: undefined, notice: undefined};
 		case 'sent':
-			return {...state, current: 'result', result: action.result};
+			return {...state, current: 'result', result: action.result, login: undefined};
+		case 'loginStarted':
+			return state.current === 'result' && state.result?.ok ? {...state, login: {status: 'running', startedAt: action.at}} : state;
+		case 'loginDone':
+			return state.login?.status === 'running' ? {...state, login: {status: 'done', report: action.report}} : state;
 		case 'cancelSending':
 			return move({...state, current: 'sending'}, -1);
 		case 'back':
@@ -197,10 +206,10 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 			return {...state, current: action.id, notice: undefined};
 		case 'createAnother': {
 			const first = questions(state).find(question => question.step === 3 && !isSkipped(state, question));
-			return {...state, result: undefined, current: first?.id ?? 'review', notice: undefined};
+			return {...state, result: undefined, login: undefined, current: first?.id ?? 'review', notice: undefined};
 		}
 		case 'retry':
-			return {...state, current: 'sending', result: undefined};
+			return {...state, current: 'sending', result: undefined, login: undefined};
 		case 'acceptInsecure':
 			return {...state, insecureAccepted: action.endpoint};
 		case 'notice':
@@ -257,7 +266,9 @@ export function initialState(options: {backend?: Backend; draft?: Draft; yes: bo
 	if (credentialsLocked && backend) {
 		// Connection values with a default (the Korea site) count as given when credentials came from the command line.
 		for (const spec of backend.connectionFields) {
-			if (spec.defaultValue !== undefined && draft?.connection[spec.key] === undefined && !draft?.connection.endpoint) {
+			// A given value that stands for this one (a custom endpoint for the site) keeps it open.
+			const implied = backend.connectionFields.some(other => draft?.connection[other.key] !== undefined && other.implies?.[spec.key] !== undefined);
+			if (spec.defaultValue !== undefined && draft?.connection[spec.key] === undefined && !implied) {
 				locked.push(fieldId('connection', spec.key));
 			}
 		}

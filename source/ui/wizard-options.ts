@@ -15,4 +15,8 @@ export type WizardOptions = OpenedStore & {
 	timeoutMs: number;
 	allowInsecureHttp: boolean;
 	sandbox: boolean;
+	/** --login: log in with docker as soon as the create succeeded. */
+	login?: boolean;
+	/** --proxy URL, as given. */
+	proxy?: string;
 };

@@ -1,4 +1,5 @@
 import {Box, Text, useStdout} from 'ink';
+import {safeText} from '../../text-safety.js';
 import type {ReactNode} from 'react';
 
 /** Width of the live area: the terminal's, capped so lines stay readable. */
@@ -15,7 +16,7 @@ export function Header({title, step, total, banner}: {title: string; step: numbe
 			<Box justifyContent="space-between">
 				<Box flexShrink={1}>
 					<Text bold wrap="truncate-end">
-						{title}
+						{safeText(title)}
 					</Text>
 				</Box>
 				<Box flexShrink={0} marginLeft={2}>
@@ -48,7 +49,7 @@ export function Panel({title, color, children}: {title?: string; color?: string;
 		<Box flexDirection="column" borderStyle="round" borderColor={color} width={width} paddingX={1}>
 			{title ? (
 				<Text bold color={color} wrap="wrap">
-					{title}
+					{safeText(title)}
 				</Text>
 			) : null}
 			{children}
@@ -56,7 +57,7 @@ export function Panel({title, color, children}: {title?: string; color?: string;
 	);
 }
 
-/** "Label   value" with the label column fixed and the value wrapping beside it. */
+/** "Label   value" with the label column fixed and the value wrapping beside it; the value may be foreign text. */
 export function Row({label, value, labelWidth = 14, color}: {label: string; value: string; labelWidth?: number; color?: string}) {
 	return (
 		<Box>
@@ -65,7 +66,7 @@ export function Row({label, value, labelWidth = 14, color}: {label: string; valu
 			</Box>
 			<Box flexShrink={1}>
 				<Text color={color} wrap="wrap">
-					{value}
+					{safeText(value)}
 				</Text>
 			</Box>
 		</Box>

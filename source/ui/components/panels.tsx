@@ -1,7 +1,10 @@
 import {Box, Text} from 'ink';
+import {safeText} from '../../text-safety.js';
 import {useEffect, useState} from 'react';
 import {displayRequest, resultHeadline, resultLines, type CreateResult} from '../../engine.js';
 import type {PlainRequest} from '../../backends/types.js';
+import type {CreateLoginFacts, LoginState} from '../../login/facts.js';
+import {describeLogin, pushCommands} from '../../login/push-lines.js';
 import {Panel, Row} from './layout.js';
 
 export type ReviewFacts = {
@@ -25,7 +28,7 @@ export function ReviewPanel({facts}: {facts: ReviewFacts}) {
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Panel>
-				<Text bold wrap="wrap">{`${shown.method} ${shown.url}`}</Text>
+				<Text bold wrap="wrap">{`${shown.method} ${safeText(shown.url)}`}</Text>
 				<Row label="Backend" value={facts.backendTitle} />
 				<Row label="Endpoint" value={facts.endpoint} />
 				<Row label={facts.credentialLabel} value={`${facts.credential} (${facts.credentialSource})`} />
@@ -40,7 +43,7 @@ export function ReviewPanel({facts}: {facts: ReviewFacts}) {
 			</Panel>
 			{facts.warning ? (
 				<Text color="red" wrap="wrap">
-					⚠ {facts.warning}
+					⚠ {safeText(facts.warning)}
 				</Text>
 			) : null}
 		</Box>
@@ -68,27 +71,91 @@ export function SendingStep({what, startedAt}: {what: string; startedAt: number}
 	);
 }
 
-export function ResultPanel({result, noun}: {result: CreateResult; noun: string}) {
+/** Advice lines that a login section below gives exactly (docker login/push with placeholders). */
+const DOCKER_ADVICE = /^docker (login|push) /;
+
+export function ResultPanel({result, noun, loginBelow = false}: {result: CreateResult; noun: string; loginBelow?: boolean}) {
 	const {tone, title} = resultHeadline(result, noun);
 	const color = tone === 'success' ? 'green' : 'red';
 	const lines = resultLines(result);
+	const advice = loginBelow ? result.advice.filter(line => !DOCKER_ADVICE.test(line)) : result.advice;
 	return (
 		<Box marginTop={1}>
 			<Panel title={`${tone === 'success' ? '✓' : '✗'} ${title}`} color={color}>
 				{lines.map(line => (
 					<Row key={line.label} label={line.label} value={line.value} />
 				))}
-				{result.advice.length > 0 ? (
+				{advice.length > 0 ? (
 					<Box flexDirection="column" marginTop={1}>
 						<Text bold>{result.ok ? 'Next:' : 'What to do:'}</Text>
-						{result.advice.map(advice => (
+						{advice.map(advice => (
 							<Box key={advice} marginLeft={2}>
-								<Text wrap="wrap">{advice}</Text>
+								<Text wrap="wrap">{safeText(advice)}</Text>
 							</Box>
 						))}
 					</Box>
 				) : null}
 			</Panel>
+		</Box>
+	);
+}
+
+/** Commands to copy: each on its own line, at the left edge, outside any border. */
+function Commands({lines}: {lines: string[]}) {
+	return (
+		<Box flexDirection="column">
+			{lines.map(line => (
+				<Text key={line}>{line}</Text>
+			))}
+		</Box>
+	);
+}
+
+/** "Log in with docker now" under a success: the offer, the tool at work, or its own answer; then how to push. */
+export function LoginPanel({facts, login, offered}: {facts: CreateLoginFacts; login?: LoginState; offered: boolean}) {
+	if (login?.status === 'running') {
+		return <SendingStep what={`Logging in to ${facts.login.host}…`} startedAt={login.startedAt} />;
+	}
+	if (login?.status !== 'done') {
+		return (
+			<Box flexDirection="column" marginTop={1}>
+				<Text wrap="wrap">
+					{offered ? `Log in with docker now: press l (${facts.login.host}). ` : ''}
+					<Text dimColor>Then push (my-image is yours):</Text>
+				</Text>
+				<Commands lines={pushCommands(facts.login)} />
+			</Box>
+		);
+	}
+	const shown = describeLogin(facts, login.report);
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text color={shown.ok ? 'green' : 'red'} wrap="wrap">{`${shown.ok ? '✓' : '✗'} ${shown.headline}`}</Text>
+			{shown.said.map((line, index) => (
+				<Box key={`${index}:${line}`} marginLeft={2}>
+					<Text wrap="wrap">{line}</Text>
+				</Box>
+			))}
+			{shown.byHand.length > 0 ? <Commands lines={shown.byHand} /> : null}
+			<Commands lines={shown.push} />
+		</Box>
+	);
+}
+
+/** After a sandbox create: nothing real was made, and how to make it for real. */
+export function ForRealNote({lines}: {lines: string[]}) {
+	const [first, ...more] = lines;
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text wrap="wrap">
+				<Text color="yellow">That was the sandbox. For real: </Text>
+				{first}
+			</Text>
+			{more.map(line => (
+				<Box key={line} marginLeft={2}>
+					<Text wrap="wrap">{line}</Text>
+				</Box>
+			))}
 		</Box>
 	);
 }

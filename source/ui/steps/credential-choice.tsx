@@ -1,4 +1,5 @@
 import {Box, Text, useInput} from 'ink';
+import {safeText} from '../../text-safety.js';
 import {useRef} from 'react';
 import type {Answers, Backend} from '../../backends/types.js';
 import {relativeTime} from '../../relative-time.js';
@@ -16,6 +17,7 @@ export function CredentialChoice({
 	importable,
 	initialProfile,
 	onChoose,
+	onTrySandbox,
 }: {
 	backend: Backend;
 	store: ProfileStore;
@@ -23,22 +25,27 @@ export function CredentialChoice({
 	importable?: {credentials: Answers; source: string};
 	initialProfile?: string;
 	onChoose: (choice: CredentialChoiceMade) => void;
+	/** Offered when nothing is set up yet: switches this run to the built-in emulator. */
+	onTrySandbox?: () => void;
 }) {
 	const profiles = store.list().filter(profile => profile.backend === backend.id);
 	const fromEnv = backend.envCredentials(env);
 	const highlighted = useRef<string>('');
+	// Names, endpoints and keys come from files and the environment: shown through the one text-safety rule.
 	const options: SelectOption[] = profiles.map(profile => ({
 		value: `profile:${profile.name}`,
-		label: profile.name,
-		hint: `${backend.publicCredential(profile.credentials)} · ${backend.describeEndpoint(profile.connection)} · ${profile.lastUsedAt ? `last used ${relativeTime(profile.lastUsedAt)}` : 'not used yet'}`,
+		label: safeText(profile.name),
+		hint: safeText(`${backend.publicCredential(profile.credentials)} · ${backend.describeEndpoint(profile.connection)} · ${profile.lastUsedAt ? `last used ${relativeTime(profile.lastUsedAt)}` : 'not used yet'}`),
 	}));
 	if (fromEnv) {
-		options.push({value: 'env', label: `From environment (${fromEnv.source})`, hint: backend.publicCredential(fromEnv.credentials)});
+		options.push({value: 'env', label: `From environment (${fromEnv.source})`, hint: safeText(backend.publicCredential(fromEnv.credentials))});
 	}
 	if (importable) {
-		options.push({value: 'import', label: `Import from ${importable.source}`, hint: backend.publicCredential(importable.credentials)});
+		options.push({value: 'import', label: safeText(`Import from ${importable.source}`), hint: safeText(backend.publicCredential(importable.credentials))});
 	}
 	options.push({value: 'new', label: 'New credentials…'});
+	const nothingSetUp = profiles.length === 0 && !fromEnv;
+	if (nothingSetUp && onTrySandbox) options.push({value: 'sandbox', label: 'Try it in the sandbox first (no account needed)'});
 	const initialValue = initialProfile ? `profile:${initialProfile}` : options[0]?.value;
 	highlighted.current ||= initialValue ?? '';
 
@@ -55,6 +62,8 @@ export function CredentialChoice({
 			});
 		} else if (value === 'env' && fromEnv) {
 			onChoose({mode: {kind: 'env', source: fromEnv.source}, credentials: fromEnv.credentials, connection: {}});
+		} else if (value === 'sandbox' && onTrySandbox) {
+			onTrySandbox();
 		} else if (value === 'import' && importable) {
 			onChoose({mode: {kind: 'import', source: importable.source}, credentials: importable.credentials, connection: {}});
 		} else {
@@ -77,7 +86,7 @@ export function CredentialChoice({
 				}}
 				onSelect={value => choose(value)}
 			/>
-			{profiles.length === 0 && !fromEnv ? (
+			{nothingSetUp ? (
 				<Box marginTop={1}>
 					<Text dimColor wrap="wrap">
 						No saved {backend.title} profile yet: new credentials can be saved as one.

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {checkField, insecureHttpProblem} from '../../backends/validation.js';
+import {checkField, fieldApplies, insecureHttpProblem} from '../../backends/validation.js';
 import type {Answers, Backend} from '../../backends/types.js';
 import {maskSecret} from '../../mask.js';
 import {SelectQuestion} from '../components/select-question.js';
@@ -56,7 +56,7 @@ export function FieldStep({
 	const endpointWith = (value: string) => backend.endpoint({...connection, [spec.key]: normalize(value)});
 	return (
 		<Box flexDirection="column">
-			{group === 'credentials' && backend.credentialNote && spec === backend.credentialFields[0] ? (
+			{group === 'credentials' && backend.credentialNote && spec === backend.credentialFields.find(field => fieldApplies(field, answers)) ? (
 				<Box marginTop={1}>
 					<Text color="yellow" wrap="wrap">
 						{backend.credentialNote}
