@@ -34,7 +34,9 @@ export function resolveDraft(
 		draft.credentialSource = `profile ${name}`;
 		draft.profileName = name;
 		// Flags win over what the profile holds; a custom endpoint flag replaces the profile's site.
-		draft.connection = Object.keys(given.connection).length > 0 ? {...given.connection} : {...profile.connection};
+		// An optional connection flag (--storage-endpoint) adds to the profile's connection instead.
+		const replacing = Object.keys(given.connection).some(key => !backend.connectionFields.find(spec => spec.key === key)?.optional);
+		draft.connection = replacing ? {...given.connection} : {...profile.connection, ...given.connection};
 		draft.lastFields = profile.lastFields ?? {};
 	};
 	if (given.profile !== undefined) {

@@ -16,6 +16,8 @@ const DIST = path.dirname(CLI);
 const KEYS = {NCLOUD_ACCESS_KEY: 'AKIABUNDLETESTKEY001', NCLOUD_SECRET_KEY: 'bundletestsecretbundletestsecret123456'};
 const UI_MODULES = /(^|\/)(node_modules\/(ink|ink-select-input|ink-text-input|react|react-reconciler|scheduler|yoga-layout)\/|source\/ui\/)/;
 const HTTP_CLIENT = /^(source\/transport\.ts|node_modules\/undici\/)/;
+// Object Storage (SigV4, XML): only `regwiz buckets`, --create-bucket and the wizard's bucket list load it.
+const OBJECT_STORAGE = /(^|\/)(node_modules\/(aws4|fast-xml-parser)\/|source\/(storage\/|signing\/sigv4|backends\/object-storage))/;
 
 let scratch: string;
 let server: http.Server;
@@ -106,6 +108,7 @@ describe('what each command loads', () => {
 		expect(sources).toContain('source/engine.ts');
 		expect(matching(sources, UI_MODULES)).toEqual([]);
 		expect(matching(sources, HTTP_CLIENT)).toEqual([]);
+		expect(matching(sources, OBJECT_STORAGE)).toEqual([]);
 	});
 
 	it('a dry run through a proxy resolves it without the HTTP client', async () => {
@@ -130,8 +133,21 @@ describe('what each command loads', () => {
 		// Only the request API and the agents: no fetch, WebSocket, caches, mocks or interceptors.
 		expect(matching(sources, /node_modules\/undici\/lib\/(web|mock|cache|interceptor)\//)).toEqual([]);
 		expect(matching(sources, UI_MODULES)).toEqual([]);
+		expect(matching(sources, OBJECT_STORAGE)).toEqual([]);
 		// Without --login, nothing of the docker login runs.
 		expect(matching(sources, /^source\/(login|cli\/login-output)/)).toEqual([]);
+	});
+
+	it('--create-bucket loads Object Storage (signer, XML parser) and still no UI', async () => {
+		const {sources, result} = await sourcesThatRan(
+			[...createArgs('--dry-run'), '--create-bucket', '--storage-endpoint', 'http://127.0.0.1:9/object-storage'],
+			{...KEYS, REGWIZ_CONFIG_DIR: path.join(scratch, 'config-bucket')},
+		);
+		expect(result.code, result.stderr).toBe(0);
+		expect(JSON.parse(result.stdout)).toMatchObject({ok: true, dryRun: true, before: [{method: 'HEAD'}, {method: 'PUT'}]});
+		expect(matching(sources, /node_modules\/aws4\//).length).toBeGreaterThan(0);
+		expect(sources).toContain('source/signing/sigv4.ts');
+		expect(matching(sources, UI_MODULES)).toEqual([]);
 	});
 
 	it('the wizard does load Ink and the UI (the method sees them when they run)', async () => {

@@ -141,9 +141,11 @@ describe('in the wizard (80×24)', () => {
 		await term.press(KEYS.enter);
 		await term.waitFor('Storage type');
 		await term.press(KEYS.enter);
-		await term.waitFor('Bucket');
-		await term.type('team-a-images');
-		await term.waitFor('team-a-images');
+		// The sandbox's demo account lists its buckets: the first backs a registry, the next two are free
+		// (the first free one is highlighted).
+		await term.waitFor('❯ demo-backups');
+		await term.press(KEYS.down);
+		await term.waitFor('❯ demo-images');
 		await term.press(KEYS.enter);
 		await term.waitFor('Step 4 of 5');
 		await term.press(KEYS.enter);

@@ -52,8 +52,10 @@ describe('a first run with nothing set up', () => {
 		expect(term.screen()).toContain('sandbox-ncr');
 		await step(term, 'team-a', 'team-a');
 		await step(term, KEYS.enter, 'Storage type');
-		await step(term, KEYS.enter, 'Bucket');
-		await step(term, 'team-a-images', 'team-a-images');
+		// The sandbox's demo account lists its buckets: the first backs a registry, the next two are free.
+		// (the first free one is highlighted).
+		await step(term, KEYS.enter, '❯ demo-backups');
+		await step(term, KEYS.down, '❯ demo-images');
 		const review = await step(term, KEYS.enter, 'Step 4 of 5');
 		expect(review).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/ncr\/api\/v2\/repositories\/team-a/);
 		expect(review).toContain('profile sandbox-ncr');

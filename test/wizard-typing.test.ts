@@ -37,6 +37,11 @@ async function send(term: Terminal, keys: string, expected: string | RegExp) {
 const STORAGE_QUESTION = /^Storage type\s*$/m;
 
 const KEY = KEYS;
+/**
+ * The sandbox's bucket step is a list: demo-app-images (backs a registry), demo-backups (highlighted,
+ * the first free one), demo-images, New bucket…. Up twice wraps to "New bucket…", whose name is typed.
+ */
+const NEW_BUCKET = `${KEYS.up}${KEYS.up}\r`;
 const ALT_BACKSPACE = KEYS.altBackspace;
 
 /** From the first screen to the registry name, in one read: NCR, then the sandbox profile. */
@@ -90,7 +95,9 @@ describe('keys that arrive together', () => {
 		await term.waitFor('Where should the registry live?');
 		// The whole wizard in one read: NCR, the sandbox profile, a name, the storage type, a bucket
 		// with five held Backspaces, four Left arrows and an insertion, and the review.
-		const keys = `\r\rteam-a\r\rteam-a-imagesXXXXX${KEYS.backspace.repeat(5)}${KEY.left.repeat(4)}z\r`;
+		await send(term, `\r\rteam-a\r\r`, 'New bucket…');
+		// Then the bucket list and the new bucket's name, with its edits, in one read too.
+		const keys = `${NEW_BUCKET}team-a-imagesXXXXX${KEYS.backspace.repeat(5)}${KEY.left.repeat(4)}z\r`;
 		const review = await send(term, keys, 'Step 4 of 5');
 		expect(review).toMatch(/Registry name\s+team-a\b/);
 		expect(review).toMatch(/Bucket\s+team-a-imzages/);
@@ -115,14 +122,13 @@ describe('Esc keeps what was typed', () => {
 	it('a value not yet submitted, and an edit of a submitted one, come back exactly', async () => {
 		const term = start();
 		await toRegistryName(term);
-		await send(term, 'team-a\r', 'Storage type');
-		await send(term, KEYS.enter, 'Bucket ❯');
-		await send(term, 'abc-bucket', 'abc-bucket');
-		await send(term, KEYS.escape, STORAGE_QUESTION);
-		let screen = await send(term, KEYS.enter, 'Bucket ❯');
-		expect(lineWith(screen, 'Bucket ❯')).toContain('abc-bucket');
+		// Typed, not submitted, left with Esc: it comes back.
+		await send(term, 'abc-name', 'Registry name ❯ abc-name');
+		await send(term, KEYS.escape, 'Which credentials?');
+		let screen = await send(term, KEYS.enter, 'Registry name ❯');
+		expect(lineWith(screen, 'Registry name ❯')).toContain('abc-name');
+		await send(term, KEY.ctrlU + 'team-a\r', 'Storage type');
 		// Back to the name (answered team-a), edit it without Enter, leave with Esc, return.
-		await send(term, KEYS.escape, STORAGE_QUESTION);
 		await send(term, KEYS.escape, 'Registry name ❯');
 		await send(term, 'b', 'Registry name ❯ team-ab');
 		await send(term, KEYS.escape, 'Which credentials?');
@@ -141,7 +147,8 @@ describe('resize', () => {
 		expect(screen.split('\n').filter(line => line.includes('Step 3 of 5'))).toHaveLength(1);
 		for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(50);
 		term.resize(80, 24);
-		await send(term, '\r\rsome-bucket\r', 'Step 4 of 5');
+		await send(term, '\r\r', 'demo-backups');
+		await send(term, '\r', 'Step 4 of 5');
 		term.resize(64, 24);
 		await new Promise(resolve => setTimeout(resolve, 300));
 		screen = await term.waitFor('Step 4 of 5');
@@ -178,7 +185,8 @@ describe('what stays on screen', () => {
 	it('the review shows the labelled fields first, then the request, the timestamp as set when sent', async () => {
 		const term = start();
 		await toRegistryName(term);
-		const screen = await send(term, 'team-a\r\rteam-a-images\r', 'Step 4 of 5');
+		await send(term, 'team-a\r\r', 'demo-backups');
+		const screen = await send(term, '\r', 'Step 4 of 5');
 		const lines = screen.split('\n');
 		const name = lines.findIndex(line => /Registry name\s+team-a/.test(line));
 		const post = lines.findIndex(line => line.includes('POST '));
@@ -208,7 +216,8 @@ describe('prefilled values', () => {
 	it('after a create, "create another" does not offer the name it consumed', async () => {
 		const term = start();
 		await toRegistryName(term);
-		await send(term, 'team-a\r\rteam-a-images\r', 'Step 4 of 5');
+		await send(term, 'team-a\r\r', 'demo-backups');
+		await send(term, '\r', 'Step 4 of 5');
 		await send(term, KEYS.enter, 'Registry created');
 		const screen = await send(term, 'n', 'Registry name ❯');
 		expect(lineWith(screen, 'Registry name ❯')).not.toContain('team-a');

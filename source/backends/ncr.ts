@@ -15,7 +15,7 @@ import {
 import {commonAdvice} from './advice.js';
 import {describeVariables} from './environment.js';
 import {baseUrlSchema, hasControlCharacters, isWellFormedText, lazySchema, trimPasted, validateAnswers} from './validation.js';
-import type {AdviceContext, Answers, Backend, FieldSpec, Outcome, PlainRequest} from './types.js';
+import type {AdviceContext, Answers, Backend, FieldSpec, Outcome, PlainRequest, ResponseInput} from './types.js';
 
 /**
  * Each site's API base and the usual host `docker login` takes (`dockerZone` after the registry's name).
@@ -161,6 +161,20 @@ const connectionFields: FieldSpec[] = [
 		flagValue: 'BASE_URL',
 		implies: {site: CUSTOM_SITE},
 	},
+	{
+		key: 'storageEndpoint',
+		label: 'Object Storage endpoint',
+		flag: 'storage-endpoint',
+		kind: 'text',
+		rule: "Object Storage's S3 API, where --create-bucket and regwiz buckets go (default: the site's; needed for gov-*, fin and --endpoint)",
+		example: 'https://kr.object.ncloudstorage.com',
+		flagValue: 'URL',
+		optional: true,
+		schema: baseUrlSchema,
+		normalize: value => trimPasted(value).replace(/\/+$/, ''),
+		// Korea, Singapore and Japan have a known endpoint; elsewhere it is given as a flag or kept in a profile.
+		flagOnly: true,
+	},
 ];
 
 const credentialFields: FieldSpec[] = [
@@ -198,6 +212,11 @@ const fields: FieldSpec[] = [
 		flagValue: 'NAME',
 		schema: registrySchema,
 		normalize: value => value.trim(),
+		knownFrom: {
+			source: 'ncr.registries',
+			message: value => `"${value}" is already one of your registries: choose another name`,
+			note: 'names taken by other accounts are found out only on create',
+		},
 	},
 	{
 		key: 'storageType',
@@ -222,6 +241,31 @@ const fields: FieldSpec[] = [
 		flagValue: 'BUCKET',
 		schema: bucketSchema,
 		normalize: value => value.trim(),
+		choicesFrom: {
+			source: 'ncr.buckets',
+			loading: 'Listing your Object Storage buckets…',
+			newLabel: 'New bucket…',
+			newHint: 'a name of your own, created just before the registry',
+			newPrompt: 'New bucket name',
+			newFlagKey: 'createBucket',
+		},
+		when: answers => (answers.storageType ?? 'objectStorage') === 'objectStorage',
+	},
+	{
+		key: 'createBucket',
+		label: 'Create the bucket',
+		booleanFlags: {'create-bucket': 'true'},
+		kind: 'choice',
+		choices: [
+			{value: 'true', label: 'Yes', hint: 'create it first when it does not exist'},
+			{value: 'false', label: 'No'},
+		],
+		rule: 'first, when it does not exist (HEAD, then PUT, at Object Storage; both shown by --dry-run)',
+		example: '--create-bucket',
+		optional: true,
+		// Set by --create-bucket or by choosing "New bucket…" in the bucket list.
+		flagOnly: true,
+		schema: lazySchema(() => z.enum(['true', 'false'], {error: 'true or false (e.g. --create-bucket)'})),
 		when: answers => (answers.storageType ?? 'objectStorage') === 'objectStorage',
 	},
 ];
@@ -234,7 +278,7 @@ function endpoint(connection: Answers): string {
 	return (site ?? NCR_SITES[0]).baseUrl;
 }
 
-function signedRequest(
+export function signedRequest(
 	method: 'GET' | 'POST',
 	url: URL,
 	credentials: Answers,
@@ -344,11 +388,17 @@ export function usualDockerHost(registry: string, connection: Answers): string |
 /** A host name (and port) as docker takes it: anything else the service sent is not used as one. */
 const HOST_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::\d{1,5})?$/;
 
+// NCR's registry list (`GET {base}/repositories`), one request builder and one reader for everything
+// that reads it: the read-back after a create (each registry's hosts), `regwiz buckets` and the wizard
+// (which registry each bucket backs, which names are already the account's).
 const listedSchema = lazySchema(() =>
 	z.object({
+		count: z.nullish(z.number()),
+		next: z.nullish(z.union([z.number(), z.string()])),
 		results: z.array(
 			z.object({
 				name: z.string(),
+				bucket: z.nullish(z.string()),
 				end_point: z.nullish(z.string()),
 				private_end_point: z.nullish(z.string()),
 				private_id: z.nullish(z.union([z.string(), z.number()])),
@@ -358,7 +408,70 @@ const listedSchema = lazySchema(() =>
 	}),
 );
 
-const READ_BACK_PAGE = 100;
+type ListedEntry = {
+	name: string;
+	bucket?: string | null;
+	end_point?: string | null;
+	private_end_point?: string | null;
+	private_id?: string | number | null;
+	end_point_enabled?: boolean | null;
+};
+
+export type ListedRegistry = {name: string; bucket?: string; endPoint?: string};
+
+export const REGISTRY_PAGE_SIZE = 100;
+/** 100 pages of 100: far more registries than an account holds; the list stops there. */
+export const MAX_REGISTRY_PAGES = 100;
+
+export function registryListRequest(credentials: Answers, base: string, page: number, now: number): PlainRequest {
+	const url = new URL(`${base.replace(/\/+$/, '')}/repositories?page=${page}&pagesize=${REGISTRY_PAGE_SIZE}`);
+	return signedRequest('GET', url, credentials, now);
+}
+
+type ListedPage = {ok: true; results: ListedEntry[]; next: boolean} | {ok: false; status: number; problem: 'refused' | 'unreadable'; said?: string};
+
+/** One page of the list as NCR sends it, or why it is not one. */
+function readListedPage(response: ResponseInput): ListedPage {
+	if (!isSuccessStatus(response.status)) {
+		let said: string | undefined;
+		try {
+			const body = JSON.parse(response.body) as {error?: {message?: unknown}};
+			said = typeof body?.error?.message === 'string' ? body.error.message : undefined;
+		} catch {
+			said = undefined;
+		}
+		return {ok: false, status: response.status, problem: 'refused', ...(said === undefined ? {} : {said})};
+	}
+	const parsed = parseBody(response.body);
+	const listed = parsed.json ? listedSchema.safeParse(parsed.value) : undefined;
+	if (!listed?.success) return {ok: false, status: response.status, problem: 'unreadable'};
+	return {ok: true, results: listed.data.results, next: listed.data.next !== null && listed.data.next !== undefined};
+}
+
+export type RegistryPage = {ok: true; registries: ListedRegistry[]; next?: number} | {ok: false; status: number; message: string};
+
+/** One page of the list, names made safe to show; `next` is the page to ask for after it, when there is one. */
+export function readRegistryPage(response: ResponseInput, page: number): RegistryPage {
+	const listed = readListedPage(response);
+	if (!listed.ok) {
+		return listed.problem === 'refused'
+			? {ok: false, status: listed.status, message: `${listed.status} ${printable(listed.said ?? statusPhrase(listed.status))}`}
+			: {ok: false, status: listed.status, message: `${listed.status} but not the registry list NCR sends`};
+	}
+	const registries = listed.results.map(entry => ({
+		name: printable(entry.name),
+		...(entry.bucket ? {bucket: printable(entry.bucket)} : {}),
+		...(entry.end_point ? {endPoint: printable(entry.end_point)} : {}),
+	}));
+	return {ok: true, registries, ...(listed.next && registries.length > 0 ? {next: page + 1} : {})};
+}
+
+/** Bucket name → the registry it backs. */
+export function registriesByBucket(registries: readonly ListedRegistry[]): Map<string, string> {
+	const map = new Map<string, string>();
+	for (const registry of registries) if (registry.bucket) map.set(registry.bucket, registry.name);
+	return map;
+}
 
 function fallbackReadBack(fields: Answers, connection: Answers, problem: string) {
 	const host = usualDockerHost(fields.registry ?? '', connection);
@@ -381,19 +494,17 @@ function fallbackReadBack(fields: Answers, connection: Answers, problem: string)
 const readBack: NonNullable<Backend['readBack']> = {
 	buildRequest(_fields, credentials, base, options = {}) {
 		// The listing is where NCP reports each registry's hosts (end_point, private_end_point).
-		const url = new URL(`${base.replace(/\/+$/, '')}/repositories?page=1&pagesize=${READ_BACK_PAGE}`);
-		return signedRequest('GET', url, credentials, options.now ?? Date.now());
+		return registryListRequest(credentials, base, 1, options.now ?? Date.now());
 	},
 	read(response, {fields, connection, failure}) {
 		if (!response) return fallbackReadBack(fields, connection, `the registry could not be read back (${failure ?? 'no answer'})`);
-		if (!isSuccessStatus(response.status)) {
+		const listed = readListedPage(response);
+		if (!listed.ok && listed.problem === 'refused') {
 			return fallbackReadBack(fields, connection, `reading it back was refused: ${response.status} ${statusPhrase(response.status)}`);
 		}
-		const parsed = parseBody(response.body);
-		const listed = parsed.json ? listedSchema.safeParse(parsed.value) : undefined;
-		if (!listed?.success) return fallbackReadBack(fields, connection, 'the listing read back was not the answer NCR sends');
-		const entry = listed.data.results.find(candidate => candidate.name === fields.registry);
-		if (!entry) return fallbackReadBack(fields, connection, `the registry is not among the first ${READ_BACK_PAGE} listed`);
+		if (!listed.ok) return fallbackReadBack(fields, connection, 'the listing read back was not the answer NCR sends');
+		const entry = listed.results.find(candidate => candidate.name === fields.registry);
+		if (!entry) return fallbackReadBack(fields, connection, `the registry is not among the first ${REGISTRY_PAGE_SIZE} listed`);
 		const publicHost = entry.end_point && HOST_PATTERN.test(entry.end_point) ? entry.end_point : undefined;
 		const privateHost = entry.private_end_point && HOST_PATTERN.test(entry.private_end_point) ? entry.private_end_point : undefined;
 		if (!publicHost && !privateHost) return fallbackReadBack(fields, connection, 'the listing names no endpoint for it');
@@ -548,6 +659,8 @@ export const ncr: Backend = {
 		return commonAdvice(outcome, context);
 	},
 	resourceName: answers => answers.registry ?? '',
+	bucketToCreate: answers =>
+		answers.createBucket === 'true' && (answers.storageType ?? 'objectStorage') === 'objectStorage' && answers.bucket ? answers.bucket : undefined,
 	plural: 'registries',
 	shownCredential: 'accessKey',
 	credentialVariables: NCR_VARIABLES,
@@ -571,7 +684,8 @@ export const ncr: Backend = {
 	},
 	sandbox: {
 		emulator: 'ncr',
-		connection: baseUrl => ({site: CUSTOM_SITE, endpoint: baseUrl}),
+		// The emulator's Object Storage is on the same origin (source/sandbox/object-storage-api.ts).
+		connection: baseUrl => ({site: CUSTOM_SITE, endpoint: baseUrl, storageEndpoint: `${new URL(baseUrl).origin}/object-storage`}),
 		demos: [{label: 'demo', credentials: {accessKey: 'ncp_iam_SANDBOXDEMOKEY0001', secretKey: 'sandbox-secret-key-not-a-real-secret-0001'}}],
 		example: {registry: 'team-a', bucket: 'team-a-images'},
 	},

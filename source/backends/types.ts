@@ -6,6 +6,26 @@ export type Answers = Record<string, string>;
 
 export type Choice = {value: string; label: string; hint?: string};
 
+/** A choice loaded from the service; `unavailable` says why it cannot be chosen (shown beside it). */
+export type LoadedChoice = Choice & {unavailable?: string};
+
+export type LoadedChoices = {ok: true; choices: LoadedChoice[]} | {ok: false; message: string};
+
+/** Where a lookup goes and as whom: the backend, the credentials and connection chosen in the wizard. */
+export type LookupAccess = {backend: Backend; credentials: Answers; connection: Answers};
+
+/**
+ * Values a field can be chosen from or checked against, fetched from the service by a named source
+ * (FieldSpec.choicesFrom, knownFrom). The wizard reaches it through its services; ui/ knows no source.
+ */
+export type LookupService = {
+	choices(source: string, access: LookupAccess, signal: AbortSignal): Promise<LoadedChoices>;
+	/** Values that already exist (e.g. the account's registry names). */
+	known(source: string, access: LookupAccess, signal: AbortSignal): Promise<{ok: true; values: string[]} | {ok: false; message: string}>;
+	/** Whether a new value is free to create: undefined when it is, else why not. */
+	checkNew(source: string, value: string, access: LookupAccess, signal: AbortSignal): Promise<string | undefined>;
+};
+
 /** One question the wizard can ask and one flag the command line accepts. */
 export type FieldSpec = {
 	key: string;
@@ -29,6 +49,16 @@ export type FieldSpec = {
 	when?: (answers: Answers) => boolean;
 	/** Cleans a typed or pasted value before validation (trim keys and tokens). */
 	normalize?: (value: string) => string;
+	/** Set by a flag or by another question's choice: the wizard never asks it on its own. */
+	flagOnly?: boolean;
+	/**
+	 * The wizard offers a list loaded from `source` (NCR: the account's buckets) and "New…" (`newLabel`),
+	 * whose value is checked free with `checkNew` and sets `newFlagKey` to "true". When the list cannot be
+	 * loaded, the value is typed.
+	 */
+	choicesFrom?: {source: string; loading: string; newLabel: string; newHint: string; newPrompt: string; newFlagKey: string};
+	/** The wizard refuses, as it is typed, a value that already exists in `source`; `note` says what it cannot know. */
+	knownFrom?: {source: string; message: (value: string) => string; note: string};
 	/** The flag's value in help, e.g. NAME for --registry NAME (default: the flag in capitals). */
 	flagValue?: string;
 	/** Answers that giving this flag sets too (--endpoint sets site to custom); a flag for one of them then contradicts it. */
@@ -37,7 +67,7 @@ export type FieldSpec = {
 
 /** A request as plain data: built purely, sent by the transport, shown by the review. */
 export type PlainRequest = {
-	method: 'GET' | 'POST' | 'DELETE';
+	method: 'GET' | 'POST' | 'DELETE' | 'HEAD' | 'PUT';
 	url: string;
 	headers: Record<string, string>;
 	body?: string;
@@ -162,6 +192,8 @@ export type Backend = {
 	advise(outcome: Outcome, context: AdviceContext): string[];
 	/** The name of what was created, for history and titles. */
 	resourceName(fields: Answers): string;
+	/** NCR: the Object Storage bucket to create first (--create-bucket, "New bucket…"), when asked for. */
+	bucketToCreate?(fields: Answers): string | undefined;
 	/** The plural of `noun`, e.g. "registries": "3 registries visible". */
 	plural: string;
 	/** The key of the one credential that may be shown (masked or plain), e.g. accessKey, username. */

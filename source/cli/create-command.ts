@@ -1,6 +1,6 @@
 import {findBackend, BACKENDS} from '../backends/index.js';
-import {InputError} from '../backends/validation.js';
-import type {Backend} from '../backends/types.js';
+import {InputError, insecureHttpProblem} from '../backends/validation.js';
+import type {Backend, PlainRequest} from '../backends/types.js';
 import {buildCreateRequest, checkPlanInput, EXIT, planEndpoint, sendCreate, type CreatePlan, type CreateResult} from '../engine.js';
 import {checkTransportSecurity, DraftProblem, missingConnection, missingFields, missingFlagNames, planFromDraft, resolveDraft, type Draft} from '../draft.js';
 import type {ProfileStore} from '../store/profile-store.js';
@@ -26,8 +26,9 @@ export function backendFromArgument(name: string | undefined): Backend {
 /**
  * `sandbox`: the run uses the sandbox's demo profiles and emulator; nothing of it is recorded.
  * `network`: --proxy, the profile's proxy and the environment's proxy variables.
+ * `confineTo`: in the sandbox, the emulator's origin, where Object Storage's requests go too.
  */
-export type PreparedCreate = {args: CreateArgs; draft: Draft; complete: boolean; sandbox: boolean; network: NetworkSettings};
+export type PreparedCreate = {args: CreateArgs; draft: Draft; complete: boolean; sandbox: boolean; network: NetworkSettings; confineTo?: string};
 
 /** Reads flags, environment and profile into a draft; says whether anything is still missing. */
 export function prepareCreate(
@@ -101,8 +102,12 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 			throw error;
 		}
 	};
+	const bucket = draft.backend.bucketToCreate?.(plan.fields);
+	// The bucket's requests go to Object Storage: its endpoint must be known and safe before anything is sent.
+	const bucketFirst = bucket === undefined ? undefined : await bucketRequests(bucket, plan, args.common.allowInsecureHttp, prepared.confineTo);
 	if (args.common.curl) {
 		const request = buildOnly();
+		if (bucket !== undefined) io.stderr.write(`regwiz: --curl shows the registry request only; create the bucket first (regwiz create ncr … --create-bucket, or at Object Storage).\n`);
 		const curl = curlCommand(request, draft.backend, plan.credentials, {route: routeOf(request.url), env: prepared.network.env});
 		if (prepared.sandbox) io.stderr.write('regwiz: the sandbox emulator stops when regwiz exits; run `regwiz sandbox` and pass its --endpoint/--url to use this command.\n');
 		if (args.common.json) {
@@ -116,27 +121,75 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	if (args.common.dryRun) {
 		const request = buildOnly();
 		const route = routeOf(request.url);
+		const before = bucketFirst?.requests ?? [];
 		io.stdout.write(
-			args.common.json ? dryRunJson(draft.backend.id, request, route?.label) : formatDryRunText(request, plan.credentialSource, style, route && describeRoute(route)),
+			args.common.json
+				? dryRunJson(draft.backend.id, request, route?.label, before)
+				: formatDryRunText(request, plan.credentialSource, style, route && describeRoute(route), before),
 		);
 		return EXIT.created;
 	}
 	// Credentials from the environment or a profile are checked like flags: a bad value is named, and nothing is sent.
 	// A proxy URL that cannot be used is a usage error, like a bad flag.
 	routeOf(buildOnly().url);
+	let bucketJson: Record<string, unknown> = {};
+	let bucketLine = '';
+	if (bucket !== undefined && bucketFirst) {
+		for (const early of bucketFirst.requests) routeOf(early.url);
+		const ensured = await bucketFirst.ensure({timeoutMs: args.common.timeoutMs, signal, network: prepared.network});
+		const last = ensured.requests.at(-1);
+		if (!ensured.ok) {
+			if (args.common.json) {
+				io.stdout.write(
+					`${safeJson({ok: false, backend: draft.backend.id, status: ensured.status ?? null, request: last ? {method: last.method, url: last.url} : null, response: null, error: ensured.message, bucket: {name: bucket, created: false}})}\n`,
+				);
+			} else {
+				io.stdout.write(`${style.bold(style.red(`✗ Bucket ${safeText(bucket)} not ready: the registry was not created`))}\n  ${safeText(ensured.message)}\n`);
+			}
+			return ensured.exitCode;
+		}
+		bucketJson = {bucket: {name: bucket, created: ensured.created}};
+		bucketLine = ensured.created
+			? `${style.green(`✓ Bucket ${safeText(bucket)} created`)}  (PUT ${safeText(last?.url ?? '')})\n`
+			: `Bucket ${safeText(bucket)} already exists and is yours: not created again.\n`;
+	}
 	const sending = sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal, network: prepared.network});
 	// In a terminal the wait and the answer look as in the wizard: a progress line, then the result panel.
 	const shown = view && !args.common.json ? view(plan, sending) : undefined;
+	if (shown && bucketLine) io.stdout.write(bucketLine);
 	const result = await sending;
 	await shown;
 	if (!prepared.sandbox) recordAttempt(io, plan, result);
 	// The login is loaded only when asked for: a plain create never pays for it.
 	const login = args.common.login && result.ok ? await import('./login-output.js').then(module => module.scriptedLogin(plan, result, io.env, signal)) : undefined;
-	if (args.common.json) io.stdout.write(resultJson(result, login?.json));
-	else if (!shown) io.stdout.write(formatResultText(result, draft.backend.noun, style) + (login ? login.text(style) : ''));
+	if (args.common.json) io.stdout.write(resultJson(result, {...bucketJson, ...(login?.json ? {login: login.json} : {})}));
+	else if (!shown) io.stdout.write(bucketLine + formatResultText(result, draft.backend.noun, style) + (login ? login.text(style) : ''));
 	else if (login) io.stdout.write(login.text(style));
 	// A failed login leaves the registry created: the exit code stays the create's.
 	return result.exitCode;
+}
+
+/** The bucket's HEAD and PUT for the dry run, and the step that sends them; loaded only with --create-bucket. */
+async function bucketRequests(bucket: string, plan: CreatePlan, allowInsecureHttp: boolean, confineTo?: string) {
+	const storage = await import('../storage/buckets.js');
+	const access = {credentials: plan.credentials, connection: plan.connection, ...(confineTo === undefined ? {} : {confineTo})};
+	const target = storage.resolveTarget(access.connection, true, confineTo);
+	if ('ok' in target) throw new UsageError(`--create-bucket: ${target.message}`);
+	const insecure = allowInsecureHttp ? undefined : insecureHttpProblem(target.endpoint);
+	if (insecure) throw new UsageError(`${insecure}. Use https://, or pass --allow-insecure-http if you accept that risk`);
+	let requests: PlainRequest[] = [];
+	try {
+		checkPlanInput(plan);
+		const built = storage.ensureBucketRequests(bucket, access, Date.now());
+		requests = Array.isArray(built) ? built : [];
+	} catch (error) {
+		if (error instanceof InputError) throw new UsageError(error.message);
+		throw error;
+	}
+	return {
+		requests,
+		ensure: (options: {timeoutMs: number; signal?: AbortSignal; network?: NetworkSettings}) => storage.ensureBucket(bucket, access, {...options, allowInsecureHttp}),
+	};
 }
 
 /** Every attempt that reached a server or was cancelled goes to the history; a failure to write it only warns. */

@@ -3,6 +3,7 @@ import {fieldApplies} from '../backends/validation.js';
 import type {Backend, FieldSpec} from '../backends/types.js';
 import {withDefaults} from '../draft.js';
 import {curlCredentialsHelp} from './curl.js';
+import {BUCKETS_HELP, BUCKETS_SUMMARY} from './buckets-help.js';
 
 // Everything said about one backend comes from its description (source/backends/<id>.ts): this file
 // holds no backend's name, flag or variable.
@@ -172,6 +173,7 @@ Usage:
 ${at('  regwiz', 'the wizard: choose, sign in, fill, review, send')}
 ${at('  regwiz --sandbox', 'the wizard against a local emulator: no account needed')}
 ${rows.join('\n')}
+${at('  regwiz buckets', BUCKETS_SUMMARY)}
 ${at('  regwiz sandbox', 'run the local emulator in the foreground')}
   regwiz profile list|show|remove|rename|import-ncloud
 ${at('  regwiz history', 'past create attempts')}
@@ -211,6 +213,7 @@ Examples:
 };
 
 Object.assign(HELP, {
+	buckets: BUCKETS_HELP,
 	history: `regwiz history: past create attempts, the newest last (as shell history lists them)
 
 Usage:

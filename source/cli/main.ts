@@ -66,6 +66,8 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 		// In the sandbox every request goes to the emulator, whatever site or URL is given.
 		const backend = opened.confine ? opened.confine(named) : named;
 		const prepared = prepareCreate(backend, argv, io, opened.store, opened.sandboxProfile?.(backend));
+		// Object Storage (NCR's --create-bucket) is no backend request: it is sent to the emulator by origin.
+		if (opened.emulatorOrigin !== undefined) prepared.confineTo = opened.emulatorOrigin;
 		const {common} = prepared.args;
 		if (common.help) {
 			io.stdout.write(`${helpFor(['create', backend.id])}\n`);
@@ -156,14 +158,18 @@ async function route(io: Io): Promise<number> {
 			const {profileCommand} = await import('./profile-command.js');
 			return profileCommand(io, rest);
 		}
+		case 'buckets': {
+			const {bucketsCommand} = await import('./buckets-command.js');
+			return bucketsCommand(io, rest);
+		}
 		case 'history': {
 			const {historyCommand} = await import('./history-command.js');
 			return historyCommand(io, rest);
 		}
 		default:
 			if (command !== undefined && !command.startsWith('-')) {
-				const meant = didYouMean(command, ['create', 'sandbox', 'profile', 'history', 'help']);
-				throw new UsageError(`Unknown command ${JSON.stringify(command)}${meant ? `: did you mean ${meant}?` : '.'} Commands: create, sandbox, profile, history, help (see regwiz --help)`);
+				const meant = didYouMean(command, ['create', 'buckets', 'sandbox', 'profile', 'history', 'help']);
+				throw new UsageError(`Unknown command ${JSON.stringify(command)}${meant ? `: did you mean ${meant}?` : '.'} Commands: create, buckets, sandbox, profile, history, help (see regwiz --help)`);
 			}
 			return topLevel(io);
 	}

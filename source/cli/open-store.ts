@@ -12,6 +12,8 @@ export type OpenedStore = {
 	banner?: string;
 	/** In the sandbox, the backend as the run must use it: every request goes to the emulator. */
 	confine?: (backend: Backend) => Backend;
+	/** The sandbox emulator's origin: requests not made by a backend (Object Storage) are confined to it too. */
+	emulatorOrigin?: string;
 	close: () => Promise<void>;
 };
 

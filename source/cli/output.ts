@@ -21,7 +21,7 @@ export function formatResultText(result: CreateResult, noun: string, style: Pain
 }
 
 /** The `--json` object: one per run, on stdout, nothing else there; no control character raw in it. */
-export function resultJson(result: CreateResult, login?: Record<string, unknown>): string {
+export function resultJson(result: CreateResult, extra: Record<string, unknown> = {}): string {
 	return `${safeJson({
 		ok: result.ok,
 		backend: result.backend,
@@ -34,26 +34,43 @@ export function resultJson(result: CreateResult, login?: Record<string, unknown>
 		...(result.readBack ? {readBack: result.readBack.facts} : {}),
 		...(result.failure ? {failure: result.failure.kind} : {}),
 		...(result.outcome?.traceId ? {traceId: result.outcome.traceId} : {}),
-		...(login ? {login} : {}),
+		...extra,
 	})}\n`;
 }
 
-/** `proxy`: the proxy the request would go through, as transport/proxy.ts describes it (no credentials). */
-export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint, proxy?: string): string {
+function requestLines(request: PlainRequest): string[] {
 	const shown = displayRequest(request);
+	const out = [`${shown.method} ${safeText(shown.url)}`, ...shown.headers.map(([name, value]) => `${name}: ${safeText(value)}`)];
+	if (shown.body !== undefined) out.push('', safeText(shown.body));
+	return out;
+}
+
+/**
+ * `proxy`: the proxy the requests would go through, as transport/proxy.ts describes it (no credentials);
+ * `before`: requests sent first (the bucket's HEAD, then its PUT when it does not exist).
+ */
+export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint, proxy?: string, before: readonly PlainRequest[] = []): string {
 	const out = [
 		style.bold('Dry run: nothing was sent.'),
 		`Credentials from ${credentialSource}; secrets are not shown.`,
 		...(proxy ? [`Through the proxy ${proxy}.`] : []),
 		'',
-		`${shown.method} ${safeText(shown.url)}`,
-		...shown.headers.map(([name, value]) => `${name}: ${safeText(value)}`),
 	];
-	if (shown.body !== undefined) out.push('', safeText(shown.body));
+	if (before.length > 0) {
+		out.push('First, the bucket: HEAD tells whether it exists; PUT creates it only when HEAD answers 404.', '');
+		for (const early of before) out.push(...requestLines(early), '');
+		out.push('Then the registry:', '');
+	}
+	out.push(...requestLines(request));
 	return `${out.join('\n')}\n`;
 }
 
-export function dryRunJson(backend: string, request: PlainRequest, proxy?: string): string {
+const requestJson = (request: PlainRequest) => {
+	const shown = displayRequest(request);
+	return {method: shown.method, url: shown.url, headers: Object.fromEntries(shown.headers), body: shown.body ?? null};
+};
+
+export function dryRunJson(backend: string, request: PlainRequest, proxy?: string, before: readonly PlainRequest[] = []): string {
 	const shown = displayRequest(request);
 	return `${safeJson({
 		ok: true,
@@ -64,5 +81,6 @@ export function dryRunJson(backend: string, request: PlainRequest, proxy?: strin
 		response: null,
 		error: null,
 		...(proxy ? {proxy} : {}),
+		...(before.length > 0 ? {before: before.map(requestJson)} : {}),
 	})}\n`;
 }

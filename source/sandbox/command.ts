@@ -48,6 +48,10 @@ Demo credentials: sandbox only, published on purpose, accepted nowhere else.
 
 ${sections.join('\n\n')}
 
+Object Storage (NCR's buckets: regwiz buckets, --create-bucket)
+  base URL   ${emulator.storageBaseUrl}  (S3 API, kr-standard)
+  demo buckets; "taken-bucket" is another account's
+
 Requests are logged below (method, path, status). Press Ctrl+C to stop.
 `;
 }
@@ -68,7 +72,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	let emulator: Emulator;
 	try {
 		// The log line carries method, path and status only: never a header, so never a signature or token.
-		emulator = await startEmulator({port: options.port, host: options.host, log: line => say(`${time()} ${line}`)});
+		emulator = await startEmulator({port: options.port, host: options.host, demo: true, log: line => say(`${time()} ${line}`)});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		const hint =

@@ -19,6 +19,8 @@ export const SANDBOX_CREDENTIALS = {
 	ncr: demo<'accessKey' | 'secretKey'>(ncr, 0),
 	// Authentic, but its account has no Container Registry subscription: every request gets 401 errorCode 210.
 	ncrUnsubscribed: {accessKey: 'ncp_iam_SANDBOXNOSUBSCR0002', secretKey: 'sandbox-secret-key-not-subscribed-0002'},
+	// Accepted by NCR, refused by Object Storage (AccessDenied): a sub-account without an Object Storage policy.
+	ncrWithoutStorage: {accessKey: 'ncp_iam_SANDBOXNOSTORAGE02', secretKey: 'sandbox-secret-key-no-object-storage-02'},
 	registryuiAdmin: demo<'username' | 'token'>(registryui, 0),
 	// Not an administrator: lets the 403 path of project creation be exercised.
 	registryuiUser: demo<'username' | 'token'>(registryui, 1),
@@ -31,10 +33,14 @@ export const SANDBOX_CREDENTIALS = {
 export const NCR_SECRETS: ReadonlyMap<string, string> = new Map([
 	[SANDBOX_CREDENTIALS.ncr.accessKey, SANDBOX_CREDENTIALS.ncr.secretKey],
 	[SANDBOX_CREDENTIALS.ncrUnsubscribed.accessKey, SANDBOX_CREDENTIALS.ncrUnsubscribed.secretKey],
+	[SANDBOX_CREDENTIALS.ncrWithoutStorage.accessKey, SANDBOX_CREDENTIALS.ncrWithoutStorage.secretKey],
 ]);
 
 /** Access keys that sign correctly but whose account may not use the API (NCP's 401 with errorCode 210). */
 export const NCR_UNSUBSCRIBED_KEYS: ReadonlySet<string> = new Set([SANDBOX_CREDENTIALS.ncrUnsubscribed.accessKey]);
+
+/** Keys NCR accepts that hold no Object Storage permission. */
+export const NO_STORAGE_KEYS: ReadonlySet<string> = new Set([SANDBOX_CREDENTIALS.ncrWithoutStorage.accessKey]);
 
 export type RegistryUiUser = {token: string; admin: boolean};
 

@@ -3,6 +3,7 @@ import type {AddressInfo} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {createFaults, redirectReply, resetFaults, sendCutShort, sendHugeBody, takeOverride, type FaultSwitches} from './faults.js';
 import {EMULATED_APIS} from './emulators.js';
+import {seedDemo} from './object-storage-api.js';
 import {handleRegistryV2, isRegistryV2Path} from './registry-v2.js';
 import {jsonReply, parseRequestTarget, type ApiContext, type EmulatedApi, type Reply, type SandboxRequest} from './reply.js';
 import {createState, type SandboxState} from './state.js';
@@ -33,6 +34,8 @@ export type EmulatorOptions = {
 	now?: () => number;
 	/** One line per request: method, path, status. Never a header. */
 	log?: (line: string) => void;
+	/** Seed the demo account: buckets (free ones, another account's) and a registry backed by one. */
+	demo?: boolean;
 };
 
 export type Emulator = {
@@ -40,6 +43,8 @@ export type Emulator = {
 	ncrBaseUrl: string;
 	/** e.g. http://127.0.0.1:PORT */
 	registryuiBaseUrl: string;
+	/** e.g. http://127.0.0.1:PORT/object-storage: Object Storage's S3 API, path-style (region kr-standard). */
+	storageBaseUrl: string;
 	/** Each emulated API's base URL by its name (EMULATED_APIS): what a backend's sandbox connection is given. */
 	baseUrls: Readonly<Record<string, string>>;
 	/** The state an emulated API keeps for itself (e.g. stateOf('harbor') is a HarborState). */
@@ -101,6 +106,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const apiStates = new Map(EMULATED_APIS.map(api => [api.name, api.createState?.()]));
 	const closing = new AbortController();
 	const log = options.log ?? (() => {});
+
+	if (options.demo) seedDemo(state, now());
 
 	function serviceReply(request: SandboxRequest, tooLarge: boolean): Reply {
 		// What `docker login` checks (the registry API every backend's host serves), against the demo credentials.
@@ -191,6 +198,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	return {
 		ncrBaseUrl: baseUrls.ncr ?? origin,
 		registryuiBaseUrl: baseUrls.registryui ?? origin,
+		storageBaseUrl: baseUrls['object-storage'] ?? origin,
 		baseUrls,
 		stateOf: name => apiStates.get(name),
 		origin,

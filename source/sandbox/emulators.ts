@@ -1,5 +1,6 @@
 import {harborApi} from './harbor-api.js';
 import {ncrApi} from './ncr-api.js';
+import {objectStorageApi} from './object-storage-api.js';
 import {registryUiApi} from './registryui-api.js';
 import type {EmulatedApi} from './reply.js';
 
@@ -8,4 +9,4 @@ import type {EmulatedApi} from './reply.js';
  * emulator is one file (source/sandbox/<backend>-api.ts) and one line here. The last answers the
  * paths no other owns.
  */
-export const EMULATED_APIS: readonly EmulatedApi[] = [ncrApi, harborApi, registryUiApi];
+export const EMULATED_APIS: readonly EmulatedApi[] = [objectStorageApi, ncrApi, harborApi, registryUiApi];

@@ -34,7 +34,7 @@ export function sandboxProfiles(emulator: Pick<Emulator, 'baseUrls'>, backends: 
  * touches the person's real profiles.
  */
 export async function startSandboxSession(): Promise<OpenedStore> {
-	const emulator = await startEmulator({port: 0, host: '127.0.0.1'});
+	const emulator = await startEmulator({port: 0, host: '127.0.0.1', demo: true});
 	const store = createMemoryStore(sandboxProfiles(emulator));
 	return {
 		store,
@@ -43,6 +43,7 @@ export async function startSandboxSession(): Promise<OpenedStore> {
 		sandboxProfile: (backend: Backend) => sandboxProfileName(backend, 0),
 		// Whatever site or credentials the person picks, nothing leaves for a real service.
 		confine: (backend: Backend) => confineToEmulator(backend, emulator.origin),
+		emulatorOrigin: emulator.origin,
 		close: () => emulator.close(),
 	};
 }

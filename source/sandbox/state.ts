@@ -10,6 +10,9 @@ export type RegistryRecord = {
 	endPointEnabled?: boolean;
 };
 
+/** One Object Storage bucket: the demo account's own, or another account's (then HEAD answers 403). */
+export type BucketRecord = {name: string; created: string; owner: 'demo' | 'other'};
+
 /** One RegistryUI repository entry, in the shape RegistryUI answers with. */
 export type RepositoryEntry = {
 	id: number;
@@ -34,6 +37,8 @@ export type SandboxState = {
 	registries: Map<string, RegistryRecord>;
 	/** Keyed by fullPath. */
 	repositories: Map<string, RepositoryEntry>;
+	/** Object Storage buckets, keyed by name. */
+	buckets: Map<string, BucketRecord>;
 };
 
-export const createState = (): SandboxState => ({registries: new Map(), repositories: new Map()});
+export const createState = (): SandboxState => ({registries: new Map(), repositories: new Map(), buckets: new Map()});

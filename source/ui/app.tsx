@@ -2,7 +2,7 @@ import {Box, Text, useApp, useStdout} from 'ink';
 import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
 import {safeText} from '../text-safety.js';
 import {InputError, insecureHttpProblem} from '../backends/validation.js';
-import type {Answers, Backend, DockerLogin} from '../backends/types.js';
+import type {Answers, Backend, DockerLogin, LookupService} from '../backends/types.js';
 import {buildCreateRequest, EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
 import {loginFacts, type LoginReport} from '../login/facts.js';
 import type {ProfileStore} from '../store/profile-store.js';
@@ -12,6 +12,7 @@ import {AnsweredFields, shownAnswer, type AnsweredField} from './components/answ
 import {SelectQuestion} from './components/select-question.js';
 import {CredentialChoice} from './steps/credential-choice.js';
 import {FieldStep} from './steps/field-step.js';
+import {LookupFieldStep} from './steps/lookup-field-step.js';
 import {ProfileNameStep} from './steps/profile-name-step.js';
 import {SaveStep} from './steps/save-step.js';
 import {KeyOwner, KeyRouter} from './input/key-router.js';
@@ -30,6 +31,8 @@ export type WizardServices = {
 	/** Called after every attempt that reached the network (history). */
 	onAttempt?: (plan: CreatePlan, result: CreateResult) => void;
 	allowInsecureHttp: boolean;
+	/** Values fields choose from or are checked against (FieldSpec.choicesFrom, knownFrom). */
+	lookup?: LookupService;
 	banner?: string;
 	warnings: string[];
 	/** This run is a sandbox run from its start (--sandbox). */
@@ -45,7 +48,13 @@ export type WizardServices = {
 };
 
 /** What a run needs to carry on in the sandbox: demo profiles in memory, the banner, which profile is whose. */
-export type SandboxSwitch = {store: ProfileStore; banner: string; sandboxProfile: (backend: Backend) => string};
+export type SandboxSwitch = {
+	store: ProfileStore;
+	banner: string;
+	sandboxProfile: (backend: Backend) => string;
+	/** The emulator's origin: where Object Storage's requests go from then on. */
+	emulatorOrigin?: string;
+};
 
 export type WizardAppProps = WizardServices & {
 	initial: WizardState;
@@ -321,8 +330,12 @@ export function WizardApp(props: WizardAppProps) {
 	} else if ('spec' in question && backend) {
 		const {spec, group} = question;
 		const editingSecret = group === 'credentials' && state.mode?.kind === 'edit' && spec.kind === 'secret';
+		const Step = group === 'fields' && props.lookup && (spec.choicesFrom || spec.knownFrom) ? LookupFieldStep : FieldStep;
 		body = (
-			<FieldStep
+			<Step
+				lookup={props.lookup!}
+				access={{backend, credentials: state.credentials, connection: state.connection}}
+				onAnswerWith={(value, also) => dispatch({type: 'answer', group, key: spec.key, value, also})}
 				question={question}
 				backend={backend}
 				answers={state[group]}
@@ -394,6 +407,7 @@ export function WizardApp(props: WizardAppProps) {
 					setWhenSent,
 					compact,
 					warning,
+					before: backend.bucketToCreate?.(plan.fields) && `create the bucket ${backend.bucketToCreate(plan.fields)} at Object Storage (HEAD, then PUT if absent)`,
 				}}
 			/>
 		);

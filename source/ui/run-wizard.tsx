@@ -6,10 +6,12 @@ import {appendHistory, historyEntryFromResult} from '../store/history.js';
 import {existsSync} from 'node:fs';
 import os from 'node:os';
 import {ncloudConfigurePath, readNcloudCredentials} from '../store/ncloud-config.js';
+import type {LookupService} from '../backends/types.js';
 import {WizardApp, type SandboxSwitch, type WizardServices} from './app.js';
 import {initialState} from './state.js';
 import type {WizardOptions} from './wizard-options.js';
 import type {NetworkSettings} from '../transport/proxy.js';
+import type {LookupSettings} from '../storage/lookups.js';
 
 /**
  * The switch to the sandbox chosen on a first run's step 2: the same session `--sandbox` opens (emulator
@@ -20,7 +22,12 @@ function sandboxSwitch(onClose: (close: () => Promise<void>) => void): () => Pro
 		const {startSandboxSession} = await import('../sandbox/session.js');
 		const session = await startSandboxSession();
 		onClose(session.close);
-		return {store: session.store, banner: session.banner ?? '', sandboxProfile: session.sandboxProfile ?? (backend => `sandbox-${backend.id}`)};
+		return {
+			store: session.store,
+			banner: session.banner ?? '',
+			sandboxProfile: session.sandboxProfile ?? (backend => `sandbox-${backend.id}`),
+			...(session.emulatorOrigin === undefined ? {} : {emulatorOrigin: session.emulatorOrigin}),
+		};
 	};
 }
 
@@ -39,6 +46,16 @@ export function forRealLines(env: NodeJS.ProcessEnv): string[] {
 /** Every create sent in this run, until its result is known and recorded. */
 export type Attempts = Set<Promise<CreateResult>>;
 
+/** The lookups behind FieldSpec.choicesFrom / knownFrom, loaded when a field first asks; `settings` read at each. */
+function lazyLookups(settings: () => LookupSettings): LookupService {
+	const load = () => import('../storage/lookups.js').then(module => module.storageLookups(settings()));
+	return {
+		choices: (source, access, signal) => load().then(lookups => lookups.choices(source, access, signal)),
+		known: (source, access, signal) => load().then(lookups => lookups.known(source, access, signal)),
+		checkNew: (source, value, access, signal) => load().then(lookups => lookups.checkNew(source, value, access, signal)),
+	};
+}
+
 /** Services the wizard uses for real: the engine sends, the store keeps profiles. */
 export function realServices(
 	options: WizardOptions,
@@ -47,6 +64,8 @@ export function realServices(
 ): WizardServices {
 	// A first run may switch to the sandbox on step 2: from then on nothing is recorded and no proxy is used.
 	let sandboxed = options.sandbox;
+	// In the sandbox, Object Storage (no backend's request) is sent to the emulator by its origin.
+	let confineTo = options.emulatorOrigin;
 	// --proxy, the chosen profile's proxy, and the environment; the sandbox's emulator is reached directly.
 	const network = (profileName?: string): NetworkSettings =>
 		sandboxed ? {env: {}} : {flag: options.proxy, profile: profileName === undefined ? undefined : options.store.get(profileName)?.proxy, env: options.io.env};
@@ -68,7 +87,16 @@ export function realServices(
 		// Recorded here, not by the screen: an attempt cut short by a signal or a quit is recorded too,
 		// and runWizard waits for it before the process ends.
 		send: (plan, signal) => {
-			const attempt = sendCreate(plan, {timeoutMs: options.timeoutMs, signal, network: network(plan.profileName)}).then(result => {
+			const bucket = plan.backend.bucketToCreate?.(plan.fields);
+			const sendOptions = {timeoutMs: options.timeoutMs, signal, network: network(plan.profileName)};
+			const sent =
+				bucket === undefined
+					? sendCreate(plan, sendOptions)
+					: // Object Storage's signer and XML parser load only when a bucket is created first.
+						import('../storage/create-with-bucket.js').then(module =>
+							module.sendCreateWithBucket(plan, bucket, {...sendOptions, allowInsecureHttp: options.allowInsecureHttp, confineTo}),
+						);
+			const attempt = sent.then(result => {
 				record(plan, result);
 				return result;
 			});
@@ -77,6 +105,7 @@ export function realServices(
 			attempt.then(forget, forget);
 			return attempt;
 		},
+		lookup: lazyLookups(() => ({timeoutMs: Math.min(options.timeoutMs, 15_000), allowInsecureHttp: options.allowInsecureHttp, network: network(), confineTo})),
 		verify: (backend, credentials, connection, signal) =>
 			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal, network: network()}),
 		importable: backend => {
@@ -102,6 +131,7 @@ export function realServices(
 			: async () => {
 					const session = await switchToSandbox();
 					sandboxed = true;
+					confineTo = session.emulatorOrigin;
 					return session;
 				},
 		forReal: () => forRealLines(options.io.env),

@@ -84,7 +84,7 @@ export function reusableFields(backend: Backend | undefined, last: Answers | und
 function fieldQuestions(group: Group, specs: readonly FieldSpec[], answers: Answers, step: 2 | 3): Question[] {
 	const merged = withDefaults(specs, answers);
 	return specs
-		.filter(spec => fieldApplies(spec, merged))
+		.filter(spec => !spec.flagOnly && fieldApplies(spec, merged))
 		.map(spec => ({id: fieldId(group, spec.key), step, kind: 'field', group, spec}) as Question);
 }
 
@@ -139,7 +139,7 @@ function move(state: WizardState, direction: 1 | -1): WizardState {
 export type Action =
 	| {type: 'chooseBackend'; backend: Backend}
 	| {type: 'chooseCredentials'; mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers; automatic?: boolean}
-	| {type: 'answer'; group: Group; key: string; value: string}
+	| {type: 'answer'; group: Group; key: string; value: string; also?: Answers}
 	| {type: 'draft'; id: string; value: string}
 	| {type: 'keepSecret'; key: string; value: string}
 	| {type: 'chooseSave'; save: boolean}
@@ -208,7 +208,8 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 		case 'answer': {
 			const id = fieldId(action.group, action.key);
 			const {[id]: _answered, ...drafts} = state.drafts;
-			const next = {...state, drafts, [action.group]: {...state[action.group], [action.key]: action.value}};
+			// `also`: answers another question's choice sets with it (a new bucket sets createBucket).
+			const next = {...state, drafts, [action.group]: {...state[action.group], [action.key]: action.value, ...action.also}};
 			return move({...next, current: id}, 1);
 		}
 		case 'draft':

@@ -20,15 +20,20 @@ export function LiveArea({children}: {children: ReactNode}) {
 	);
 }
 
-/** Text that wraps word by word, so that a line never starts with the space it broke at (as Ink's own wrap does). */
+/** Text that wraps word by word, so that a line never starts with the space it broke at (as Ink's own wrap does); "\n" starts a new line. */
 export function Words({text, color, dimColor}: {text: string; color?: string; dimColor?: boolean}) {
 	return (
-		<Box flexShrink={1} flexWrap="wrap">
-			{text.split(/ +/).map((word, index, words) => (
+		<Box flexDirection="column" flexShrink={1}>
+			{text.split('\n').map((paragraph, row) => (
 				// eslint-disable-next-line react/no-array-index-key
-				<Text key={index} color={color} dimColor={dimColor} wrap="wrap">
-					{index < words.length - 1 ? `${word} ` : word}
-				</Text>
+				<Box key={row} flexWrap="wrap">
+					{paragraph.split(/ +/).map((word, index, words) => (
+						// eslint-disable-next-line react/no-array-index-key
+						<Text key={index} color={color} dimColor={dimColor} wrap="wrap">
+							{index < words.length - 1 ? `${word} ` : word}
+						</Text>
+					))}
+				</Box>
 			))}
 		</Box>
 	);

@@ -22,6 +22,8 @@ export type ReviewFacts = {
 	compact?: boolean;
 	/** A warning to show in red (plain http to another machine). */
 	warning?: string;
+	/** What is done before this request (NCR: the bucket created first). */
+	before?: string;
 };
 
 /** Everything that will be sent, secrets masked. */
@@ -39,6 +41,7 @@ export function ReviewPanel({facts}: {facts: ReviewFacts}) {
 				{(facts.compact ? [] : facts.fields ?? []).map(field => (
 					<Row key={field.label} label={field.label} value={field.value} />
 				))}
+				{facts.before ? <Row label="First" value={facts.before} /> : null}
 				<Box marginTop={facts.compact ? 0 : 1}>
 					<Text bold wrap="wrap">{`${shown.method} ${safeText(shown.url)}`}</Text>
 				</Box>

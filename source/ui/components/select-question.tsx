@@ -45,7 +45,8 @@ export function SelectQuestion({
 	prompt: string;
 	options: SelectOption[];
 	initialValue?: string;
-	onSelect: (value: string) => void;
+	/** 'handover' when choosing puts another view of this screen in the list's place (its keys then go there). */
+	onSelect: (value: string) => void | 'handover';
 	onHighlight?: (value: string) => void;
 	/** Another command of the list's keys (e.g. `e` edits a profile) for the highlighted value; true when used. */
 	onCommand?: (command: Command, value: string) => boolean;
@@ -68,8 +69,7 @@ export function SelectQuestion({
 			return true;
 		}
 		if (command === 'select') {
-			callbacks.current.onSelect(list[current.current]!.value);
-			return true;
+			return callbacks.current.onSelect(list[current.current]!.value) === 'handover' ? 'handover' : true;
 		}
 		if (command === 'back' || command === 'quit') return false;
 		return callbacks.current.onCommand?.(command, list[current.current]!.value) ?? true;

@@ -2,8 +2,12 @@ import {useStdin} from 'ink';
 import {createContext, useContext, useEffect, useLayoutEffect, useRef, type ReactNode} from 'react';
 import {createKeySplitter, type Keypress} from './keypress.js';
 
-/** A screen's key handler: true when it used the key, false to let the wizard's root have it (Esc = back). */
-export type KeyHandler = (press: Keypress) => boolean;
+/**
+ * A screen's key handler: true when it used the key, false to let the wizard's root have it (Esc = back),
+ * 'handover' when it used the key to put another view of the same screen in its place: the keys after
+ * it wait for that view to register, instead of reaching the one being replaced.
+ */
+export type KeyHandler = (press: Keypress) => boolean | 'handover';
 
 type Router = {register: (owner: string, handler: KeyHandler) => () => void};
 
@@ -58,7 +62,9 @@ export function KeyRouter({root, ownerNow, children}: {root: (press: Keypress, i
 		}
 		const handler = handlers.current.get(current);
 		if (!handler) return false;
-		if (!handler(press)) rootHandler(press, false);
+		const used = handler(press);
+		if (used === 'handover') handlers.current.delete(current);
+		else if (!used) rootHandler(press, false);
 		return true;
 	};
 	const flush = () => {

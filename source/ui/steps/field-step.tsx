@@ -25,6 +25,7 @@ export function FieldStep({
 	onKeep,
 	onAcceptInsecure,
 	onLeave,
+	extraCheck,
 }: {
 	question: FieldQuestion;
 	backend: Backend;
@@ -42,6 +43,8 @@ export function FieldStep({
 	onKeep: (key: string, value: string) => void;
 	onAcceptInsecure: (endpoint: string) => void;
 	onLeave?: (value: string) => void;
+	/** A further check after the field's rule (e.g. a name the account already has). */
+	extraCheck?: (value: string) => string | undefined;
 }) {
 	const {spec, group} = question;
 	const normalize = (value: string) => (spec.normalize ? spec.normalize(value) : value);
@@ -80,7 +83,7 @@ export function FieldStep({
 				placeholder={kept ? `${maskSecret(kept)} (Enter keeps it)` : undefined}
 				rule={spec.optional ? `${spec.rule} (Enter to skip)` : spec.rule}
 				help={spec.help}
-				validate={value => (kept && value === '' ? undefined : fieldFault(spec, value))}
+				validate={value => (kept && value === '' ? undefined : fieldFault(spec, value) ?? extraCheck?.(normalize(value)))}
 				suggest={value => (kept && value === '' ? undefined : suggestValue(spec, value))}
 				onLeave={onLeave}
 				warn={group === 'connection' && !allowInsecureHttp ? value => insecureHttpProblem(endpointWith(value)) : undefined}
