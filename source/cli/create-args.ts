@@ -16,6 +16,8 @@ export type CommonOptions = {
 	login: boolean;
 	allowInsecureHttp: boolean;
 	noColor: boolean;
+	/** --accessible: the plain line-by-line wizard (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true, TERM=dumb). */
+	accessible: boolean;
 };
 
 export type CreateArgs = {
@@ -40,6 +42,7 @@ export const COMMON_FLAGS = {
 	login: {type: 'boolean'},
 	'allow-insecure-http': {type: 'boolean'},
 	'no-color': {type: 'boolean'},
+	accessible: {type: 'boolean'},
 } as const;
 
 type FlagOption = {type: 'string' | 'boolean'; short?: string};
@@ -102,6 +105,7 @@ export function commonOptions(values: Record<string, string | boolean | undefine
 		login: values.login === true,
 		allowInsecureHttp: values['allow-insecure-http'] === true,
 		noColor: values['no-color'] === true,
+		accessible: values.accessible === true,
 	};
 }
 

@@ -9,6 +9,8 @@ import {version} from './version.js';
 import type {Draft} from '../draft.js';
 import type {Backend} from '../backends/types.js';
 import {openStoreFor} from './open-store.js';
+import {wantsAccessible} from '../ui/accessible/choose.js';
+import type {WizardOptions} from '../ui/wizard-options.js';
 
 /** Aborts on SIGINT/SIGTERM and remembers which, so the exit code can say so. */
 function cancellation() {
@@ -31,11 +33,23 @@ function cancellation() {
 	};
 }
 
-async function openWizard(io: Io, options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean; login: boolean}): Promise<number> {
+/**
+ * The full-screen Ink wizard, or the plain one (one line per question, nothing redrawn) for screen
+ * readers and dumb terminals; each is loaded only when chosen.
+ */
+async function runChosenWizard(options: WizardOptions & {accessible: boolean}): Promise<number> {
+	if (wantsAccessible(options.io.env, options.accessible)) {
+		const {runPlainWizard} = await import('../ui/accessible/plain-wizard.js');
+		return runPlainWizard(options);
+	}
+	const {runWizard} = await import('../ui/run-wizard.js');
+	return runWizard(options);
+}
+
+async function openWizard(io: Io, options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean; login: boolean; accessible: boolean}): Promise<number> {
 	const opened = await openStoreFor(io, options.sandbox);
 	try {
-		const {runWizard} = await import('../ui/run-wizard.js');
-		return await runWizard({io, ...opened, ...options});
+		return await runChosenWizard({io, ...opened, ...options});
 	} finally {
 		await opened.close();
 	}
@@ -61,8 +75,7 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 		if (!prepared.complete) {
 			const scripted = common.json || common.dryRun || common.curl || !isInteractive(io);
 			if (scripted) throw missingMessage(prepared.draft, `regwiz create ${backend.id}`);
-			const {runWizard} = await import('../ui/run-wizard.js');
-			return await runWizard({
+			return await runChosenWizard({
 				io,
 				...opened,
 				backend,
@@ -72,6 +85,7 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 				allowInsecureHttp: common.allowInsecureHttp,
 				sandbox,
 				login: common.login,
+				accessible: common.accessible,
 			});
 		}
 		const cancel = cancellation();
@@ -106,7 +120,7 @@ async function topLevel(io: Io): Promise<number> {
 	if (!isInteractive(io)) {
 		throw new UsageError('regwiz needs a terminal to ask questions. In scripts, give every value as flags: regwiz create ncr --registry NAME --bucket BUCKET (see regwiz --help)');
 	}
-	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, login: common.login});
+	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, login: common.login, accessible: common.accessible});
 }
 
 async function route(io: Io): Promise<number> {

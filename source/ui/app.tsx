@@ -1,6 +1,6 @@
 import {Box, Text, useApp, useInput} from 'ink';
 import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
-import {InputError, insecureHttpProblem} from '../backends/validation.js';
+import {InputError} from '../backends/validation.js';
 import type {Answers, Backend, DockerLogin} from '../backends/types.js';
 import {buildCreateRequest, EXIT, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
 import {loginFacts, type LoginReport} from '../login/facts.js';
@@ -12,6 +12,7 @@ import {CredentialChoice} from './steps/credential-choice.js';
 import {FieldStep} from './steps/field-step.js';
 import {ProfileNameStep} from './steps/profile-name-step.js';
 import {SaveStep} from './steps/save-step.js';
+import {reviewFacts} from './review-lines.js';
 import {currentQuestion, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type WizardState} from './state.js';
 
 export type WizardServices = {
@@ -287,29 +288,7 @@ export function WizardApp(props: WizardAppProps) {
 			/>
 		);
 	} else if (question.id === 'review' && backend) {
-		const plan = planOf(state)!;
-		const blocked = unacceptedInsecureEndpoint(state, props.allowInsecureHttp);
-		const badInput = planInputProblem(state);
-		const warning = badInput
-			? `${badInput}. Nothing can be sent: go back (Esc) to choose or edit the credentials.`
-			: blocked
-			? `${blocked}. Go back (Esc) to change the endpoint, or start regwiz with --allow-insecure-http.`
-			: insecureHttpProblem(backend.endpoint(plan.connection))
-				? 'Plain http to another machine: credentials travel unencrypted (you allowed it).'
-				: undefined;
-		body = (
-			<ReviewPanel
-				facts={{
-					backendTitle: backend.title,
-					endpoint: backend.describeEndpoint(plan.connection),
-					credentialLabel: backend.credentialFields[0]?.label ?? 'Credentials',
-					credential: backend.publicCredential(plan.credentials),
-					credentialSource: plan.credentialSource,
-					request: buildCreateRequest(plan),
-					warning,
-				}}
-			/>
-		);
+		body = <ReviewPanel facts={reviewFacts(state, props.allowInsecureHttp)!} />;
 	} else if (question.id === 'sending') {
 		const plan = planOf(state);
 		const url = plan ? new URL(buildCreateRequest(plan).url) : undefined;

@@ -1,40 +1,20 @@
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
-import {displayRequest, resultHeadline, resultLines, type CreateResult} from '../../engine.js';
-import type {PlainRequest} from '../../backends/types.js';
+import {resultHeadline, resultLines, type CreateResult} from '../../engine.js';
+import {resultAdvice, reviewRows, type ReviewFacts} from '../review-lines.js';
 import type {CreateLoginFacts, LoginState} from '../../login/facts.js';
 import {describeLogin, pushCommands} from '../../login/push-lines.js';
 import {Panel, Row} from './layout.js';
 
-export type ReviewFacts = {
-	backendTitle: string;
-	endpoint: string;
-	credentialLabel: string;
-	credential: string;
-	credentialSource: string;
-	request: PlainRequest;
-	/** A warning to show in red (plain http to another machine). */
-	warning?: string;
-};
-
 /** Everything that will be sent, secrets masked. */
 export function ReviewPanel({facts}: {facts: ReviewFacts}) {
-	const shown = displayRequest(facts.request);
-	const url = new URL(shown.url);
-	const query = [...url.searchParams.entries()];
+	const {heading, rows} = reviewRows(facts);
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Panel>
-				<Text bold wrap="wrap">{`${shown.method} ${shown.url}`}</Text>
-				<Row label="Backend" value={facts.backendTitle} />
-				<Row label="Endpoint" value={facts.endpoint} />
-				<Row label={facts.credentialLabel} value={`${facts.credential} (${facts.credentialSource})`} />
-				{query.map(([name, value], index) => (
-					<Row key={name} label={index === 0 ? 'Query' : ''} value={`${name} = ${value}`} />
-				))}
-				{shown.body === undefined ? null : <Row label="Body" value={shown.body} />}
-				{shown.headers.map(([name, value]) => (
-					<Row key={name} label="Header" value={`${name}: ${value}`} />
+				<Text bold wrap="wrap">{heading}</Text>
+				{rows.map((row, index) => (
+					<Row key={`${index}:${row.label}:${row.value}`} label={row.label} value={row.value} />
 				))}
 			</Panel>
 			{facts.warning ? (
@@ -67,14 +47,12 @@ export function SendingStep({what, startedAt}: {what: string; startedAt: number}
 	);
 }
 
-/** Advice lines that a login section below gives exactly (docker login/push with placeholders). */
-const DOCKER_ADVICE = /^docker (login|push) /;
 
 export function ResultPanel({result, noun, loginBelow = false}: {result: CreateResult; noun: string; loginBelow?: boolean}) {
 	const {tone, title} = resultHeadline(result, noun);
 	const color = tone === 'success' ? 'green' : 'red';
 	const lines = resultLines(result);
-	const advice = loginBelow ? result.advice.filter(line => !DOCKER_ADVICE.test(line)) : result.advice;
+	const advice = resultAdvice(result, loginBelow);
 	return (
 		<Box marginTop={1}>
 			<Panel title={`${tone === 'success' ? '✓' : '✗'} ${title}`} color={color}>
