@@ -9,7 +9,7 @@ import {version} from './version.js';
 import type {Draft} from '../draft.js';
 import type {Backend} from '../backends/types.js';
 import {openStoreFor} from './open-store.js';
-import {wantsAccessible} from '../ui/accessible/choose.js';
+import {wantsAccessible} from './accessible.js';
 import type {WizardOptions} from '../ui/wizard-options.js';
 
 /** Aborts on SIGINT/SIGTERM and remembers which, so the exit code can say so. */
