@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -228,5 +229,15 @@ describe('accessible mode in a real terminal', () => {
 		term.write('\u0004');
 		expect(await term.exited).toBe(130);
 		expect(written(term)).toContain('Cancelled, nothing was sent.');
+	});
+
+	it('--help names the flag, both variables and TERM=dumb', () => {
+		for (const args of [['--help'], ['create', 'ncr', '--help']]) {
+			const help = execFileSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {PATH: process.env.PATH ?? ''}});
+			expect(help).toContain('--accessible');
+			expect(help).toContain('REGWIZ_ACCESSIBLE=1');
+			expect(help).toContain('INK_SCREEN_READER=true');
+			expect(help).toContain('TERM=dumb');
+		}
 	});
 });

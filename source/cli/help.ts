@@ -14,6 +14,9 @@ const COMMON = `Common flags:
                           to the tool's stdin only
   --allow-insecure-http   allow sending credentials over http:// to another machine
   --no-color              no colours (also NO_COLOR=1)
+  --accessible            the wizard as plain lines: each question once, choices by number,
+                          nothing redrawn (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true;
+                          automatic with TERM=dumb)
   --help, -h              this help`;
 
 const EXIT_CODES = `Exit codes: 0 created (or dry run printed) · 1 the service refused · 2 usage or validation error ·
@@ -26,6 +29,9 @@ Try it with no account first: regwiz --sandbox (a local emulator, demo credentia
 Usage:
   regwiz                         the wizard: choose, sign in, fill, review, send
   regwiz --sandbox               the wizard against a local emulator: no account needed
+  regwiz --accessible            the wizard as plain lines for screen readers: choices by number,
+                                 nothing redrawn (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true;
+                                 automatic with TERM=dumb)
   regwiz create ncr ...          create a NAVER Cloud Container Registry registry
   regwiz create registryui ...   create a RegistryUI project/repository
   regwiz sandbox                 run the local emulator in the foreground
