@@ -170,6 +170,26 @@ describe('accessible mode in a real terminal', () => {
 		expect(term.output()).not.toMatch(REDRAW);
 	});
 
+	it('Ctrl-C while the request is in flight: exit 130, saying it may have been created', async () => {
+		openProfileStore({REGWIZ_CONFIG_DIR: configDir}).store.save('default', {
+			backend: 'ncr',
+			credentials: {...SANDBOX_CREDENTIALS.ncr},
+			connection: {site: 'custom', endpoint: emulator.ncrBaseUrl},
+		});
+		emulator.faults.hang = true;
+		const term = start({args: ['create', 'ncr', '--registry', 'team-a', '--accessible']});
+		mark = 0;
+		await answer(term, /press Enter for 1 \(Object Storage\): /, '2', 'or type back to change a field: ');
+		await answer(term, 'or type back to change a field: ', '', 'Signing and sending POST /ncr/api/v2/repositories/team-a');
+		const deadline = Date.now() + 5000;
+		while (posts().length === 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
+		term.write('\u0003');
+		expect(await term.exited).toBe(130);
+		expect(written(term)).toContain('Cancelled while sending: the registry may have been created. Check before retrying.');
+		expect(written(term)).not.toContain('nothing was sent');
+		expect(term.output()).not.toMatch(REDRAW);
+	});
+
 	it('editing a profile: Enter keeps the stored secret, which is never printed', async () => {
 		openProfileStore({REGWIZ_CONFIG_DIR: configDir}).store.save('default', {
 			backend: 'ncr',
