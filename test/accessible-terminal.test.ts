@@ -72,7 +72,7 @@ describe('accessible mode in a real terminal', () => {
 		expect(out).toContain('Error: "7" is not one of the numbers. Type a number from 1 to 2.');
 		out = await answer(term, 'Type a number from 1 to 2: ', '1', 'Which credentials?');
 		out = await until(term, /Type a number from 1 to \d: /, mark);
-		expect(out).toContain('  1. New credentials');
+		expect(out).toContain('  1. New credentials…');
 		out = await answer(term, /Type a number from 1 to \d: /, '1', 'Step 2 of 5. Site?');
 		const custom = /(\d+)\. Custom endpoint/.exec(await until(term, /press Enter for 1 \(Korea\): /, mark))![1]!;
 		out = await answer(term, /press Enter for 1 \(Korea\): /, custom, 'Endpoint: ');

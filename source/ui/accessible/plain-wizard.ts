@@ -5,10 +5,10 @@ import {buildCreateRequest, EXIT, resultHeadline, resultLines, type CreateResult
 import {loginFacts} from '../../login/facts.js';
 import {describeLogin, pushCommands} from '../../login/push-lines.js';
 import {maskSecret} from '../../mask.js';
-import {relativeTime} from '../../relative-time.js';
-import {profileNameProblem, type ProfileStore} from '../../store/profile-store.js';
+import {profileNameProblem} from '../../store/profile-store.js';
 import type {SandboxSwitch} from '../app.js';
 import {resultAdvice, reviewFacts, reviewRows} from '../review-lines.js';
+import {credentialOptions, nextFreeProfileName} from '../credential-options.js';
 import {realServices} from '../services.js';
 import {
 	currentQuestion,
@@ -43,12 +43,6 @@ const sentence = (text: string) => {
 	const trimmed = text.trim();
 	return `${trimmed[0]?.toUpperCase() ?? ''}${trimmed.slice(1)}${/[.!?)]$/.test(trimmed) ? '' : '.'}`;
 };
-
-function nextFreeProfileName(store: ProfileStore): string {
-	const names = new Set(store.list().map(profile => profile.name));
-	if (!names.has('default')) return 'default';
-	for (let index = 2; ; index++) if (!names.has(`profile-${index}`)) return `profile-${index}`;
-}
 
 /** Runs the plain wizard to its end and resolves with the exit code, as `runWizard` does. */
 export async function runPlainWizard(options: WizardOptions): Promise<number> {
@@ -127,22 +121,14 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 	}
 
 	async function askCredentials(question: Question, backend: Backend): Promise<Reply> {
-		const profiles = store().list().filter(profile => profile.backend === backend.id);
-		const env = sandbox || inSandbox() ? {} : services.env;
-		const fromEnv = backend.envCredentials(env);
+		const env = inSandbox() ? {} : services.env;
 		const importable = inSandbox() ? undefined : services.importable?.(backend);
-		const choices: Choice[] = profiles.map(profile => ({
-			value: `profile:${profile.name}`,
-			label: `Profile ${profile.name}`,
-			hint: `${backend.publicCredential(profile.credentials)}, ${backend.describeEndpoint(profile.connection)}, ${profile.lastUsedAt ? `last used ${relativeTime(profile.lastUsedAt)}` : 'not used yet'}`,
-		}));
-		if (fromEnv) choices.push({value: 'env', label: `From environment (${fromEnv.source})`, hint: backend.publicCredential(fromEnv.credentials)});
-		if (importable) choices.push({value: 'import', label: `Import from ${importable.source}`, hint: backend.publicCredential(importable.credentials)});
-		choices.push({value: 'new', label: 'New credentials'});
-		const nothingSetUp = profiles.length === 0 && !fromEnv;
-		if (nothingSetUp && !inSandbox() && services.startSandbox) choices.push({value: 'sandbox', label: 'Try it in the sandbox first (no account needed)'});
+		const offered = credentialOptions({backend, store: store(), env, importable, sandboxOffered: !inSandbox() && services.startSandbox !== undefined, separator: ', '});
+		const {fromEnv, nothingSetUp} = offered;
+		// Read out, a profile's name alone would not say what it is.
+		const choices: Choice[] = offered.options.map(option => (option.value.startsWith('profile:') ? {...option, label: `Profile ${option.label}`} : option));
 		if (nothingSetUp) say(`No saved ${backend.title} profile yet: new credentials can be saved as one.`);
-		const editable = profiles.length > 0;
+		const editable = choices.some(choice => choice.value.startsWith('profile:'));
 		let edit = false;
 		const reply = await choose(
 			`${stepLine(question)} Which credentials?${editable ? ' To edit a saved profile, type e and its number (e.g. e1).' : ''}`,

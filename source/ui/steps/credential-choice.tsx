@@ -1,10 +1,10 @@
 import {Box, Text, useInput} from 'ink';
 import {useRef} from 'react';
 import type {Answers, Backend} from '../../backends/types.js';
-import {relativeTime} from '../../relative-time.js';
 import type {ProfileStore} from '../../store/profile-store.js';
 import type {CredentialMode} from '../state.js';
-import {SelectQuestion, type SelectOption} from '../components/select-question.js';
+import {credentialOptions} from '../credential-options.js';
+import {SelectQuestion} from '../components/select-question.js';
 
 export type CredentialChoiceMade = {mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers};
 
@@ -27,23 +27,8 @@ export function CredentialChoice({
 	/** Offered when nothing is set up yet: switches this run to the built-in emulator. */
 	onTrySandbox?: () => void;
 }) {
-	const profiles = store.list().filter(profile => profile.backend === backend.id);
-	const fromEnv = backend.envCredentials(env);
+	const {options, nothingSetUp, fromEnv} = credentialOptions({backend, store, env, importable, sandboxOffered: onTrySandbox !== undefined});
 	const highlighted = useRef<string>('');
-	const options: SelectOption[] = profiles.map(profile => ({
-		value: `profile:${profile.name}`,
-		label: profile.name,
-		hint: `${backend.publicCredential(profile.credentials)} · ${backend.describeEndpoint(profile.connection)} · ${profile.lastUsedAt ? `last used ${relativeTime(profile.lastUsedAt)}` : 'not used yet'}`,
-	}));
-	if (fromEnv) {
-		options.push({value: 'env', label: `From environment (${fromEnv.source})`, hint: backend.publicCredential(fromEnv.credentials)});
-	}
-	if (importable) {
-		options.push({value: 'import', label: `Import from ${importable.source}`, hint: backend.publicCredential(importable.credentials)});
-	}
-	options.push({value: 'new', label: 'New credentials…'});
-	const nothingSetUp = profiles.length === 0 && !fromEnv;
-	if (nothingSetUp && onTrySandbox) options.push({value: 'sandbox', label: 'Try it in the sandbox first (no account needed)'});
 	const initialValue = initialProfile ? `profile:${initialProfile}` : options[0]?.value;
 	highlighted.current ||= initialValue ?? '';
 
