@@ -38,7 +38,7 @@ if (process.argv.includes('--if-stale')) {
 }
 
 // Start-up levers; README's "Performance" section gives what each one measured.
-const LEVERS = ['minify', 'string-width', 'yoga-fetch', 'lean-conf', 'not-in-ci', 'liftoff', 'lazy-builtins', 'lazy-segmenter', 'yoga-base64', 'no-perf-hooks'];
+const LEVERS = ['minify', 'undici-request', 'string-width', 'yoga-fetch', 'not-in-ci', 'liftoff', 'lazy-builtins', 'lazy-segmenter', 'yoga-base64', 'no-perf-hooks'];
 const without = new Set((process.argv.find(arg => arg.startsWith('--without='))?.slice('--without='.length) ?? '').split(',').filter(Boolean));
 for (const name of without) if (!LEVERS.includes(name)) throw new Error(`Unknown lever ${name}; known: ${LEVERS.join(', ')}`);
 const use = name => !without.has(name);
@@ -49,13 +49,6 @@ const buildDir = path.join(root, 'source', 'build');
 const alias = {};
 // ink measures every string; string-width builds an Intl.Segmenter and an RGI_Emoji regex when loaded.
 if (use('string-width')) alias['string-width'] = path.join(buildDir, 'string-width.ts');
-// conf imports ajv, ajv-formats and semver at load but uses them only for schemas and migrations,
-// which regwiz never passes.
-if (use('lean-conf')) {
-	alias['ajv/dist/2020.js'] = path.join(buildDir, 'no-json-schema.js');
-	alias['ajv-formats'] = path.join(buildDir, 'no-json-schema.js');
-	alias.semver = path.join(buildDir, 'no-migrations.js');
-}
 // With CI set, Ink draws only the last frame; regwiz mounts Ink only in a terminal, where that is wrong.
 if (use('not-in-ci')) alias['is-in-ci'] = path.join(buildDir, 'not-in-ci.js');
 
@@ -74,8 +67,12 @@ const builtins = new Set(builtinModules);
 const lazyBuiltins = [
 	// terminal-size (in Ink) runs tput or resize only when the terminal does not report its size.
 	{importer: /[\\/]terminal-size[\\/]/, module: 'child_process', functions: ['execFileSync'], lever: 'lazy-builtins'},
-	// regwiz's transport sends to https and, for local servers, plain http: node:https (and tls) only when used.
-	{importer: /[\\/]source[\\/]transport\.ts$/, module: 'https', functions: ['request'], lever: 'lazy-builtins'},
+	// undici's client-h2 loads node:http2 (and tls, ~5 ms) for HTTP/2, which regwiz never enables: it gets
+	// the constants it reads at load (taken at build time) and a connect that loads http2 when called.
+	{importer: /[\\/]undici[\\/]/, module: 'http2', values: ['constants'], functions: ['connect'], lever: 'undici-request'},
+	// undici reads node:http (which loads Node's whole HTTP client and server) only for the default
+	// header limit and to recognise an IncomingMessage body, which regwiz never passes.
+	{importer: /[\\/]undici[\\/]/, module: 'http', values: ['maxHeaderSize'], functions: ['IncomingMessage'], lever: 'undici-request'},
 ];
 for (const entry of lazyBuiltins) if (use(entry.lever)) expect(`lazy builtin ${entry.module} in ${entry.importer.source}`);
 expect('resolver ink-without-devtools');
@@ -123,13 +120,26 @@ const plugins = [
 			});
 			pluginBuild.onLoad({filter: /.*/, namespace: 'builtin'}, args => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
 			pluginBuild.onResolve({filter: /.*/, namespace: 'lazy-builtin'}, args => ({path: args.path, external: true}));
-			pluginBuild.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, args => {
-				const lines = args.pluginData.functions.map(key => `exports.${key} = (...args) => require(${JSON.stringify(args.path)}).${key}(...args);`);
+			pluginBuild.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, async args => {
+				const {values = [], functions} = args.pluginData;
+				const real = values.length > 0 ? await import(args.path) : {};
+				const lines = values.map(key => `exports.${key} = ${JSON.stringify(real[key])};`);
+				for (const key of functions) lines.push(`exports.${key} = (...args) => require(${JSON.stringify(args.path)}).${key}(...args);`);
 				return {contents: lines.join('\n'), loader: 'js'};
 			});
 		},
 	},
 ];
+if (use('undici-request')) {
+	// The transport needs undici's Agent, ProxyAgent and request, not its fetch, WebSocket, caches and mocks.
+	// (A plugin, not an alias: an alias would also redirect the deep `undici/lib/…` imports of the stand-in.)
+	plugins.push({
+		name: 'undici-request-only',
+		setup(pluginBuild) {
+			pluginBuild.onResolve({filter: /^undici$/}, () => ({path: path.join(buildDir, 'undici-request.js')}));
+		},
+	});
+}
 // Library files rewritten at bundle time, each change tied to its lever; package.json pins each patched
 // package to an exact version (ink and, through `overrides`, its dependencies). The build fails if the text a
 // change replaces is gone (a new version of the library): check the lever against it then.

@@ -50,10 +50,23 @@ export function resolveDraft(
 	if (fromEnv) {
 		draft.credentials = fromEnv.credentials;
 		draft.credentialSource = `environment (${fromEnv.source})`;
-		return draft;
+		return withEnvConnection(draft, env);
 	}
 	const fallback = store?.get('default');
 	if (fallback && fallback.backend === backend.id) useProfile('default', fallback);
+	return draft;
+}
+
+/**
+ * With credentials from the environment and no connection flag, the environment may choose the
+ * connection too (NCR: NCLOUD_SITE, NCLOUD_REGION). The wizard offers the same value as the default answer.
+ */
+function withEnvConnection(draft: Draft, env: NodeJS.ProcessEnv): Draft {
+	if (Object.keys(draft.connection).length > 0) return draft;
+	const found = draft.backend.envConnection?.(env);
+	if (!found) return draft;
+	if ('problem' in found) throw new DraftProblem(found.problem);
+	draft.connection = {...found.connection};
 	return draft;
 }
 

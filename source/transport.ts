@@ -1,10 +1,9 @@
-// Node's own HTTP client rather than undici: for one request per run it does the same (a deadline through
-// an AbortSignal, certificates always verified, no redirect, no retry) with the parser built into Node,
-// where undici brings its WebAssembly parser and ~300 KB of code: 6 MB of memory and a longer start on
-// every create (README, "Performance").
-import http from 'node:http';
-import https from 'node:https';
+// undici sends: one dispatcher per request (an Agent, or a ProxyAgent when a proxy is in use), closed
+// once the answer is read, so that nothing keeps the process alive. This module is imported only when
+// something is sent (engine.ts): dry runs, help and the wizard's first frame never evaluate undici.
+import {Agent, Pool, ProxyAgent, request, type Dispatcher} from 'undici';
 import type {PlainRequest, ResponseInput} from './backends/types.js';
+import {proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from './transport/proxy.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -15,7 +14,10 @@ export type TransportFailure =
 	| 'timeout'
 	| 'cancelled'
 	| 'interrupted'
-	| 'network';
+	| 'network'
+	| 'proxy-refused'
+	| 'proxy-auth'
+	| 'proxy-unreachable';
 
 /** The request got no usable answer. The message names the host, never a header or credential. */
 export class TransportError extends Error {
@@ -35,7 +37,11 @@ export type SendOptions = {
 	/** Cancels the request (Ctrl-C, Esc). */
 	signal?: AbortSignal;
 	maxBodyBytes?: number;
+	/** --proxy, the profile's proxy and the environment; without it, the request goes direct. */
+	network?: NetworkSettings;
 };
+
+
 
 const TLS_CODES = new Set([
 	'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -53,23 +59,73 @@ function errorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
 		const code = (current as {code?: unknown}).code;
-		if (typeof code === 'string') return code;
+		if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
 		current = (current as {cause?: unknown}).cause;
+	}
+	return (error as {code?: string} | undefined)?.code;
+}
+
+/** The proxy's own failures: it refused us, wanted credentials, or could not reach the service. */
+function describeProxyFailure(error: unknown, host: string, route: ProxyRoute, connecting: boolean): TransportError | undefined {
+	const code = errorCode(error);
+	const message = (error as {message?: unknown} | undefined)?.message;
+	const text = typeof message === 'string' ? message : '';
+	const proxy = route.label;
+	if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		const why = code === 'ECONNREFUSED' ? 'refused the connection: nothing is listening there' : 'could not be found (DNS)';
+		return new TransportError(
+			'proxy-refused',
+			`The proxy ${proxy} (from ${route.source}) ${why}. Nothing was sent to ${host}.`,
+			'Check the proxy URL and that the proxy is running, or set NO_PROXY for this host to go direct.',
+		);
+	}
+	// undici answers a CONNECT refused by the proxy with "Proxy response (407) !== 200 when HTTP Tunneling".
+	const tunnel = /Proxy response \((\d{3})\)/.exec(text);
+	const status = tunnel ? Number(tunnel[1]) : /Proxy Authentication Required \(407\)/.test(text) ? 407 : undefined;
+	if (status === 407) {
+		return new TransportError(
+			'proxy-auth',
+			`The proxy ${proxy} (from ${route.source}) asks for authentication (407)${route.hasCredentials ? ' and refused the credentials given' : ''}. Nothing was sent to ${host}.`,
+			route.hasCredentials
+				? 'Check the user name and password in the proxy URL (http://USER:PASSWORD@host:port).'
+				: 'Give its credentials in the proxy URL: http://USER:PASSWORD@host:port.',
+		);
+	}
+	// A proxy that cannot reach the service answers the CONNECT with an error status, or just closes it.
+	const closed = connecting && (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'UND_ERR_CLOSED');
+	if (status !== undefined || closed) {
+		return new TransportError(
+			'proxy-unreachable',
+			`The proxy ${proxy} (from ${route.source}) could not reach ${host} (${status === undefined ? 'it closed the connection' : `it answered ${status}`}). Nothing was sent to ${host}.`,
+			'Check the URL, and that this proxy may reach that host; set NO_PROXY for it to go direct.',
+		);
 	}
 	return undefined;
 }
 
-function describeFailure(error: unknown, host: string, timeoutMs: number, cancelled: boolean, timedOut: boolean, status?: number): TransportError {
+function describeFailure(
+	error: unknown,
+	host: string,
+	timeoutMs: number,
+	cancelled: boolean,
+	timedOut: boolean,
+	status?: number,
+	route?: ProxyRoute,
+	connecting = false,
+): TransportError {
 	if (cancelled) return new TransportError('cancelled', 'Cancelled before the server answered.', 'Whether it was created is unknown: check before trying again.');
+	if (error instanceof ProxyProblem) return new TransportError('network', error.message, 'Correct the proxy setting, then retry.');
 	const code = errorCode(error);
-	if (timedOut) {
+	if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
 		const seconds = timeoutMs >= 10_000 ? Math.round(timeoutMs / 1000) : Math.round(timeoutMs / 100) / 10;
 		return new TransportError(
 			'timeout',
-			`No answer from ${host} within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+			`No answer from ${host}${route ? ` through the proxy ${route.label}` : ''} within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
 			'The service may be slow or unreachable: retry later, or give more time with --timeout SECONDS. It may have been created: check before retrying.',
 		);
 	}
+	const viaProxy = route && status === undefined ? describeProxyFailure(error, host, route, connecting) : undefined;
+	if (viaProxy) return viaProxy;
 	if (code === 'ECONNREFUSED') {
 		return new TransportError('refused', `Connection refused by ${host}: nothing is listening there.`, 'Check the URL and port, and that the service is running.');
 	}
@@ -92,7 +148,7 @@ function describeFailure(error: unknown, host: string, timeoutMs: number, cancel
 			'Check the URL. For a private certificate authority, add it with NODE_EXTRA_CA_CERTS=/path/to/ca.pem; regwiz never skips verification.',
 		);
 	}
-	if (code === 'ECONNRESET' || code === 'EPIPE') {
+	if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
 		// The status line may have arrived before the body was cut: it tells whether the service acted.
 		const arrived = status === undefined ? '' : ` (its status, ${status}, had arrived)`;
 		return new TransportError(
@@ -125,17 +181,23 @@ async function readBounded(body: AsyncIterable<Buffer> & {destroy?: () => void},
 	return {text: Buffer.concat(chunks).toString('utf8'), truncated};
 }
 
-/** Opens the exchange: resolves with the answer's head; the body is read by the caller. */
-function exchange(url: URL, plain: PlainRequest, signal: AbortSignal): Promise<http.IncomingMessage> {
-	return new Promise((resolve, reject) => {
-		const client = url.protocol === 'https:' ? https : http;
-		// Certificates are always verified, whatever NODE_TLS_REJECT_UNAUTHORIZED says: a private authority is
-		// trusted through NODE_EXTRA_CA_CERTS, never by turning verification off. No agent: one request, one
-		// connection, closed after the answer, so that nothing keeps the process alive.
-		const request = client.request(url, {method: plain.method, headers: plain.headers, signal, agent: false, rejectUnauthorized: true}, resolve);
-		request.on('error', reject);
-		request.end(plain.body);
-	});
+function dispatcherFor(route: ProxyRoute | undefined, timeoutMs: number, onConnectionError: (error: Error) => void): Dispatcher {
+	// Certificates are always verified, whatever NODE_TLS_REJECT_UNAUTHORIZED says: a private authority is
+	// trusted through NODE_EXTRA_CA_CERTS (Node's default trust store), never by turning verification off.
+	// The connection shares the one deadline; nothing is retried and no redirect is followed (undici's
+	// request follows none unless asked).
+	const tls = {rejectUnauthorized: true, timeout: timeoutMs};
+	// undici reconnects when a connection (or a proxy's tunnel) closes before the request went out: the
+	// pool that holds the connection reports the first failure, which ends the exchange.
+	const factory = (origin: string | URL, options: object) => {
+		const pool = new Pool(origin, {...options, connections: 1, pipelining: 0});
+		pool.on('connectionError', (_origin, _targets, error) => onConnectionError(error));
+		return pool;
+	};
+	if (!route) return new Agent({connect: tls, factory});
+	// HTTPS goes through CONNECT, and so does plain http: one path, where a 407 is the proxy's and never
+	// the service's. Credentials in the URL become Proxy-Authorization on the CONNECT, sent only to the proxy.
+	return new ProxyAgent({uri: route.url.href, requestTls: tls, proxyTls: tls, connect: tls, factory});
 }
 
 /** Sends one request and reads at most maxBodyBytes of its answer. Never follows a redirect, never retries. */
@@ -145,12 +207,50 @@ export async function sendRequest(plain: PlainRequest, options: SendOptions): Pr
 	const timeout = AbortSignal.timeout(options.timeoutMs);
 	const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
 	let status: number | undefined;
+	let route: ProxyRoute | undefined;
+	let dispatcher: Dispatcher | undefined;
+	let informational: number | undefined;
+	let connectFailure: Error | undefined;
 	try {
-		const response = await exchange(url, plain, signal);
-		status = response.statusCode ?? 0;
-		const {text, truncated} = await readBounded(response, options.maxBodyBytes ?? MAX_BODY_BYTES);
+		route = options.network ? proxyRoute(url, options.network) : undefined;
+		// A request still waiting for its connection does not see the abort signal: the deadline is raced
+		// here, and the first failure to connect destroys the dispatcher. One attempt, one deadline.
+		const current: Dispatcher = (dispatcher = dispatcherFor(route, options.timeoutMs, error => {
+			connectFailure ??= error;
+			void current.destroy(error).catch(() => undefined);
+		}));
+		const deadline = new Promise<never>((_resolve, reject) => {
+			if (signal.aborted) reject(signal.reason);
+			else signal.addEventListener('abort', () => reject(signal.reason), {once: true});
+		});
+		deadline.catch(() => undefined);
+		const sent = request(url, {
+			method: plain.method as Dispatcher.HttpMethod,
+			headers: plain.headers,
+			body: plain.body,
+			signal,
+			dispatcher: current,
+			headersTimeout: options.timeoutMs,
+			bodyTimeout: options.timeoutMs,
+			onInfo: ({statusCode}) => {
+				informational = statusCode;
+			},
+		});
+		sent.catch(() => undefined);
+		const response = await Promise.race([sent, deadline]);
+		status = response.statusCode;
+		const {text, truncated} = await Promise.race([readBounded(response.body, options.maxBodyBytes ?? MAX_BODY_BYTES), deadline]);
 		return {status, headers: response.headers, body: text, truncated};
 	} catch (error) {
-		throw describeFailure(error, host, options.timeoutMs, options.signal?.aborted === true, timeout.aborted, status);
+		// A 1xx was the last thing the server said: an upgrade nobody asked for (undici then drops the
+		// connection, "bad upgrade"), or an interim answer with no final one after it. The service may
+		// have acted; this is an answer regwiz cannot use, not a network fault. Past the deadline it is one.
+		const upgrade = (error as {message?: unknown} | undefined)?.message === 'bad upgrade';
+		if (status === undefined && !timeout.aborted && !options.signal?.aborted && (upgrade || informational !== undefined)) {
+			return {status: upgrade ? 101 : informational!, headers: {}, body: '', truncated: false};
+		}
+		throw describeFailure(connectFailure ?? error, host, options.timeoutMs, options.signal?.aborted === true, timeout.aborted, status, route, connectFailure !== undefined);
+	} finally {
+		void dispatcher?.destroy().catch(() => undefined);
 	}
 }

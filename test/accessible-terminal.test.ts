@@ -62,15 +62,15 @@ describe('accessible mode in a real terminal', () => {
 	it('NCR from nothing: digits choose, an error is read and asked again, back works, the secret is never echoed, the exact request is sent', async () => {
 		const term = start({args: ['--accessible']});
 		mark = 0;
-		const intro = await until(term, 'Type a number from 1 to 2: ');
+		const intro = await until(term, 'Type a number from 1 to 3: ');
 		expect(intro).toContain('Type back (or <) to return to the previous question');
 		expect(intro).toContain('Step 1 of 5. Where should the registry live?');
 		expect(intro).toContain('  1. NAVER Cloud Container Registry');
 		expect(intro).toContain('  2. RegistryUI');
 		// A number out of range is read out as an error and the question is asked again.
-		let out = await answer(term, 'Type a number from 1 to 2: ', '7', 'Type a number from 1 to 2: ');
-		expect(out).toContain('Error: "7" is not one of the numbers. Type a number from 1 to 2.');
-		out = await answer(term, 'Type a number from 1 to 2: ', '1', 'Which credentials?');
+		let out = await answer(term, 'Type a number from 1 to 3: ', '7', 'Type a number from 1 to 3: ');
+		expect(out).toContain('Error: "7" is not one of the numbers. Type a number from 1 to 3.');
+		out = await answer(term, 'Type a number from 1 to 3: ', '1', 'Which credentials?');
 		out = await until(term, /Type a number from 1 to \d: /, mark);
 		expect(out).toContain('  1. New credentials…');
 		out = await answer(term, /Type a number from 1 to \d: /, '1', 'Step 2 of 5. Site?');
@@ -81,13 +81,14 @@ describe('accessible mode in a real terminal', () => {
 		expect(out).toContain('It is not shown as you type.');
 		out = await answer(term, 'Secret key: ', SANDBOX_CREDENTIALS.ncr.secretKey, 'Save as a profile?');
 		expect(out).toContain('credentials work');
-		out = await answer(term, /Type a number from 1 to 2: /, '1', 'Profile name: ');
+		out = await answer(term, /Type a number from 1 to \d: /, '1', 'Profile name: ');
 		expect(out).toContain('Current value: default. Press Enter to keep it.');
 		out = await answer(term, 'Profile name: ', '', 'Registry name: ');
 		expect(out).toContain('Saved as profile default.');
 		// A rule broken: the error is text, and the question is asked again.
 		out = await answer(term, 'Registry name: ', 'Team_A', 'Registry name: ');
-		expect(out).toMatch(/Error: Registry name: .*Try again\./);
+		// The fault is named in the value itself, with a corrected value to type (as the Ink field's Tab offer).
+		expect(out).toMatch(/Error: Registry name: uppercase T, A and the underscore are not allowed.*Try team-a\./);
 		out = await answer(term, 'Registry name: ', 'team-a', 'Storage type?');
 		// Back: the previous question again, with the answer given as its current value.
 		out = await answer(term, /press Enter for 1 \(Object Storage\): /, 'back', 'Registry name: ');
@@ -95,7 +96,10 @@ describe('accessible mode in a real terminal', () => {
 		out = await answer(term, 'Registry name: ', '', 'Storage type?');
 		out = await answer(term, /press Enter for 1 \(Object Storage\): /, '', 'Bucket: ');
 		out = await answer(term, 'Bucket: ', 'team-a-images', 'or type back to change a field: ');
-		expect(out).toContain(`Step 4 of 5. Review. This request will be sent: POST ${emulator.ncrBaseUrl}/repositories/team-a`);
+		// As the Ink panel: the answers by label first, then the request exactly as it will be sent.
+		expect(out).toMatch(/Step 4 of 5\. Review\.\n {2}Backend: NAVER Cloud Container Registry\n {2}Endpoint: [^\n]+\n {2}Access key: [^\n]+\n {2}Registry name: team-a\n {2}Storage type: Object Storage\n {2}Bucket: team-a-images\n/);
+		expect(out).toContain(`This request will be sent: POST ${emulator.ncrBaseUrl}/repositories/team-a`);
+		expect(out).toContain('  Header: x-ncp-apigw-timestamp: (set when sent)');
 		expect(out).toContain('  Body: {"bucket":"team-a-images"}');
 		expect(out).toContain('  Header: x-ncp-apigw-signature-v2: (hidden)');
 		expect(posts()).toHaveLength(0);
@@ -124,18 +128,18 @@ describe('accessible mode in a real terminal', () => {
 	it('RegistryUI in the sandbox (--sandbox --accessible): review and result as plain lines, exit 0', async () => {
 		const term = start({args: ['--sandbox', '--accessible']});
 		mark = 0;
-		const intro = await until(term, 'Type a number from 1 to 2: ');
+		const intro = await until(term, 'Type a number from 1 to 3: ');
 		expect(intro).toContain('SANDBOX: nothing is created on a real registry');
-		let out = await answer(term, 'Type a number from 1 to 2: ', '2', /Type a number from 1 to \d: /);
+		let out = await answer(term, 'Type a number from 1 to 3: ', '2', /Type a number from 1 to \d: /);
 		expect(out).toContain('Step 2 of 5. Which credentials?');
 		const admin = /(\d+)\. Profile sandbox-registryui/.exec(out)![1]!;
 		out = await answer(term, /Type a number from 1 to \d: /, admin, 'Repository path: ');
 		out = await answer(term, 'Repository path: ', 'team-a/backend', 'Title: ');
 		out = await answer(term, 'Title: ', '', 'Visibility?');
-		out = await until(term, 'Type a number from 1 to 2: ', mark);
+		out = await until(term, /Type a number from 1 to \d: /, mark);
 		const priv = /(\d+)\. Private/.exec(out)![1]!;
-		out = await answer(term, 'Type a number from 1 to 2: ', priv, 'or type back to change a field: ');
-		expect(out).toMatch(/Review\. This request will be sent: POST http:\/\/127\.0\.0\.1:\d+\/udr\/v1api\/project\/create\?repository=team-a%2Fbackend&isPublic=false/);
+		out = await answer(term, /Type a number from 1 to \d: /, priv, 'or type back to change a field: ');
+		expect(out).toMatch(/This request will be sent: POST http:\/\/127\.0\.0\.1:\d+\/udr\/v1api\/project\/create\?repository=team-a%2Fbackend&isPublic=false/);
 		expect(out).toContain('  Query: repository = team-a/backend');
 		expect(out).toContain('  Query: isPublic = false');
 		out = await answer(term, 'or type back to change a field: ', '', 'What next?');
@@ -149,7 +153,7 @@ describe('accessible mode in a real terminal', () => {
 		expect(term.output()).not.toContain(SANDBOX_CREDENTIALS.registryuiAdmin.token);
 	});
 
-	it('a refusal ends with the same exit code as the full wizard (1), with retry offered as a number', async () => {
+	it('a refusal ends with the same exit code as the full wizard (1); a taken name offers changing it, not a retry', async () => {
 		openProfileStore({REGWIZ_CONFIG_DIR: configDir}).store.save('default', {
 			backend: 'ncr',
 			credentials: {...SANDBOX_CREDENTIALS.ncr},
@@ -161,13 +165,56 @@ describe('accessible mode in a real terminal', () => {
 		// The one saved profile answers the credentials; only the bucket is missing.
 		let out = await answer(term, 'Bucket: ', 'team-b-images', 'What next?');
 		expect(out).toMatch(/Result: Failed\. Refused: 409/);
-		expect(out).toContain('  1. Retry (signed afresh)');
-		out = await answer(term, /Type a number from 1 to 4: /, '1', /Signing and sending[^]*What next\?[^]*: $/);
-		expect(out).toMatch(/Refused: 409/);
-		expect(posts().map(request => request.status)).toEqual([409, 409]);
-		await term.type('4\r', 4);
-		expect(await term.exited).toBe(1);
+		// A 409 would only come back the same: no retry; the name can be changed at once (renameOn).
+		expect(out).not.toContain('Retry');
+		expect(out).toContain('  1. Change a field\n  2. Change the registry name\n  3. Create another registry\n  4. Quit');
+		out = await answer(term, /Type a number from 1 to 4: /, '2', 'Registry name: ');
+		expect(out).toContain('Current value: team-a. Press Enter to keep it.');
+		out = await answer(term, 'Registry name: ', 'team-c', 'Bucket: ');
+		out = await answer(term, 'Bucket: ', '', /What next\?[^]*: $/);
+		expect(out).toContain('Result: Done. Registry created.');
+		expect(posts().map(request => [request.path, request.status])).toEqual([
+			['/ncr/api/v2/repositories/team-a', 409],
+			['/ncr/api/v2/repositories/team-c', 201],
+		]);
+		const quit = /(\d+)\. Quit/.exec(out)![1]!;
+		await term.type(`${quit}\r`, 4);
+		expect(await term.exited).toBe(0);
 		expect(term.output()).not.toMatch(REDRAW);
+	});
+
+	it('every value given, in plain mode: the scripted output without any redraw, and a refusal exits 1', async () => {
+		openProfileStore({REGWIZ_CONFIG_DIR: configDir}).store.save('default', {
+			backend: 'ncr',
+			credentials: {...SANDBOX_CREDENTIALS.ncr},
+			connection: {site: 'custom', endpoint: emulator.ncrBaseUrl},
+		});
+		emulator.state.registries.set('team-a', {name: 'team-a', bucket: 'x-bucket', storageType: 'objectStorage', created: new Date().toISOString()});
+		const term = start({args: ['create', 'ncr', '--registry', 'team-a', '--storage-type', 'objectStorage', '--bucket', 'b-images', '--accessible']});
+		expect(await term.exited).toBe(1);
+		expect(written(term)).toContain('409');
+		expect(term.output()).not.toMatch(REDRAW);
+		expect(term.output()).not.toContain('╭');
+	});
+
+	it('TERM=dumb: a wrong name is answered with its fault and a corrected value, and the sandbox creates with no escape code at all', async () => {
+		terminal = openTerminal({shell: `TERM=dumb exec '${process.execPath}' '${CLI}' --sandbox`, env: {REGWIZ_CONFIG_DIR: configDir}});
+		const term = terminal;
+		mark = 0;
+		await answer(term, 'Type a number from 1 to 3: ', '1', /Which credentials\?[^]*: $/);
+		let out = await answer(term, /Type a number from 1 to \d: /, '1', 'Registry name: ');
+		out = await answer(term, 'Registry name: ', 'Team_A', 'Registry name: ');
+		expect(out).toContain('Try team-a.');
+		out = await answer(term, 'Registry name: ', 'team-a', 'Storage type?');
+		out = await answer(term, /press Enter for 1 \(Object Storage\): /, '', 'Bucket: ');
+		out = await answer(term, 'Bucket: ', 'team-a-images', 'or type back to change a field: ');
+		out = await answer(term, 'or type back to change a field: ', '', /What next\?[^]*: $/);
+		expect(out).toContain('Result: Done. Registry created.');
+		expect(written(term)).toContain('This request will be sent: POST http://127.0.0.1:');
+		await term.type(`${/(\d+)\. Quit/.exec(out)![1]!}\r`, 4);
+		expect(await term.exited).toBe(0);
+		// Not one cursor movement, erase or colour: only text and line ends.
+		expect(term.output()).not.toMatch(/\u001B\[[0-9;?]*[A-Za-z]/);
 	});
 
 	it('Ctrl-C while the request is in flight: exit 130, saying it may have been created', async () => {
@@ -185,7 +232,7 @@ describe('accessible mode in a real terminal', () => {
 		while (posts().length === 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
 		term.write('\u0003');
 		expect(await term.exited).toBe(130);
-		expect(written(term)).toContain('Cancelled while sending: the registry may have been created. Check before retrying.');
+		expect(written(term)).toContain('Cancelled while sending the registry. It may have been created: check that it exists');
 		expect(written(term)).not.toContain('nothing was sent');
 		expect(term.output()).not.toMatch(REDRAW);
 	});
@@ -198,7 +245,7 @@ describe('accessible mode in a real terminal', () => {
 		});
 		const term = start({args: ['--accessible']});
 		mark = 0;
-		let out = await answer(term, 'Type a number from 1 to 2: ', '1', /Which credentials\?[^]*: $/);
+		let out = await answer(term, 'Type a number from 1 to 3: ', '1', /Which credentials\?[^]*: $/);
 		expect(out).toContain('To edit a saved profile, type e and its number (e.g. e1).');
 		out = await answer(term, /Type a number from 1 to \d: /, 'e1', /Site\?/);
 		out = await answer(term, /press Enter for \d+ \(Custom endpoint…\): /, '', 'Endpoint: ');
@@ -206,7 +253,7 @@ describe('accessible mode in a real terminal', () => {
 		out = await answer(term, 'Access key: ', '', 'Secret key: ');
 		expect(out).toContain('Press Enter to keep the stored secret (****');
 		out = await answer(term, 'Secret key: ', '', 'Save as a profile?');
-		out = await answer(term, /Type a number from 1 to 2: /, '1', 'Profile name: ');
+		out = await answer(term, /Type a number from 1 to \d: /, '1', 'Profile name: ');
 		out = await answer(term, 'Profile name: ', '', 'Registry name: ');
 		out = await answer(term, 'Registry name: ', 'team-c', 'Storage type?');
 		out = await until(term, /press Enter for 1 \(Object Storage\): /, mark);
@@ -245,7 +292,7 @@ describe('accessible mode in a real terminal', () => {
 
 	it('the end of input (Ctrl-D) cancels like Ctrl-C', async () => {
 		const term = start({args: ['--accessible']});
-		await until(term, 'Type a number from 1 to 2: ');
+		await until(term, 'Type a number from 1 to 3: ');
 		term.write('\u0004');
 		expect(await term.exited).toBe(130);
 		expect(written(term)).toContain('Cancelled, nothing was sent.');

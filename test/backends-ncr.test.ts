@@ -9,6 +9,7 @@ import type {AdviceContext, Answers, Outcome, ResponseInput} from '../source/bac
 const NOW = 1_700_000_000_000;
 const CREDENTIALS = {accessKey: 'AKIDEXAMPLE0000', secretKey: 'SECRETEXAMPLE0000000000000000000000000000'};
 const KOREA = 'https://ncr.apigw.ntruss.com/ncr/api/v2';
+const RULE = '3–30 characters, a lowercase letter first, then lowercase letters, digits and hyphens, ending with a letter or digit (e.g. team-a)';
 
 function build(fields: Answers, base = KOREA, credentials: Answers = CREDENTIALS) {
 	return ncr.buildRequest(fields, credentials, base, {now: NOW});
@@ -37,6 +38,7 @@ describe('ncr endpoints', () => {
 			jp: 'https://ncr.apigw.ntruss.com/ncr/jpn-api/v2',
 			'gov-kr': 'https://gov-ncr.apigw.gov-ntruss.com/ncr/kr/v2',
 			'gov-krs': 'https://gov-ncr.apigw.gov-ntruss.com/ncr/krs/v2',
+			fin: 'https://ncr.apigw.fin-ntruss.com/ncr/api/v2',
 		});
 	});
 
@@ -111,7 +113,7 @@ describe('ncr.buildRequest', () => {
 	});
 
 	it('accepts the longest registry name and a new-style access key as is', () => {
-		const name = `a${'b'.repeat(61)}c`;
+		const name = `a${'b'.repeat(28)}c`;
 		const credentials = {accessKey: 'ncp_iam_BPAMKR0000TEST9876', secretKey: 'shh'};
 		const request = build({registry: name, bucket: 'a.b-c'}, KOREA, credentials);
 		expect(request.url).toBe(`${KOREA}/repositories/${name}`);
@@ -128,14 +130,23 @@ describe('ncr validation', () => {
 			label: 'Registry name',
 			flag: 'registry',
 			value: 'Team_A',
-			message: 'lowercase letters, digits and hyphens; 1–63 characters; no hyphen at either end (e.g. team-a)',
+			message: 'must start with a lowercase letter; 3–30 characters, a lowercase letter first, then lowercase letters, digits and hyphens, ending with a letter or digit (e.g. team-a)',
 		});
 	});
 
-	it.each([['-team'], ['team-'], ['team.a'], [`a${'b'.repeat(63)}`]])('refuses the registry name %j', name => {
-		expect(checkField(spec(ncr.fields, 'registry'), name)).toBe(
-			'lowercase letters, digits and hyphens; 1–63 characters; no hyphen at either end (e.g. team-a)',
-		);
+	it.each([
+		['-team', `must start with a lowercase letter; ${RULE}`],
+		['1team', `must start with a lowercase letter; ${RULE}`],
+		['team-', RULE],
+		['team.a', RULE],
+		['ab', `is too short; ${RULE}`],
+		[`a${'b'.repeat(30)}`, `is too long; ${RULE}`],
+	])('refuses the registry name %j', (name, message) => {
+		expect(checkField(spec(ncr.fields, 'registry'), name)).toBe(message);
+	});
+
+	it.each([['abc'], ['a-1'], [`a${'b'.repeat(28)}c`], ['team--a']])('accepts the registry name %j', name => {
+		expect(checkField(spec(ncr.fields, 'registry'), name)).toBeUndefined();
 	});
 
 	it('says a missing bucket is required, with an example', () => {
@@ -147,22 +158,28 @@ describe('ncr validation', () => {
 
 	it('refuses bad bucket names with the rule and an example', () => {
 		const bucket = spec(ncr.fields, 'bucket');
-		const rule = 'lowercase letters, digits, dots and hyphens; 3–63 characters; starts and ends with a letter or digit (e.g. team-a-images)';
-		expect(checkField(bucket, 'ab')).toBe(rule);
-		expect(checkField(bucket, 'Team-Images')).toBe(rule);
-		expect(checkField(bucket, 'images-')).toBe(rule);
-		expect(checkField(bucket, 'x'.repeat(64))).toBe(rule);
-		expect(checkField(bucket, '192.168.10.1')).toBe('must not look like an IP address (e.g. team-a-images)');
+		const rule = '3–63 characters, labels of lowercase letters, digits and hyphens joined by dots, no label empty or with a hyphen at its edge (e.g. team-a-images)';
+		expect(checkField(bucket, 'ab')).toBe(`must be 3–63 characters (it has 2); ${rule}`);
+		expect(checkField(bucket, 'x'.repeat(64))).toBe(`must be 3–63 characters (it has 64); ${rule}`);
+		expect(checkField(bucket, 'Team-Images')).toBe(`may hold only lowercase letters, digits, hyphens and dots; ${rule}`);
+		expect(checkField(bucket, 'images-')).toBe(`has a label starting or ending with a hyphen (next to a dot or at an end); ${rule}`);
+		expect(checkField(bucket, 'team-.images')).toBe(`has a label starting or ending with a hyphen (next to a dot or at an end); ${rule}`);
+		expect(checkField(bucket, 'team.-images')).toBe(`has a label starting or ending with a hyphen (next to a dot or at an end); ${rule}`);
+		expect(checkField(bucket, 'team..images')).toBe(`has an empty label: no dot at either end and no two dots in a row; ${rule}`);
+		expect(checkField(bucket, '.team')).toBe(`has an empty label: no dot at either end and no two dots in a row; ${rule}`);
+		expect(checkField(bucket, '192.168.10.1')).toBe(`must be shaped like an IP address; ${rule}`.replace('must be', 'must not be'));
 		expect(checkField(bucket, 'team-a-images')).toBeUndefined();
+		expect(checkField(bucket, 'team.a-b.images')).toBeUndefined();
+		expect(checkField(bucket, '1.2.3')).toBeUndefined();
 	});
 
 	it('refuses an unknown storage type, site or a bad endpoint with an example', () => {
 		expect(checkField(spec(ncr.fields, 'storageType'), 'glacier')).toBe('objectStorage or ncloudStorage (e.g. objectStorage)');
-		expect(checkField(spec(ncr.connectionFields, 'site'), 'us')).toBe('one of kr, sg, jp, gov-kr, gov-krs (e.g. kr), or --endpoint URL');
+		expect(checkField(spec(ncr.connectionFields, 'site'), 'us')).toBe('one of kr, sg, jp, gov-kr, gov-krs, fin (e.g. kr), or --endpoint URL');
 		const endpoint = spec(ncr.connectionFields, 'endpoint');
 		expect(checkField(endpoint, 'ftp://127.0.0.1/ncr/api/v2')).toBe('must start with https:// (or http:// for a local server)');
 		expect(checkField(endpoint, 'ncr.example.com')).toBe('is not a URL (e.g. https://registry.example.com)');
-		expect(checkField(endpoint, 'https://ncr.example.com/v2?x=1')).toBe('must not contain a query (?) or fragment (#)');
+		expect(checkField(endpoint, 'https://ncr.example.com/v2?x=1')).toBe('must not contain "?" (a query): give the base URL alone (e.g. https://ncr.example.com/v2)');
 		expect(checkField(endpoint, 'https://user:pw@ncr.example.com')).toBe(
 			'must not contain a user name or password; credentials are asked separately',
 		);
@@ -249,7 +266,7 @@ describe('ncr.readResponse', () => {
 
 	it('keeps escape codes a server sent out of the message', () => {
 		const outcome = respond(400, '{"returnMessage":"bad \\u001B[31mname\\u001B[0m"}');
-		expect(outcome.message).toBe('bad  [31mname [0m');
+		expect(outcome.message).toBe('bad \\u001b[31mname\\u001b[0m');
 	});
 
 	it('says when an unreadable answer was cut short', () => {
@@ -266,21 +283,61 @@ describe('ncr.advise', () => {
 		expect(lines).toContain('docker push team-a.kr.ncr.ntruss.com/<image>:<tag>');
 	});
 
-	it('does not invent a Korean docker host for another site, nor any for a custom endpoint', () => {
-		const lines = ncr.advise(respond(201, '{"returnCode":"201","returnMessage":"ok"}'), context({connection: {site: 'sg'}}));
-		expect(lines.join('\n')).not.toContain('kr.ncr.ntruss.com');
-		expect(lines.join('\n')).toContain('team-a.sg.ncr.ntruss.com');
-		const custom = ncr.advise(respond(201, '{"returnCode":"201","returnMessage":"ok"}'), context({connection: {site: 'custom', endpoint: 'https://gateway.example.com/ncr/api/v2'}}));
-		expect(custom.join('\n')).toContain('NCP console');
+	it("uses each site's own docker host, saying it is the usual pattern when nothing confirmed it", () => {
+		const created = respond(201, '{"returnCode":"201","returnMessage":"ok"}');
+		const hosts = Object.fromEntries(
+			NCR_SITES.map(site => [site.value, ncr.advise(created, context({connection: {site: site.value}})).find(line => line.startsWith('docker login'))]),
+		);
+		expect(hosts).toEqual({
+			kr: 'docker login team-a.kr.ncr.ntruss.com   (user: your access key, password: your secret key)',
+			sg: 'docker login team-a.sg.ncr.ntruss.com   (user: your access key, password: your secret key)',
+			jp: 'docker login team-a.jp.ncr.ntruss.com   (user: your access key, password: your secret key)',
+			'gov-kr': 'docker login team-a.ncr.gov-ntruss.com   (user: your access key, password: your secret key)',
+			'gov-krs': 'docker login team-a.krs.ncr.gov-ntruss.com   (user: your access key, password: your secret key)',
+			fin: 'docker login team-a.ncr.fin-ntruss.com   (user: your access key, password: your secret key)',
+		});
+		const sg = ncr.advise(created, context({connection: {site: 'sg'}}));
+		expect(sg[0]).toBe('team-a.sg.ncr.ntruss.com is the usual pattern for this site, not confirmed by NCP: check it in the console if docker cannot reach it.');
 	});
 
-	it('explains a 401: keys that belong together, an active key, the clock', () => {
-		const lines = ncr.advise(respond(401, JSON.stringify({error: {errorCode: '200', message: 'Authentication Failed'}})), context());
+	it('does not invent a docker host for a custom endpoint', () => {
+		const lines = ncr.advise(respond(201, '{"returnCode":"201","returnMessage":"ok"}'), context({connection: {site: 'custom', endpoint: 'http://127.0.0.1:1/ncr/api/v2'}}));
+		expect(lines.join('\n')).not.toContain('ntruss.com');
+		expect(lines[0]).toContain('NCP console');
+	});
+
+	it('explains a 401 with errorCode 200 "invalid": keys that belong together, an active key, the clock', () => {
+		const lines = ncr.advise(
+			respond(401, JSON.stringify({error: {errorCode: '200', message: 'Authentication Failed', details: 'Invalid authentication information.'}})),
+			context(),
+		);
 		expect(lines).toEqual([
-			'NCP answers 401 alike for a wrong key pair, a wrong signature and a wrong clock. Check:',
+			'NCP answered 200 Authentication Failed: it rejected the key, the signature or the timestamp, and does not say which. Check:',
 			'1. the access key and secret key belong together (NCP console › Manage Auth Key), and the key is active;',
 			"2. the signature: no proxy rewrites the request's path, and the endpoint's path prefix is the site's;",
 			'3. your clock is right (NCP allows 5 minutes).',
+		]);
+	});
+
+	it('says the headers did not arrive on a 401 with errorCode 200 "missing"', () => {
+		const lines = ncr.advise(
+			respond(401, JSON.stringify({error: {errorCode: '200', message: 'Authentication Failed', details: 'Authentication information are missing.'}})),
+			context(),
+		);
+		expect(lines[0]).toBe('NCP says the authentication headers are missing: they did not reach it.');
+		expect(lines.join('\n')).not.toMatch(/clock/i);
+	});
+
+	it('never blames the clock on a 401 with errorCode 210 Permission Denied, even with a skewed Date', () => {
+		const serverDate = new Date(NOW - 10 * 60_000).toUTCString();
+		const lines = ncr.advise(
+			respond(401, JSON.stringify({error: {errorCode: '210', message: 'Permission Denied', details: 'A subscription to the API is required.'}})),
+			context({headers: {date: serverDate}}),
+		);
+		expect(lines).toEqual([
+			'NCP answered 210 Permission Denied: the key pair was accepted, but this account may not use the API. Check:',
+			'1. Container Registry is subscribed for this account (NCP console › Services › Container Registry);',
+			'2. a sub-account has a Container Registry policy (e.g. NCP_CONTAINER_REGISTRY_MANAGER) and API Gateway access (Sub Account › policies).',
 		]);
 	});
 
@@ -298,10 +355,12 @@ describe('ncr.advise', () => {
 		]);
 	});
 
-	it('names the missing right on a 403', () => {
-		expect(ncr.advise(respond(403, '{"error":{"errorCode":"210","message":"Permission Denied"}}'), context())).toEqual([
-			'The account lacks the right to create registries: ask its administrator for a Container Registry manager policy (Sub Account).',
+	it('names both causes of a 403 on create: a name held by another account, or a missing right', () => {
+		expect(ncr.advise(respond(403, '{"error":{"errorCode":"403","message":"Forbidden"}}'), context())).toEqual([
+			'NCP answers 403 on create for two causes: the name "team-a" is taken by another NCP account (names are unique across all accounts), or this account may not create registries.',
+			'Try another name first; if every name is refused, ask the account administrator for a Container Registry manager policy (Sub Account).',
 		]);
+		expect(ncr.renameOn).toContain(403);
 	});
 
 	it('asks for the trace id on a 5xx that has one, and waits on a 429', () => {

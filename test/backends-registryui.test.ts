@@ -186,7 +186,7 @@ describe('registryui.readResponse', () => {
 	});
 
 	it('keeps escape codes out of the error it shows', () => {
-		expect(respond(200, {error: 'bad\u001B]0;title\u0007 name', data: null}).message).toBe('bad ]0;title  name');
+		expect(respond(200, {error: 'bad\u001B]0;title\u0007 name', data: null}).message).toBe('bad\\u001b]0;title\\u0007 name');
 	});
 });
 

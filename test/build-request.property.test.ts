@@ -32,7 +32,7 @@ const nearly = (pattern: RegExp) =>
 		fieldValue,
 		fieldValue,
 	);
-const registryValue = nearly(/^[a-z0-9][a-z0-9-]{0,20}[a-z0-9]$/);
+const registryValue = nearly(/^[a-z][a-z0-9-]{1,28}[a-z0-9]$/);
 const bucketValue = nearly(/^[a-z0-9][a-z0-9.-]{1,20}[a-z0-9]$/);
 /** Repository paths: name-like parts joined by "/" and the separators, tricks included. */
 const pathValue = fc.oneof(
@@ -44,8 +44,11 @@ const titleValue = fc.oneof(fc.constant(''), fc.string({unit: 'grapheme', maxLen
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 // The rules, from the notes: NCR registry and bucket names, the Docker repository grammar, a one-line title.
-const registryOk = (value: string) => value.length <= 63 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value);
-const bucketOk = (value: string) => value.length >= 3 && value.length <= 63 && /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(value) && !/^\d+\.\d+\.\d+\.\d+$/.test(value);
+const registryOk = (value: string) => /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/.test(value);
+// Dot-separated labels, none empty, none with a hyphen at an edge; 3–63 characters; not an IP address.
+const labelOk = (label: string) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(label);
+const bucketOk = (value: string) =>
+	value.length >= 3 && value.length <= 63 && value.split('.').every(labelOk) && !/^\d{1,3}(\.\d{1,3}){3}$/.test(value);
 const repositoryOk = (value: string) =>
 	value.length <= 255 && /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(value);
 /** Text that UTF-8 can carry as typed: encodeURIComponent refuses half of a surrogate pair. */

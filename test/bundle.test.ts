@@ -15,7 +15,7 @@ import {CLI, ROOT, minimalEnv, openTerminal} from './helpers/terminal.js';
 const DIST = path.dirname(CLI);
 const KEYS = {NCLOUD_ACCESS_KEY: 'AKIABUNDLETESTKEY001', NCLOUD_SECRET_KEY: 'bundletestsecretbundletestsecret123456'};
 const UI_MODULES = /(^|\/)(node_modules\/(ink|ink-select-input|ink-text-input|react|react-reconciler|scheduler|yoga-layout)\/|source\/ui\/)/;
-const HTTP_CLIENT = /^source\/transport\.ts$/;
+const HTTP_CLIENT = /^(source\/transport\.ts|node_modules\/undici\/)/;
 
 let scratch: string;
 let server: http.Server;
@@ -108,11 +108,27 @@ describe('what each command loads', () => {
 		expect(matching(sources, HTTP_CLIENT)).toEqual([]);
 	});
 
-	it('a create that sends loads the transport but still no React, Ink, yoga or UI', async () => {
+	it('a dry run through a proxy resolves it without the HTTP client', async () => {
+		const {sources, result} = await sourcesThatRan(createArgs('--dry-run', '--proxy', 'http://u:bundle-proxy-pass@proxy.invalid:3128'), {
+			...KEYS,
+			NO_PROXY: '',
+			REGWIZ_CONFIG_DIR: path.join(scratch, 'config-dry-proxy'),
+		});
+		expect(result.code, result.stderr).toBe(0);
+		expect(JSON.parse(result.stdout)).toMatchObject({ok: true, dryRun: true, proxy: 'http://proxy.invalid:3128'});
+		expect(result.stdout).not.toContain('bundle-proxy-pass');
+		expect(sources).toContain('source/transport/proxy.ts');
+		expect(matching(sources, HTTP_CLIENT)).toEqual([]);
+	});
+
+	it('a create that sends loads the transport and undici (its agents and request only), still no React, Ink, yoga or UI', async () => {
 		const {sources, result} = await sourcesThatRan(createArgs(), {...KEYS, REGWIZ_CONFIG_DIR: path.join(scratch, 'config-send')});
 		expect(result.code, result.stderr).toBe(0);
 		expect(JSON.parse(result.stdout)).toMatchObject({ok: true, status: 201});
-		expect(matching(sources, HTTP_CLIENT)).toEqual(['source/transport.ts']);
+		expect(sources).toContain('source/transport.ts');
+		expect(sources).toContain('node_modules/undici/lib/dispatcher/agent.js');
+		// Only the request API and the agents: no fetch, WebSocket, caches, mocks or interceptors.
+		expect(matching(sources, /node_modules\/undici\/lib\/(web|mock|cache|interceptor)\//)).toEqual([]);
 		expect(matching(sources, UI_MODULES)).toEqual([]);
 		// Without --login, nothing of the docker login runs.
 		expect(matching(sources, /^source\/(login|cli\/login-output)/)).toEqual([]);
@@ -136,6 +152,8 @@ describe('what each command loads', () => {
 		expect(sources).toContain('source/ui/run-wizard.tsx');
 		expect(matching(sources, /^source\/sandbox\//)).toEqual([]);
 		expect(matching(sources, /^source\/login\/container-login/)).toEqual([]);
+		// The first frame sends nothing: no HTTP client.
+		expect(matching(sources, HTTP_CLIENT)).toEqual([]);
 		// The plain front is not paid for by the full one.
 		expect(matching(sources, /^source\/ui\/accessible\/(plain-wizard|line-reader)/)).toEqual([]);
 	});
@@ -146,7 +164,7 @@ describe('what each command loads', () => {
 			shell: `exec '${process.execPath}' ${logOptions(log).join(' ')} '${CLI}' --accessible`,
 			env: {REGWIZ_CONFIG_DIR: path.join(scratch, 'config-plain'), REGWIZ_CODE_CACHE: '0'},
 		});
-		await term.waitFor('Type a number from 1 to 2:');
+		await term.waitFor('Type a number from 1 to');
 		term.write('1\r');
 		await term.waitFor('Which credentials?');
 		term.write('\u0003');

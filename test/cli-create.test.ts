@@ -79,7 +79,11 @@ describe('regwiz create ncr, sent', () => {
 		expect(result.stdout).toContain('docker login');
 		expect(result.stdout).not.toContain(SECRET_KEY);
 
-		expect(ncr.requests).toHaveLength(1);
+		// The create, then the read-back of what it created (unanswered here: the usual host is said to be unconfirmed).
+		expect(ncr.requests.map(request => [request.method, request.url])).toEqual([
+			['POST', '/ncr/api/v2/repositories/team-a'],
+			['GET', '/ncr/api/v2/repositories?page=1&pagesize=100'],
+		]);
 		const [received] = ncr.requests;
 		expect(received).toMatchObject({
 			method: 'POST',
@@ -104,6 +108,7 @@ describe('regwiz create ncr, sent', () => {
 		expect(result.code).toBe(0);
 		expect(ncr.requests.map(request => [request.method, request.url, request.authProblem])).toEqual([
 			['POST', '/gw/ncr/api/v2/repositories/team-b', null],
+			['GET', '/gw/ncr/api/v2/repositories?page=1&pagesize=100', null],
 		]);
 	});
 
@@ -116,7 +121,7 @@ describe('regwiz create ncr, sent', () => {
 		);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('✓ Registry created');
-		expect(ncr.requests).toHaveLength(1);
+		expect(ncr.requests.map(request => request.method)).toEqual(['POST', 'GET']);
 		expect(ncr.requests[0]?.body).toBe('{"storageType":"ncloudStorage"}');
 		expect(ncr.requests[0]?.authProblem).toBeNull();
 	});
@@ -299,7 +304,7 @@ describe('--json', () => {
 			response: NCR_CREATED,
 			error: null,
 		});
-		expect(ncr.requests).toHaveLength(1);
+		expect(ncr.requests.map(request => request.method)).toEqual(['POST', 'GET']);
 	});
 
 	it('refusal: ok false, the status, the body and an error sentence', async () => {
@@ -348,6 +353,7 @@ describe('credentials', () => {
 		expect(result.stdout).toContain('✓ Registry created');
 		expect(ncr.requests.map(request => [request.url, request.headers['x-ncp-iam-access-key'], request.authProblem])).toEqual([
 			['/ncr/api/v2/repositories/team-a', ACCESS_KEY, null],
+			['/ncr/api/v2/repositories?page=1&pagesize=100', ACCESS_KEY, null],
 		]);
 	});
 
@@ -396,7 +402,7 @@ describe('usage errors: exit 2, a message naming the flag, nothing sent', () => 
 		const ncr = await ncrServer();
 		const result = await runCli(ncrArgs(ncr, '--bukket', 'x'), {env: NCR_ENV});
 		expectUsage(result, ncr);
-		expect(result.stderr).toBe('regwiz: Unknown flag --bukket for regwiz create ncr. See: regwiz create ncr --help\n');
+		expect(result.stderr).toBe('regwiz: Unknown flag --bukket for regwiz create ncr: did you mean --bucket? See: regwiz create ncr --help\n');
 	});
 
 	it('an invalid --registry, with the rule and an example', async () => {
@@ -407,7 +413,7 @@ describe('usage errors: exit 2, a message naming the flag, nothing sent', () => 
 		);
 		expectUsage(result, ncr);
 		expect(result.stderr).toBe(
-			'regwiz: --registry: "Team_A" is not a valid registry name: lowercase letters, digits and hyphens; 1–63 characters; no hyphen at either end (e.g. team-a)\n',
+			'regwiz: --registry: "Team_A" is not a valid registry name: must start with a lowercase letter; 3–30 characters, a lowercase letter first, then lowercase letters, digits and hyphens, ending with a letter or digit (e.g. team-a)\n',
 		);
 	});
 

@@ -17,7 +17,7 @@ describe('no terminal', () => {
 		const result = await runCli(['create', 'registryui', '--title', 'Web'], {timeoutMs: 5000});
 		expect(result.code).toBe(2);
 		expect(result.stderr).toBe(
-			'regwiz: regwiz create registryui: missing --url, --repository; no credentials: set REGISTRYUI_USERNAME and REGISTRYUI_TOKEN, or save a profile by running regwiz in a terminal. Run it in a terminal to be asked, or see: regwiz create registryui --help\n',
+			'regwiz: missing --url, --repository; no credentials: set REGISTRYUI_USERNAME and REGISTRYUI_TOKEN, or save a profile by running regwiz in a terminal. Run it in a terminal to be asked, or see: regwiz create registryui --help\n',
 		);
 	});
 

@@ -50,10 +50,10 @@ describe('curlCommand for NCR', () => {
 				`# Signed for NAVER Cloud Container Registry: valid 5 minutes, until 2026-11-23T12:05:00.000Z; then print it again (regwiz create ncr ... --curl).`,
 				`curl 'https://ncr.apigw.ntruss.com/ncr/api/v2/repositories/team-a' \\`,
 				`  -H 'accept: application/json' \\`,
+				`  -H 'content-type: application/json' \\`,
 				`  -H 'x-ncp-apigw-timestamp: ${NOW}' \\`,
 				`  -H 'x-ncp-iam-access-key: AKIDEXAMPLE0001' \\`,
 				`  -H 'x-ncp-apigw-signature-v2: ${signature}' \\`,
-				`  -H 'content-type: application/json' \\`,
 				`  --data-raw '{"bucket":"team-a-images"}'`,
 			].join('\n'),
 		);
@@ -81,7 +81,7 @@ describe('curlCommand for NCR', () => {
 	});
 
 	it('sends the storage type for ncloudStorage, and a GET needs no -X', () => {
-		const ncloud = curlCommand(ncr.buildRequest({registry: 'r1', storageType: 'ncloudStorage'}, NCR_KEYS, 'http://127.0.0.1:8080/ncr/api/v2', {now: NOW}), ncr, NCR_KEYS);
+		const ncloud = curlCommand(ncr.buildRequest({registry: 'reg1', storageType: 'ncloudStorage'}, NCR_KEYS, 'http://127.0.0.1:8080/ncr/api/v2', {now: NOW}), ncr, NCR_KEYS);
 		expect(shellArguments(ncloud).at(-1)).toBe('{"storageType":"ncloudStorage"}');
 		const listing = curlCommand(ncr.buildVerifyRequest(NCR_KEYS, 'http://127.0.0.1:8080/ncr/api/v2', {now: NOW}), ncr, NCR_KEYS);
 		expect(listing).toContain(`curl 'http://127.0.0.1:8080/ncr/api/v2/repositories?page=1&pagesize=1' \\`);

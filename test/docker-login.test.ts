@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {ncr, ncrDockerHost} from '../source/backends/ncr.js';
+import {ncr} from '../source/backends/ncr.js';
 import {registryui} from '../source/backends/registryui.js';
 import {SANDBOX_CREDENTIALS, startEmulator} from '../source/sandbox/emulator.js';
 import {runCli} from './helpers/run-cli.js';
@@ -95,7 +95,7 @@ describe('scripted --login', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('✓ Registry created');
 		expect(result.stdout).toContain('✗ docker login failed (the registry is created all the same):');
-		expect(result.stdout).toContain('Error response from daemon:  [31munauthorized');
+		expect(result.stdout).toContain('Error response from daemon: \\u001b[31munauthorized\\u001b[0m: incorrect username or password');
 		expect(result.stdout).not.toContain('\u001B');
 		expect(result.stdout).toContain('docker push 127.0.0.1');
 	});
@@ -218,11 +218,15 @@ describe('the sandbox answers a registry login check', () => {
 describe('which host to log in to', () => {
 	const outcome = {ok: true, status: 201, message: '', resource: [], body: {}};
 	it('NCR: the site\'s docker endpoint pattern; the service\'s own end_point when the answer carries it', () => {
-		expect(ncrDockerHost({registry: 'team-a'}, {site: 'kr'})).toBe('team-a.kr.ncr.ntruss.com');
-		expect(ncrDockerHost({registry: 'team-a'}, {site: 'sg'})).toBe('team-a.sg.ncr.ntruss.com');
-		expect(ncrDockerHost({registry: 'team-a'}, {site: 'gov-kr'})).toBe('team-a.ncr.gov-ntruss.com');
-		expect(ncrDockerHost({registry: 'team-a'}, {site: 'custom', endpoint: 'https://proxy.example.com/ncr/api/v2'})).toBeUndefined();
-		expect(ncrDockerHost({registry: 'team-a'}, {site: 'kr'}, {...outcome, body: {end_point: 'team-a.kr.ncr.ntruss.com'}})).toBe('team-a.kr.ncr.ntruss.com');
+		const host = (connection: Record<string, string>, readBack?: Parameters<NonNullable<typeof ncr.dockerLogin>>[0]['readBack']) =>
+			ncr.dockerLogin!({fields: {registry: 'team-a'}, credentials: {accessKey: 'AK', secretKey: 'SK'}, connection, endpoint: '', outcome, readBack})?.host;
+		expect(host({site: 'kr'})).toBe('team-a.kr.ncr.ntruss.com');
+		expect(host({site: 'sg'})).toBe('team-a.sg.ncr.ntruss.com');
+		expect(host({site: 'gov-kr'})).toBe('team-a.ncr.gov-ntruss.com');
+		expect(host({site: 'custom', endpoint: 'https://proxy.example.com/ncr/api/v2'})).toBeUndefined();
+		expect(host({site: 'custom', endpoint: 'http://127.0.0.1:8123/ncr/api/v2'})).toBe('127.0.0.1:8123');
+		const confirmed = {confirmed: true, resource: [], facts: {end_point: 'team-a.example.ncr.test', private_end_point: null, end_point_enabled: true}};
+		expect(host({site: 'kr'}, confirmed)).toBe('team-a.example.ncr.test');
 		const login = ncr.dockerLogin!({fields: {registry: 'team-a'}, credentials: {accessKey: 'AK', secretKey: 'SK'}, connection: {site: 'jp'}, endpoint: '', outcome});
 		expect(login).toEqual({host: 'team-a.jp.ncr.ntruss.com', username: 'AK', secretKey: 'SK', imageBase: 'team-a.jp.ncr.ntruss.com/my-image'});
 	});

@@ -12,6 +12,7 @@ import type {CreatePlan, CreateResult} from '../source/engine.js';
 import {
 	appendHistory,
 	HISTORY_LIMIT,
+	HISTORY_MAX_BYTES,
 	historyEntryFromResult,
 	readHistory,
 	type HistoryEntry,
@@ -140,38 +141,41 @@ describe('appendHistory and readHistory', () => {
 		expect(readHistory(environment())).toEqual([]);
 	});
 
-	it('keeps the newest 1,000 lines, a corrupt line in the middle skipped when read, never thrown', () => {
-		const env = environment();
-		fs.mkdirSync(env.REGWIZ_CONFIG_DIR!, {recursive: true});
-		const lines = Array.from({length: HISTORY_LIMIT}, (_, index) => JSON.stringify(entry(index)));
-		lines[500] = '{"time": "2026-01-01T00:00:00.000Z", "backend": "ncr", "name": tru';
-		fs.writeFileSync(historyFile(env), `${lines.join('\n')}\n`, {mode: 0o600});
-		expect(readHistory(env)).toHaveLength(HISTORY_LIMIT - 1);
-
-		appendHistory(env, entry(5000));
-		const kept = fs.readFileSync(historyFile(env), 'utf8').split('\n').filter(Boolean);
-		expect(kept).toHaveLength(HISTORY_LIMIT);
-		expect(kept[0]).toBe(JSON.stringify(entry(1)));
-		expect(kept[499]).toBe(lines[500]);
-		expect(kept.at(-1)).toBe(JSON.stringify(entry(5000)));
-		expect(fs.statSync(historyFile(env)).mode & 0o777).toBe(0o600);
-		expect(fs.readdirSync(env.REGWIZ_CONFIG_DIR!).filter(name => name.startsWith('history'))).toEqual(['history.jsonl']);
-
-		const read = readHistory(env);
-		expect(read).toHaveLength(HISTORY_LIMIT - 1);
-		expect(read[0]).toEqual(entry(1));
-		expect(read.at(-1)).toEqual(entry(5000));
-	});
-
-	it('cuts a file that grew past the cap back to 1,000 on the next append', () => {
+	it('reads the newest 1,000 entries, a corrupt line in the middle skipped, never thrown', () => {
 		const env = environment();
 		fs.mkdirSync(env.REGWIZ_CONFIG_DIR!, {recursive: true});
 		const lines = Array.from({length: HISTORY_LIMIT + 25}, (_, index) => JSON.stringify(entry(index)));
-		fs.writeFileSync(historyFile(env), `${lines.join('\n')}\n`);
-		appendHistory(env, entry(9999));
+		lines[500] = '{"time": "2026-01-01T00:00:00.000Z", "backend": "ncr", "name": tru';
+		fs.writeFileSync(historyFile(env), `${lines.join('\n')}\n`, {mode: 0o600});
 		const read = readHistory(env);
 		expect(read).toHaveLength(HISTORY_LIMIT);
-		expect(read[0]).toEqual(entry(26));
+		// 1,001 lines back from the end, because one of them is not an entry.
+		expect(read[0]).toEqual(entry(24));
+		expect(read.at(-1)).toEqual(entry(HISTORY_LIMIT + 24));
+		expect(readHistory(env, 3)).toEqual([entry(HISTORY_LIMIT + 22), entry(HISTORY_LIMIT + 23), entry(HISTORY_LIMIT + 24)]);
+	});
+
+	it('past HISTORY_MAX_BYTES moves the file to history.jsonl.1 and starts a new one; reading spans both', () => {
+		const env = environment();
+		fs.mkdirSync(env.REGWIZ_CONFIG_DIR!, {recursive: true});
+		const lines: string[] = [];
+		let size = 0;
+		for (let index = 0; size < HISTORY_MAX_BYTES; index++) {
+			const line = JSON.stringify(entry(index));
+			lines.push(line);
+			size += line.length + 1;
+		}
+		fs.writeFileSync(historyFile(env), `${lines.join('\n')}\n`, {mode: 0o600});
+		appendHistory(env, entry(90_000));
+		const folder = env.REGWIZ_CONFIG_DIR!;
+		expect(fs.readdirSync(folder).filter(name => name.startsWith('history')).sort()).toEqual(['history.jsonl', 'history.jsonl.1']);
+		expect(fs.readFileSync(historyFile(env), 'utf8')).toBe(`${JSON.stringify(entry(90_000))}\n`);
+		expect(fs.readFileSync(path.join(folder, 'history.jsonl.1'), 'utf8')).toBe(`${lines.join('\n')}\n`);
+		const read = readHistory(env);
+		expect(read).toHaveLength(HISTORY_LIMIT);
+		expect(read.at(-1)).toEqual(entry(90_000));
+		expect(read.at(-2)).toEqual(entry(lines.length - 1));
+		expect(read[0]).toEqual(entry(lines.length - HISTORY_LIMIT + 1));
 	});
 
 	it('skips blank lines, other JSON and wrong shapes; a line cut short does not swallow the next entry', () => {

@@ -9,9 +9,9 @@ import type {CreateResult} from '../source/engine.js';
 const login = {host: 'team-a.kr.ncr.ntruss.com', username: 'ncp_iam_ACCESSKEY', secretKey: 'the-secret-key-0001', imageBase: 'team-a.kr.ncr.ntruss.com/my-image'};
 
 describe('what the tool said, as shown', () => {
-	it('drops control characters, never shows the secret, and keeps a few lines', () => {
+	it('shows control characters as visible escapes, never shows the secret, and keeps a few lines', () => {
 		const lines = safeLines(`\u001B[31mdenied\u001B[0m for the-secret-key-0001\r\n\n${'x\n'.repeat(20)}`, 'the-secret-key-0001');
-		expect(lines[0]).toBe(' [31mdenied [0m for ****');
+		expect(lines[0]).toBe('\\u001b[31mdenied\\u001b[0m for ****');
 		expect(lines).toHaveLength(9);
 		expect(lines.at(-1)).toBe('… (13 more lines)');
 	});
@@ -61,3 +61,19 @@ describe('the login in the wizard state', () => {
 		expect(wizardReducer(refused, {type: 'loginStarted', at: 1})).toBe(refused);
 	});
 });
+
+describe('commands to copy', () => {
+	it('a command wider than the terminal is cut at spaces with shell continuations, never mid-word', async () => {
+		const {continuedLines} = await import('../source/ui/components/panels.js');
+		const command = 'docker tag my-image:latest 127.0.0.1:46547/team-a/backend:latest';
+		expect(continuedLines(command, 80)).toEqual([command]);
+		expect(continuedLines(command, 59)).toEqual(['docker tag my-image:latest \\', '  127.0.0.1:46547/team-a/backend:latest']);
+		for (const width of [20, 30, 45]) {
+			const lines = continuedLines(command, width);
+			expect(lines.join(' ').replaceAll(' \\ ', ' ').replace(/\s+/g, ' ')).toBe(command);
+			for (const line of lines.slice(0, -1)) expect(line.endsWith(' \\')).toBe(true);
+		}
+		expect(continuedLines('# the password is your secret key, typed when asked', 20)).toEqual(['# the password is your secret key, typed when asked']);
+	});
+});
+

@@ -178,9 +178,9 @@ describe('regwiz profile show', () => {
 		seed(store());
 		const result = await run(['profile', 'show', 'nope', '--json']);
 		expect(result.code).toBe(2);
-		expect(result.err).toBe('regwiz: No profile named "nope". See: regwiz profile list\n');
+		expect(result.err).toBe('regwiz: No profile named "nope". Profiles: default, local, ui.\n');
 		// With --json, stdout holds nothing or one JSON object reporting the failure: never a profile.
-		if (result.out !== '') expect(JSON.parse(result.out)).toMatchObject({ok: false, error: 'No profile named "nope". See: regwiz profile list'});
+		if (result.out !== '') expect(JSON.parse(result.out)).toMatchObject({ok: false, error: 'No profile named "nope". Profiles: default, local, ui.'});
 	});
 
 	it('exits 2 when the name is missing', async () => {
@@ -237,7 +237,7 @@ describe('regwiz profile remove', () => {
 	it('exits 2 for an unknown profile before asking anything', async () => {
 		const {run} = setup();
 		const result = await run(['remove', 'ghost'], {stdinTTY: true, stdoutTTY: true, stderrTTY: true, input: 'y\n'});
-		expect(result).toEqual({code: 2, out: '', err: 'regwiz: No profile named "ghost". See: regwiz profile list\n'});
+		expect(result).toEqual({code: 2, out: '', err: 'regwiz: No profile named "ghost". There are no saved profiles.\n'});
 	});
 });
 
@@ -254,7 +254,7 @@ describe('regwiz profile rename', () => {
 	it('exits 2 for an unknown profile, a taken name or an invalid one, changing nothing', async () => {
 		const {run, store} = setup();
 		seed(store());
-		expect(await run(['rename', 'ghost', 'x'])).toEqual({code: 2, out: '', err: 'regwiz: No profile named "ghost". See: regwiz profile list\n'});
+		expect(await run(['rename', 'ghost', 'x'])).toEqual({code: 2, out: '', err: 'regwiz: No profile named "ghost". Profiles: default, local, ui.\n'});
 		const taken = await run(['rename', 'default', 'ui']);
 		expect(taken.code).toBe(2);
 		expect(taken.err).toBe('regwiz: A profile named "ui" already exists: choose another name, or remove it first (regwiz profile remove ui).\n');
@@ -293,7 +293,7 @@ describe('regwiz profile import-ncloud', () => {
 		expect(result).toEqual({
 			code: 0,
 			out: `Imported [DEFAULT] from ${file} as profile "default": ncr, Korea, access key ****0007.\nUse it: regwiz create ncr --profile default --registry NAME --bucket BUCKET\n`,
-			err: 'Note: ncloud_api_url (https://ncloud.apigw.ntruss.com) is the NCP API gateway, not the Container Registry endpoint: it was not copied. The profile uses site kr (Korea); give regwiz create ncr --site or --endpoint for another.\n',
+			err: 'Note: ncloud_api_url (https://ncloud.apigw.ntruss.com) is the NCP API gateway, not the Container Registry endpoint: it was not copied; the profile uses site kr (Korea). Give regwiz create ncr --site or --endpoint for another.\n',
 		});
 		expect(store().get('default')).toEqual({
 			backend: 'ncr',
@@ -301,6 +301,19 @@ describe('regwiz profile import-ncloud', () => {
 			connection: {site: 'kr'},
 		});
 		expect(result.out).not.toContain('ncloud-secret-7777');
+	});
+
+	it.each([
+		['https://ncloud.apigw.gov-ntruss.com', {}, 'gov-kr', 'it is in the government zone, so the profile uses site gov-kr (Government KR)'],
+		['https://ncloud.apigw.gov-ntruss.com', {NCLOUD_REGION: 'KRS'}, 'gov-krs', 'it is in the government zone, so the profile uses site gov-krs (Government KRS)'],
+		['https://fin-ncloud.apigw.fin-ntruss.com', {}, 'fin', 'it is in the financial zone, so the profile uses site fin (Financial)'],
+	])('an ncloud_api_url on %s picks its zone (%j)', async (apiUrl, extra, site, said) => {
+		const {run, store, env} = setup();
+		writeConfigure(env, CONFIGURE.replace('https://ncloud.apigw.ntruss.com', apiUrl));
+		const result = await run(['import-ncloud'], {env: extra});
+		expect(result.code).toBe(0);
+		expect(result.err).toContain(said);
+		expect(store().get('default')?.connection).toEqual({site});
 	});
 
 	it('reads --section, else NCLOUD_PROFILE; names the profile after the section in lowercase unless --as', async () => {

@@ -49,8 +49,9 @@ function ncrFetch(target: Emulator, method: string, uri: string, options: NcrOpt
 				}),
 			};
 	let body: string | undefined;
+	// NCP requires it on every request, with a body or not.
+	headers['content-type'] = 'application/json';
 	if (options.body !== undefined) {
-		headers['content-type'] = 'application/json';
 		body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
 	}
 	return fetch(`${target.origin}${uri}`, {method, headers, body, signal: options.signal, redirect: 'manual'});
@@ -196,7 +197,7 @@ describe('NCR', () => {
 			name: 'alpha',
 			bucket: 'alpha-images',
 			created: '1970-01-01T00:00:00.000Z',
-			end_point: 'alpha.sandbox.local',
+			end_point: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
 			status: expect.any(String),
 		});
 
@@ -323,7 +324,7 @@ describe('RegistryUI', () => {
 		expect((await udrFetch(target, 'DELETE', '/udr/v1api/folder?path=team-a', viewer)).status).toBe(403);
 		const response = await udrFetch(target, 'DELETE', '/udr/v1api/folder?path=team-a');
 		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual({error: null, data: {path: 'team-a', deleted: 2}});
+		expect(await response.json()).toEqual({error: null, data: true});
 		expect([...target.state.repositories.keys()]).toEqual(['team-b/one']);
 		expect((await udrFetch(target, 'DELETE', '/udr/v1api/folder?path=team-a')).status).toBe(404);
 	});
@@ -438,10 +439,10 @@ describe('runSandboxCommand', () => {
 		expect(text).toContain(secretKey);
 		expect(text).toContain(admin.token);
 		expect(text).not.toContain('Warning');
-		const ncrBaseUrl = /NCR base URL\s+(\S+)/.exec(text)?.[1] ?? '';
+		const ncrBaseUrl = /regwiz create ncr --endpoint (\S+)/.exec(text)?.[1] ?? '';
 		expect(ncrBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ncr\/api\/v2$/);
 		expect(text).toContain(`regwiz create ncr --endpoint ${ncrBaseUrl}`);
-		expect(text).toContain(`NCLOUD_ACCESS_KEY=${accessKey} NCLOUD_SECRET_KEY=${secretKey}`);
+		expect(text).toContain(`NCLOUD_ACCESS_KEY_ID=${accessKey} NCLOUD_SECRET_ACCESS_KEY=${secretKey}`);
 
 		const before = output.text().length;
 		const timestamp = String(Date.now());

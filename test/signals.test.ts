@@ -81,10 +81,10 @@ describe('signals during a create in flight', () => {
 			[
 				'✗ Cancelled',
 				`  Request  POST ${emulator.ncrBaseUrl}/repositories/team-a`,
-				'  Problem  Cancelled before the server answered.',
+				'  Problem  Cancelled while the request was being sent or answered: it may have been created.',
 				'',
 				'What to do:',
-				'  Whether it was created is unknown: check before trying again.',
+				'  It may have been created: check that it exists (e.g. in the web console) before trying again.',
 				'',
 			].join('\n'),
 		);
@@ -104,7 +104,7 @@ describe('signals during a create in flight', () => {
 			status: null,
 			request: {method: 'POST', url: `${emulator.ncrBaseUrl}/repositories/team-a`},
 			response: null,
-			error: 'Cancelled before the server answered.',
+			error: 'Cancelled while the request was being sent or answered: it may have been created.',
 			failure: 'cancelled',
 		});
 		expectFilesIntact(configDir, before);

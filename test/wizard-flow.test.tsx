@@ -32,10 +32,8 @@ describe('NCR, from nothing to a created registry', () => {
 		const ui = await drive(<WizardApp {...engineServices({store})} initial={initialState({yes: false})} onExit={onExit} />);
 		unmount = ui.instance.unmount;
 		await ui.press(KEYS.enter); // NCR
-		await ui.waitFor('New credentials…');
-		await ui.press(KEYS.enter);
 		await ui.waitFor('Korea');
-		for (let index = 0; index < 5; index++) await ui.press(KEYS.down);
+		for (let index = 0; index < 6; index++) await ui.press(KEYS.down);
 		await ui.press(KEYS.enter); // Custom endpoint…
 		await ui.waitFor('Endpoint');
 		await ui.type(emulator.ncrBaseUrl);
@@ -92,8 +90,6 @@ describe('RegistryUI, from nothing to a created repository', () => {
 		const ui = await drive(<WizardApp {...engineServices({store})} initial={initialState({yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
 		await ui.press(KEYS.down);
-		await ui.press(KEYS.enter);
-		await ui.waitFor('New credentials…');
 		await ui.press(KEYS.enter);
 		await ui.waitFor('Base URL');
 		await ui.type(emulator.registryuiBaseUrl);
@@ -169,11 +165,12 @@ describe('refusal panels', () => {
 		expect(screen).toContain('The registry name "team-a" or the bucket is already used');
 	});
 
-	it('403: says the account lacks rights', async () => {
-		emulator.faults.override = {status: 403, contentType: 'application/json', body: JSON.stringify({error: {errorCode: '210', message: 'Permission Denied', details: 'no rights'}})};
+	it('403: says the name may be held by another account, or the account lacks rights', async () => {
+		emulator.faults.override = {status: 403, contentType: 'application/json', body: JSON.stringify({error: {errorCode: '403', message: 'Forbidden', details: 'no rights'}})};
 		const ui = await sendDraft(ncrDraft());
-		const screen = await ui.waitFor('Refused: 403 Permission Denied');
-		expect(screen).toContain('The account lacks the right to create registries');
+		const screen = (await ui.waitFor('Refused: 403 Forbidden')).replace(/\s+/g, ' ');
+		expect(screen).toContain('is taken by another NCP account');
+		expect(screen).toContain('this account may not create registries');
 	});
 
 	it('500 with an HTML page: status and a cleaned excerpt, not raw HTML', async () => {
@@ -182,7 +179,8 @@ describe('refusal panels', () => {
 		const screen = await ui.waitFor('Refused: 500 Internal Server Error');
 		expect(screen).toContain('Internal error try later');
 		expect(screen).not.toContain('<h1>');
-		expect(screen).toContain('retry later');
+		expect(screen).toContain('It may have been created: check that it exists');
+		expect(screen).not.toContain('retry later');
 	});
 
 	it('retry signs again with a fresh timestamp', async () => {

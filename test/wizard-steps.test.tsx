@@ -85,8 +85,6 @@ describe('credentials step', () => {
 	it('masks the secret while it is typed and says where to find it', async () => {
 		const ui = await drive(<WizardApp {...services(createMemoryStore())} initial={initialState({backend: ncr, yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
-		await ui.waitFor('New credentials…');
-		await ui.press(KEYS.enter); // the only choice: new credentials
 		await ui.waitFor('Site');
 		await ui.press(KEYS.enter); // Korea
 		await ui.waitFor('Access key');
@@ -148,11 +146,11 @@ describe('fields step', () => {
 		await ui.press(KEYS.enter);
 		let screen = await ui.waitFor('Registry name');
 		expect(screen).toContain('Step 3 of 5');
-		// Values used last time with this profile are offered as defaults.
-		expect(screen).toContain('team-last');
-		for (let index = 0; index < 'team-last'.length; index++) await ui.press(KEYS.backspace);
+		// A name a create consumed is never offered again: Enter-Enter would only lead to "already exists".
+		expect(screen).not.toContain('team-last');
 		screen = await ui.type('Team_A');
-		expect(screen).toContain('✗ lowercase letters, digits and hyphens; 1–63 characters; no hyphen at either end (e.g. team-a)');
+		expect(screen).toContain('✗ uppercase T, A and the underscore are not allowed');
+		expect(screen.replace(/\s+/g, ' ')).toContain('try team-a (Tab accepts it)');
 		screen = await ui.press(KEYS.enter);
 		expect(screen).toContain('Registry name');
 		expect(screen).not.toContain('Storage type');
@@ -164,7 +162,6 @@ describe('fields step', () => {
 		await ui.waitFor('Which credentials?');
 		await ui.press(KEYS.enter);
 		await ui.waitFor('Registry name');
-		for (let index = 0; index < 'team-last'.length; index++) await ui.press(KEYS.backspace);
 		await ui.type('team-b');
 		await ui.press(KEYS.enter);
 		await ui.waitFor('Storage type');
@@ -176,8 +173,6 @@ describe('fields step', () => {
 	it('asks RegistryUI credentials with the administrator and token note', async () => {
 		const ui = await drive(<WizardApp {...services(createMemoryStore())} initial={initialState({backend: registryui, yes: false})} onExit={() => {}} />);
 		unmount = ui.instance.unmount;
-		await ui.waitFor('New credentials…');
-		await ui.press(KEYS.enter);
 		await ui.waitFor('Base URL');
 		await ui.type('https://registry.example.com');
 		await ui.press(KEYS.enter);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {commonAdvice} from './advice.js';
+import {describeVariables} from './environment.js';
 import {cleanExcerpt, isSuccessStatus, parseBody, printable, statusPhrase, unexpectedBodyProblem} from './response.js';
 import {baseUrlSchema, lazySchema, printableText, trimPasted, validateAnswers} from './validation.js';
 import type {Answers, Backend, FieldSpec, Outcome, PlainRequest, ResourceField} from './types.js';
@@ -26,7 +27,9 @@ const connectionFields: FieldSpec[] = [
 		rule: 'the address of your RegistryUI, https://',
 		example: 'https://registry.example.com',
 		help: 'the address you open RegistryUI at, without /udr or /v2',
+		flagValue: 'BASE_URL',
 		schema: baseUrlSchema,
+		// A pasted /udr or /udr/v1api stays in the answer so regwiz can say it takes the site root (see connectionNote).
 		normalize: value => trimPasted(value).replace(/\/+$/, ''),
 	},
 ];
@@ -63,6 +66,7 @@ const fields: FieldSpec[] = [
 		example: 'team-a/backend',
 		schema: repositorySchema,
 		normalize: value => value.trim(),
+		flagValue: 'PATH',
 	},
 	{
 		key: 'title',
@@ -73,6 +77,7 @@ const fields: FieldSpec[] = [
 		example: 'Team A backend images',
 		optional: true,
 		schema: lazySchema(() => printableText('one line of text', 255)),
+		flagValue: 'TEXT',
 	},
 	{
 		key: 'isPublic',
@@ -90,7 +95,18 @@ const fields: FieldSpec[] = [
 	},
 ];
 
-const UDR = '/udr/v1api';
+/** RegistryUI's extended API root below the base URL; the sandbox answers at the same path. */
+export const UDR = '/udr/v1api';
+
+const REGISTRYUI_VARIABLES = {username: ['REGISTRYUI_USERNAME'], token: ['REGISTRYUI_TOKEN']} as const;
+
+// A pasted API address (…/udr or …/udr/v1api) names the same site as its root.
+const API_SUFFIX = /\/udr(?:\/v1api)?\/*$/i;
+
+/** The site root a base URL names: trailing slashes and a pasted /udr or /udr/v1api removed. */
+export function siteRoot(url: string): string {
+	return url.replace(/\/+$/, '').replace(API_SUFFIX, '').replace(/\/+$/, '');
+}
 
 function basicRequest(method: 'GET' | 'POST', url: URL, credentials: Answers): PlainRequest {
 	const basic = Buffer.from(`${credentials.username ?? ''}:${credentials.token ?? ''}`, 'utf8').toString('base64');
@@ -183,8 +199,14 @@ export const registryui: Backend = {
 			source: 'REGISTRYUI_TOKEN',
 		};
 	},
-	endpoint: connection => (connection.url ?? '').replace(/\/+$/, ''),
-	describeEndpoint: connection => (connection.url ?? '').replace(/\/+$/, ''),
+	endpoint: connection => siteRoot(connection.url ?? ''),
+	describeEndpoint: connection => siteRoot(connection.url ?? ''),
+	connectionNote(connection) {
+		const given = (connection.url ?? '').trim();
+		if (!API_SUFFIX.test(given.replace(/\/+$/, '') + '/')) return undefined;
+		return `Base URL ${given} taken as ${siteRoot(given)}: base URLs are the site root, and regwiz adds ${UDR} itself.`;
+	},
+	verifyLimit: 'creating needs a RegistryUI administrator, which a listing cannot tell',
 	publicCredential: credentials => credentials.username ?? '',
 	buildRequest(rawFields, credentials, base) {
 		const values = validateAnswers(fields, rawFields);
@@ -200,9 +222,13 @@ export const registryui: Backend = {
 	countListed(body) {
 		const parsed = answerSchema.safeParse(body);
 		if (!parsed.success) return undefined;
-		// A listing limited to one item says nothing about how many there are; only a total counts.
-		const counted = z.object({total: z.number()}).safeParse(parsed.data.data);
-		return counted.success ? counted.data.total : undefined;
+		// A listing limited to one item says nothing about how many there are; only a total counts,
+		// beside the entries or under data (RegistryUI does not document which).
+		const total = z.object({total: z.number()});
+		const counted = total.safeParse(body);
+		if (counted.success) return counted.data.total;
+		const nested = total.safeParse(parsed.data.data);
+		return nested.success ? nested.data.total : undefined;
 	},
 	readResponse,
 	advise(outcome, context) {
@@ -233,6 +259,29 @@ export const registryui: Backend = {
 		return commonAdvice(outcome, context);
 	},
 	resourceName: answers => answers.repository ?? '',
+	plural: 'repositories',
+	shownCredential: 'username',
+	credentialVariables: REGISTRYUI_VARIABLES,
+	help: {
+		summary: 'create a RegistryUI project/repository',
+		notes: [
+			`Credentials (never flags): ${describeVariables(REGISTRYUI_VARIABLES)} (a user token, not the website password; the user must be a RegistryUI administrator); otherwise the profile (--profile).`,
+		],
+		examples: [
+			'regwiz create registryui --url https://registry.example.com --repository team-a/backend --private',
+			'regwiz create registryui --url https://registry.example.com --repository team-a/web --title "Web" --json',
+		],
+	},
+	curl: {kind: 'basic', user: 'username', secret: 'token', variable: REGISTRYUI_VARIABLES.token[0], what: 'user token'},
+	sandbox: {
+		emulator: 'registryui',
+		connection: baseUrl => ({url: baseUrl}),
+		demos: [
+			{label: 'administrator', credentials: {username: 'admin', token: 'sandbox-admin-token-0001'}},
+			{name: 'sandbox-viewer', label: 'not an administrator: creating is refused', credentials: {username: 'viewer', token: 'sandbox-viewer-token-0001'}},
+		],
+		example: {repository: 'team-a/backend'},
+	},
 	dockerLogin({fields, credentials, endpoint, outcome}) {
 		if (!URL.canParse(endpoint) || !credentials.username || !credentials.token) return undefined;
 		const host = registryHost(endpoint);

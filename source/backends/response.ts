@@ -1,3 +1,4 @@
+import {safeText, UNSAFE_CHARACTERS} from '../text-safety.js';
 import type {ResponseInput} from './types.js';
 
 export function headerValue(headers: ResponseInput['headers'], name: string): string | undefined {
@@ -11,16 +12,47 @@ export function headerValue(headers: ResponseInput['headers'], name: string): st
 
 export type ParsedBody = {json: true; value: unknown} | {json: false; value: string};
 
+/** How deep a server's JSON is kept: deeper arrays and objects are replaced by CUT_MARK. */
+export const MAX_JSON_DEPTH = 32;
+export const CUT_MARK = `(nested deeper than ${MAX_JSON_DEPTH} levels: not kept)`;
+
+/**
+ * Cuts a parsed value at MAX_JSON_DEPTH, without recursion: JSON.parse reads any depth, but everything
+ * after it that walks the value (schemas, JSON.stringify, display) recurses and would overflow the stack
+ * on a few kilobytes of brackets.
+ */
+function cutDeep(value: unknown): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	const stack: Array<{node: Record<string, unknown>; depth: number}> = [{node: value as Record<string, unknown>, depth: 1}];
+	while (stack.length > 0) {
+		const {node, depth} = stack.pop()!;
+		for (const key of Object.keys(node)) {
+			const child = node[key];
+			if (child === null || typeof child !== 'object') continue;
+			if (depth < MAX_JSON_DEPTH) stack.push({node: child as Record<string, unknown>, depth: depth + 1});
+			// defineProperty: a key named "__proto__" stays a plain key, never a prototype.
+			else Object.defineProperty(node, key, {value: CUT_MARK, enumerable: true, writable: true, configurable: true});
+		}
+	}
+	return value;
+}
+
 export function parseBody(text: string): ParsedBody {
 	if (text.trim() === '') return {json: false, value: text};
+	let value: unknown;
 	try {
-		return {json: true, value: JSON.parse(text) as unknown};
+		value = JSON.parse(text) as unknown;
 	} catch {
 		return {json: false, value: text};
 	}
+	return {json: true, value: cutDeep(value)};
 }
 
 const STATUS_PHRASES: Record<number, string> = {
+	100: 'Continue',
+	101: 'Switching Protocols',
+	102: 'Processing',
+	103: 'Early Hints',
 	200: 'OK',
 	201: 'Created',
 	204: 'No Content',
@@ -35,6 +67,7 @@ const STATUS_PHRASES: Record<number, string> = {
 	404: 'Not Found',
 	409: 'Conflict',
 	413: 'Payload Too Large',
+	407: 'Proxy Authentication Required',
 	429: 'Too Many Requests',
 	500: 'Internal Server Error',
 	502: 'Bad Gateway',
@@ -55,8 +88,8 @@ export function cleanExcerpt(text: string, max = 200): string {
 		.replace(/&quot;/g, '"')
 		.replace(/&#39;/g, "'")
 		.replace(/&amp;/g, '&')
-		// Nothing from a server reaches the terminal as an escape sequence.
-		.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')
+		// Nothing from a server reaches the terminal as an escape sequence (text-safety's set, as spaces here).
+		.replace(UNSAFE_CHARACTERS, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
 	return withoutMarkup.length > max ? `${withoutMarkup.slice(0, max - 1)}…` : withoutMarkup;
@@ -71,8 +104,8 @@ export function unexpectedBodyProblem(text: string, parsed: ParsedBody, truncate
 	return parsed.json ? `expected ${expected}, got ${cleanExcerpt(text, 120)}` : `the answer is not JSON: ${cleanExcerpt(text)}`;
 }
 
-/** Strips control characters from a value a server sent before it is shown. */
-export const printable = (value: string): string => value.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ');
+/** A value a server sent, made safe to show: the one text-safety rule (source/text-safety.ts). */
+export const printable = safeText;
 
 export const isSuccessStatus = (status: number): boolean => status >= 200 && status < 300;
 

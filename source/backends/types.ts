@@ -29,6 +29,10 @@ export type FieldSpec = {
 	when?: (answers: Answers) => boolean;
 	/** Cleans a typed or pasted value before validation (trim keys and tokens). */
 	normalize?: (value: string) => string;
+	/** The flag's value in help, e.g. NAME for --registry NAME (default: the flag in capitals). */
+	flagValue?: string;
+	/** Answers that giving this flag sets too (--endpoint sets site to custom); a flag for one of them then contradicts it. */
+	implies?: Answers;
 };
 
 /** A request as plain data: built purely, sent by the transport, shown by the review. */
@@ -79,6 +83,28 @@ export type AdviceContext = {
 	/** The local clock when the answer arrived, to compare with its Date header. */
 	now: number;
 	headers: Record<string, string | string[] | undefined>;
+	/** What reading the created resource back found, when the backend reads back. */
+	readBack?: ReadBackResult;
+};
+
+/** What reading a created resource back found out (or, failing that, what is usual). */
+export type ReadBackResult = {
+	/** True when the service reported these facts; false when they are the usual pattern. */
+	confirmed: boolean;
+	/** Lines for the result, after the resource's name. */
+	resource: ResourceField[];
+	/** The facts for --json, named as the service names them. */
+	facts: Record<string, string | boolean | null>;
+	/** Why they could not be confirmed. */
+	problem?: string;
+};
+
+/** An optional capability: after a success, ask the service what it created (e.g. the hosts it assigned). */
+export type ReadBack = {
+	/** A read-only request for what was just created. */
+	buildRequest(fields: Answers, credentials: Answers, endpoint: string, options?: {now?: number}): PlainRequest;
+	/** Reads the answer; `response` is undefined when none came (`failure` says why). Falls back to what is usual. */
+	read(response: ResponseInput | undefined, context: {fields: Answers; connection: Answers; failure?: string}): ReadBackResult;
 };
 
 /** What `docker login` needs for a created registry; the secret goes to the tool's stdin only. */
@@ -98,6 +124,8 @@ export type DockerLoginContext = {
 	connection: Answers;
 	endpoint: string;
 	outcome: Outcome;
+	/** What reading the created resource back found, when the backend reads back. */
+	readBack?: ReadBackResult;
 };
 
 /** A backend described as data; the UI and the command line are generic over it. */
@@ -127,12 +155,74 @@ export type Backend = {
 	buildRequest(fields: Answers, credentials: Answers, endpoint: string, options?: {now?: number}): PlainRequest;
 	/** A read-only request that proves credentials work, and how to count what it lists. */
 	buildVerifyRequest(credentials: Answers, endpoint: string, options?: {now?: number}): PlainRequest;
-	countListed(body: unknown): number | undefined;
+	/** How many the verify listing found: from its body (NCR, RegistryUI) or its headers (Harbor: X-Total-Count). */
+	countListed(body: unknown, headers?: ResponseInput['headers']): number | undefined;
 	readResponse(response: ResponseInput): Outcome;
 	/** What to do next, after a success or a refusal. */
 	advise(outcome: Outcome, context: AdviceContext): string[];
 	/** The name of what was created, for history and titles. */
 	resourceName(fields: Answers): string;
+	/** The plural of `noun`, e.g. "registries": "3 registries visible". */
+	plural: string;
+	/** The key of the one credential that may be shown (masked or plain), e.g. accessKey, username. */
+	shownCredential: string;
+	/** Environment variables each credential can come from, first the preferred one: {password: ['HARBOR_PASSWORD']}. */
+	credentialVariables: Readonly<Record<string, readonly string[]>>;
+	/** Help for `regwiz create <id>`: the flags themselves come from the field specs. */
+	help: BackendHelp;
+	/** How `--curl` expresses the credentials. */
+	curl: CurlCredentials;
+	/** What the sandbox offers for it: the emulator it speaks to and its demo profiles. */
+	sandbox: SandboxProfile;
+	/** Credentials regwiz can import from another tool's file (the wizard offers them on step 2). */
+	importsFrom?: 'ncloud-configure';
 	/** How to log in to what a successful create made; undefined when it cannot be told. */
 	dockerLogin?(context: DockerLoginContext): DockerLogin | undefined;
+	/** Read the created resource back after a success; absent: the create answer says it all. */
+	readBack?: ReadBack;
+	/** Refusal statuses that may mean the name is taken: the wizard offers to change the name (its first field). */
+	renameOn?: readonly number[];
+	/** What a passing credential check does not prove, e.g. "creating needs an administrator". */
+	verifyLimit?: string;
+	/** Connection defaults from the environment (e.g. NCLOUD_SITE), or a sentence naming a bad variable. */
+	envConnection?(env: NodeJS.ProcessEnv): {connection: Answers; source: string} | {problem: string} | undefined;
+	/** A sentence when the connection answers were corrected on the way in (e.g. a base URL cut to the site root). */
+	connectionNote?(connection: Answers): string | undefined;
 };
+
+export type BackendHelp = {
+	/** One line: "create a Harbor project". */
+	summary: string;
+	/** Lines printed after the flags (what the account must be, where the token is found). */
+	notes?: readonly string[];
+	/** Each a whole command line. */
+	examples: readonly string[];
+};
+
+/**
+ * `signed`: the request's headers are printed as they are (they prove nothing beyond `expiresAt`);
+ * `basic`: the Authorization header becomes `-u "<user>:$VARIABLE"`, the secret read from the shell.
+ */
+export type CurlCredentials =
+	| {kind: 'signed'; expiresAt(request: PlainRequest): Date | undefined; /** "valid 5 minutes" */ validity: string}
+	| {kind: 'basic'; user: string; secret: string; variable: string; what: string};
+
+export type SandboxDemo = {
+	/** The profile's name in the sandbox; the first demo is `sandbox-<id>` and is used by default. */
+	name?: string;
+	/** Shown in `regwiz sandbox`'s banner: "admin", "not an administrator: creating is refused". */
+	label: string;
+	credentials: Answers;
+};
+
+export type SandboxProfile = {
+	/** The emulated API it speaks to (source/sandbox/emulators.ts); a copy of a backend may speak to the same one. */
+	emulator: string;
+	/** The connection answers that point at the emulator, given its base URL. */
+	connection(baseUrl: string): Answers;
+	demos: readonly SandboxDemo[];
+	/** Request fields for the banner's example command, e.g. {project: 'team-a'}. */
+	example: Answers;
+};
+
+

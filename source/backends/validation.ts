@@ -50,6 +50,9 @@ export function isLoopbackHost(hostname: string): boolean {
 
 function baseUrlProblem(value: string): string | undefined {
 	if (hasControlCharacters(value) || /\s/.test(value)) return 'must not contain spaces or control characters';
+	// A bare "?" or "#" leaves URL's search and hash empty, yet whatever regwiz appends would land after it.
+	const marker = ['?', '#'].find(character => value.includes(character));
+	if (marker) return `must not contain "${marker}" (a ${marker === '?' ? 'query' : 'fragment'}): give the base URL alone (e.g. ${value.slice(0, value.indexOf(marker)) || 'https://registry.example.com'})`;
 	if (!URL.canParse(value)) return 'is not a URL (e.g. https://registry.example.com)';
 	const url = new URL(value);
 	if (!/^https?:$/.test(url.protocol)) return 'must start with https:// (or http:// for a local server)';

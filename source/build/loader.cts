@@ -30,23 +30,23 @@ const appFile = path.join(__dirname, 'app.js');
 // The build checks that app.js is ASCII outside comments: latin1 decodes it exactly, and faster than UTF-8.
 const source = fs.readFileSync(appFile, 'latin1');
 
-/** What a run will mostly compile (a terminal or not, the command, a dry run) and whether it can draw. */
-function runKind(argv: string[]): {name: string; draws: boolean} {
+/** What a run will mostly compile (a terminal or not, the command, a dry run), whether it can draw or send. */
+function runKind(argv: string[]): {name: string; draws: boolean; sends: boolean} {
 	const command = argv.find(arg => !arg.startsWith('-')) ?? 'wizard';
 	const known = ['create', 'profile', 'history', 'sandbox', 'help'].includes(command) ? command : 'wizard';
 	const quick = argv.some(arg => ['--help', '-h', '--version', '-v'].includes(arg)) || known === 'help';
 	const dry = argv.some(arg => arg === '--dry-run' || arg === '--curl');
 	const terminal = process.stdout.isTTY === true;
-	return {name: `${terminal ? 'tty' : 'pipe'}-${known}${quick ? '-quick' : ''}${dry ? '-dry' : ''}`, draws: terminal && !quick};
+	return {name: `${terminal ? 'tty' : 'pipe'}-${known}${quick ? '-quick' : ''}${dry ? '-dry' : ''}`, draws: terminal && !quick, sends: !quick && !dry};
 }
 
 const kind = runKind(process.argv.slice(2));
 
-// WebAssembly (yoga's layout engine) stays on V8's baseline compiler: a short-lived process otherwise
-// waits at exit (~150 ms here) for optimizing compiles it will never use. Runs that cannot draw (no
-// terminal, or --help) skip it and the cost of node:v8. Set before compiling, so that a cache is used
+// WebAssembly (yoga's layout engine, undici's HTTP parser) stays on V8's baseline compiler: a short-lived
+// process otherwise waits at exit (~150 ms here) for optimizing compiles it will never use. Runs that
+// neither draw nor send (--help, dry runs without a terminal) skip it and the cost of node:v8. Set before compiling, so that a cache is used
 // with the V8 flags it was made with (the kind is part of the cache's name).
-if (REGWIZ_LIFTOFF_ONLY && kind.draws) (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
+if (REGWIZ_LIFTOFF_ONLY && (kind.draws || kind.sends)) (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
 
 function cacheEnabled(env: NodeJS.ProcessEnv): boolean {
 	const setting = env.REGWIZ_CODE_CACHE?.toLowerCase();

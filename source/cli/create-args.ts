@@ -1,6 +1,7 @@
 import {parseArgs} from 'node:util';
 import {checkField} from '../backends/validation.js';
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
+import {parseProxyUrl, ProxyProblem} from '../transport/proxy.js';
 import {quoteValue, UsageError} from './usage-error.js';
 
 export type CommonOptions = {
@@ -18,6 +19,8 @@ export type CommonOptions = {
 	noColor: boolean;
 	/** --accessible: the plain line-by-line wizard (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true, TERM=dumb). */
 	accessible: boolean;
+	/** --proxy URL; an empty string means no proxy, whatever the environment says. */
+	proxy?: string;
 };
 
 export type CreateArgs = {
@@ -43,6 +46,7 @@ export const COMMON_FLAGS = {
 	'allow-insecure-http': {type: 'boolean'},
 	'no-color': {type: 'boolean'},
 	accessible: {type: 'boolean'},
+	proxy: {type: 'string'},
 } as const;
 
 type FlagOption = {type: 'string' | 'boolean'; short?: string};
@@ -57,13 +61,38 @@ export function backendFlags(backend: Backend): Record<string, FlagOption> {
 	return flags;
 }
 
-/** Turns node's parseArgs errors into sentences that name the flag; `examples` gives a right value per flag. */
-export function parseArgsProblem(error: unknown, command: string, examples: Record<string, string> = {}): UsageError {
+/** Edit distance with transpositions (Damerau–Levenshtein, optimal string alignment): `regsitry` is 1 from `registry`. */
+function distance(a: string, b: string): number {
+	const rows = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+			rows[i]![j] = best;
+		}
+	}
+	return rows[a.length]![b.length]!;
+}
+
+/** The known word closest to a mistyped one, if it is close enough to be what was meant. */
+export function didYouMean(typed: string, known: readonly string[]): string | undefined {
+	let best: {word: string; score: number} | undefined;
+	for (const word of known) {
+		const score = distance(typed.toLowerCase(), word.toLowerCase());
+		if (score <= Math.max(1, Math.min(2, Math.floor(word.length / 3))) && (!best || score < best.score)) best = {word, score};
+	}
+	return best?.word;
+}
+
+/** Turns node's parseArgs errors into sentences that name the flag; `examples` gives a right value per flag, `known` the flags to suggest. */
+export function parseArgsProblem(error: unknown, command: string, examples: Record<string, string> = {}, known: readonly string[] = []): UsageError {
 	const message = (error as Error).message;
 	const code = (error as {code?: string}).code;
 	const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'an argument';
 	if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-		return new UsageError(`Unknown flag ${flag} for ${command}. See: ${command} --help`);
+		const meant = flag.startsWith('--') ? didYouMean(flag.slice(2).split('=')[0]!, known) : undefined;
+		return new UsageError(`Unknown flag ${flag} for ${command}${meant ? `: did you mean --${meant}?` : '.'} See: ${command} --help`);
 	}
 	if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
 		// "--registry --bucket x" is reported as an ambiguous argument: the value is missing there too.
@@ -91,6 +120,18 @@ export function parseTimeout(value: string | undefined): number {
 	return Math.round(seconds * 1000);
 }
 
+/** --proxy is checked where it is given: a bad URL is a usage error before anything else happens. */
+function checkProxyFlag(value: string | undefined): string | undefined {
+	if (value === undefined || value.trim() === '') return value;
+	try {
+		parseProxyUrl(value, '--proxy');
+	} catch (error) {
+		if (error instanceof ProxyProblem) throw new UsageError(error.message);
+		throw error;
+	}
+	return value;
+}
+
 export function commonOptions(values: Record<string, string | boolean | undefined>): CommonOptions {
 	const profile = values.profile as string | undefined;
 	return {
@@ -106,6 +147,7 @@ export function commonOptions(values: Record<string, string | boolean | undefine
 		allowInsecureHttp: values['allow-insecure-http'] === true,
 		noColor: values['no-color'] === true,
 		accessible: values.accessible === true,
+		proxy: checkProxyFlag(values.proxy as string | undefined),
 	};
 }
 
@@ -116,9 +158,9 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 	try {
 		parsed = parseArgs({args: argv, options: {...COMMON_FLAGS, ...backendFlags(backend)}, strict: true, allowPositionals: false});
 	} catch (error) {
-		const examples: Record<string, string> = {profile: 'default', timeout: '60'};
+		const examples: Record<string, string> = {profile: 'default', timeout: '60', proxy: 'http://proxy.example:3128'};
 		for (const spec of [...backend.connectionFields, ...backend.fields]) if (spec.flag) examples[spec.flag] = spec.example;
-		throw parseArgsProblem(error, command, examples);
+		throw parseArgsProblem(error, command, examples, Object.keys({...COMMON_FLAGS, ...backendFlags(backend)}));
 	}
 	const values = parsed.values as Record<string, string | boolean | undefined>;
 	const common = commonOptions(values);
@@ -142,10 +184,18 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 		return answers;
 	};
 	const connection = take(backend.connectionFields);
-	if (typeof values.site === 'string' && typeof values.endpoint === 'string') {
-		throw new UsageError('--site and --endpoint contradict each other: give one of them (e.g. --site kr, or --endpoint http://127.0.0.1:8080/ncr/api/v2)');
+	// A flag that stands for other answers (--endpoint for site "custom") contradicts a flag giving one of them.
+	for (const spec of backend.connectionFields) {
+		if (!spec.flag || connection[spec.key] === undefined) continue;
+		for (const [key, value] of Object.entries(spec.implies ?? {})) {
+			const other = backend.connectionFields.find(candidate => candidate.key === key);
+			if (other?.flag && typeof values[other.flag] === 'string') {
+				throw new UsageError(
+					`--${other.flag} and --${spec.flag} contradict each other: give one of them (e.g. --${other.flag} ${other.example}, or --${spec.flag} ${spec.example})`,
+				);
+			}
+			connection[key] = value;
+		}
 	}
-	// A custom endpoint implies the "custom" site.
-	if (connection.endpoint !== undefined) connection.site = 'custom';
 	return {common, connection, fields: take(backend.fields)};
 }

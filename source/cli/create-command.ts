@@ -5,23 +5,29 @@ import {buildCreateRequest, checkPlanInput, EXIT, planEndpoint, sendCreate, type
 import {checkTransportSecurity, DraftProblem, missingConnection, missingFields, missingFlagNames, planFromDraft, resolveDraft, type Draft} from '../draft.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {appendHistory, historyEntryFromResult} from '../store/history.js';
-import {curlCommand, ncpSignatureExpiry} from './curl.js';
+import {curlCommand, curlExpiry} from './curl.js';
 import {parseCreateArgs, type CreateArgs} from './create-args.js';
 import {dryRunJson, formatDryRunText, formatResultText, resultJson} from './output.js';
 import {colorEnabled, paint} from './style.js';
 import {UsageError} from './usage-error.js';
+import {describeRoute, proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from '../transport/proxy.js';
 import type {Io} from './io.js';
+import {safeJson, safeText} from '../text-safety.js';
 
 export function backendFromArgument(name: string | undefined): Backend {
 	const ids = BACKENDS.map(backend => backend.id).join(' or ');
-	if (!name) throw new UsageError(`Which backend? regwiz create ${ids} (e.g. regwiz create ncr --help)`);
+	const example = `regwiz create ${BACKENDS[0]?.id ?? ''} --help`;
+	if (!name) throw new UsageError(`Which backend? regwiz create ${ids} (e.g. ${example})`);
 	const backend = findBackend(name);
-	if (!backend) throw new UsageError(`Unknown backend ${JSON.stringify(name)}: choose ${ids} (e.g. regwiz create ncr --help)`);
+	if (!backend) throw new UsageError(`Unknown backend ${JSON.stringify(name)}: choose ${ids} (e.g. ${example})`);
 	return backend;
 }
 
-/** `sandbox`: the run uses the sandbox's demo profiles and emulator; nothing of it is recorded. */
-export type PreparedCreate = {args: CreateArgs; draft: Draft; complete: boolean; sandbox: boolean};
+/**
+ * `sandbox`: the run uses the sandbox's demo profiles and emulator; nothing of it is recorded.
+ * `network`: --proxy, the profile's proxy and the environment's proxy variables.
+ */
+export type PreparedCreate = {args: CreateArgs; draft: Draft; complete: boolean; sandbox: boolean; network: NetworkSettings};
 
 /** Reads flags, environment and profile into a draft; says whether anything is still missing. */
 export function prepareCreate(
@@ -42,26 +48,37 @@ export function prepareCreate(
 		throw error;
 	}
 	const complete = draft.credentials !== undefined && missingConnection(draft).length === 0 && missingFields(draft).length === 0;
-	return {args, draft, complete, sandbox: sandboxProfile !== undefined};
+	// The sandbox's emulator is on loopback and never goes through a proxy.
+	const network: NetworkSettings = sandboxProfile
+		? {env: {}}
+		: {flag: args.common.proxy, profile: draft.profileName === undefined ? undefined : store?.get(draft.profileName)?.proxy, env: io.env};
+	return {args, draft, complete, sandbox: sandboxProfile !== undefined, network};
 }
 
 /** The message when something is missing and no terminal can ask for it. */
-export function missingMessage(draft: Draft, command: string): UsageError {
+export function missingMessage(draft: Draft, command: string, notAsked = 'Run it in a terminal to be asked'): UsageError {
 	const flags = missingFlagNames(draft);
 	const parts: string[] = [];
 	if (flags.length > 0) parts.push(`missing ${flags.join(', ')}`);
 	if (!draft.credentials) parts.push(`no credentials: ${draft.backend.credentialEnvHelp}`);
-	return new UsageError(`${command}: ${parts.join('; ')}. Run it in a terminal to be asked, or see: ${command} --help`, flags);
+	// The message is printed after "regwiz: ": it names the command once, in the help to see.
+	return new UsageError(`${parts.join('; ')}. ${notAsked}, or see: ${command} --help`, flags);
 }
 
+/** Shows a send in progress and its result (the wizard's progress line and panel, in a terminal). */
+export type SendView = (plan: CreatePlan, sending: Promise<CreateResult>) => Promise<void>;
+
 /** `regwiz create <backend>` with every value given: no prompts, one answer, an exit code. */
-export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal?: AbortSignal): Promise<number> {
+export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal?: AbortSignal, view?: SendView): Promise<number> {
 	const {args, draft} = prepared;
 	const command = `regwiz create ${draft.backend.id}`;
 	if (!prepared.complete) throw missingMessage(draft, command);
 	const insecure = checkTransportSecurity(draft, args.common.allowInsecureHttp);
 	if (insecure) throw new UsageError(insecure);
 	const plan = planFromDraft(draft);
+	// A sent create says it in its advice; a dry run or curl says it here.
+	const note = draft.backend.connectionNote?.(plan.connection);
+	if (note && (args.common.dryRun || args.common.curl)) io.stderr.write(`regwiz: ${note}\n`);
 	const style = paint(colorEnabled(io.env, io.stdout.isTTY === true, args.common.noColor));
 	if (args.common.dryRun && args.common.curl) throw new UsageError('--dry-run and --curl contradict each other: give one of them');
 	if (args.common.login && (args.common.dryRun || args.common.curl)) {
@@ -76,13 +93,21 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 			throw error;
 		}
 	};
+	const routeOf = (url: string): ProxyRoute | undefined => {
+		try {
+			return proxyRoute(url, prepared.network);
+		} catch (error) {
+			if (error instanceof ProxyProblem) throw new UsageError(error.message);
+			throw error;
+		}
+	};
 	if (args.common.curl) {
 		const request = buildOnly();
-		const curl = curlCommand(request, draft.backend, plan.credentials);
+		const curl = curlCommand(request, draft.backend, plan.credentials, {route: routeOf(request.url), env: prepared.network.env});
 		if (prepared.sandbox) io.stderr.write('regwiz: the sandbox emulator stops when regwiz exits; run `regwiz sandbox` and pass its --endpoint/--url to use this command.\n');
 		if (args.common.json) {
-			const expiresAt = ncpSignatureExpiry(request)?.toISOString();
-			io.stdout.write(`${JSON.stringify({ok: true, backend: draft.backend.id, request: {method: request.method, url: request.url}, ...(expiresAt ? {expiresAt} : {}), curl})}\n`);
+			const expiresAt = curlExpiry(request, draft.backend)?.toISOString();
+			io.stdout.write(`${safeJson({ok: true, backend: draft.backend.id, request: {method: request.method, url: request.url}, ...(expiresAt ? {expiresAt} : {}), curl})}\n`);
 		} else {
 			io.stdout.write(`${curl}\n`);
 		}
@@ -90,17 +115,26 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	}
 	if (args.common.dryRun) {
 		const request = buildOnly();
-		io.stdout.write(args.common.json ? dryRunJson(draft.backend.id, request) : formatDryRunText(request, plan.credentialSource, style));
+		const route = routeOf(request.url);
+		io.stdout.write(
+			args.common.json ? dryRunJson(draft.backend.id, request, route?.label) : formatDryRunText(request, plan.credentialSource, style, route && describeRoute(route)),
+		);
 		return EXIT.created;
 	}
 	// Credentials from the environment or a profile are checked like flags: a bad value is named, and nothing is sent.
-	buildOnly();
-	const result = await sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal});
+	// A proxy URL that cannot be used is a usage error, like a bad flag.
+	routeOf(buildOnly().url);
+	const sending = sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal, network: prepared.network});
+	// In a terminal the wait and the answer look as in the wizard: a progress line, then the result panel.
+	const shown = view && !args.common.json ? view(plan, sending) : undefined;
+	const result = await sending;
+	await shown;
 	if (!prepared.sandbox) recordAttempt(io, plan, result);
 	// The login is loaded only when asked for: a plain create never pays for it.
 	const login = args.common.login && result.ok ? await import('./login-output.js').then(module => module.scriptedLogin(plan, result, io.env, signal)) : undefined;
 	if (args.common.json) io.stdout.write(resultJson(result, login?.json));
-	else io.stdout.write(formatResultText(result, draft.backend.noun, style) + (login ? login.text(style) : ''));
+	else if (!shown) io.stdout.write(formatResultText(result, draft.backend.noun, style) + (login ? login.text(style) : ''));
+	else if (login) io.stdout.write(login.text(style));
 	// A failed login leaves the registry created: the exit code stays the create's.
 	return result.exitCode;
 }
@@ -110,6 +144,6 @@ function recordAttempt(io: Io, plan: CreatePlan, result: CreateResult): void {
 	try {
 		appendHistory(io.env, historyEntryFromResult(plan, result, planEndpoint(plan)));
 	} catch (error) {
-		io.stderr.write(`regwiz: warning: the attempt was not recorded in the history: ${(error as Error)?.message ?? String(error)}\n`);
+		io.stderr.write(`regwiz: warning: the attempt was not recorded in the history: ${safeText((error as Error)?.message ?? String(error))}\n`);
 	}
 }

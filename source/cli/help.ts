@@ -1,104 +1,206 @@
-import {NCR_SITES} from '../backends/ncr.js';
+import {BACKENDS, findBackend} from '../backends/index.js';
+import {fieldApplies} from '../backends/validation.js';
+import type {Backend, FieldSpec} from '../backends/types.js';
+import {withDefaults} from '../draft.js';
+import {curlCredentialsHelp} from './curl.js';
 
-const COMMON = `Common flags:
-  --profile NAME          use this saved profile's credentials and endpoint (default: "default")
-  --json                  print exactly one JSON object on stdout
-  --dry-run               print the request that would be sent (secrets masked); send nothing
-  --curl                  print an equivalent curl command instead of sending (NCR: signed, valid
-                          5 minutes; RegistryUI: reads the token from $REGISTRYUI_TOKEN)
-  --timeout SECONDS       give up waiting for an answer after this long (default 30)
-  --yes, -y               in the wizard, skip the review and send
-  --sandbox               run against a built-in local emulator with demo credentials
-  --login                 after creating, log in to it: docker login HOST --password-stdin (podman
-                          where docker is absent; REGWIZ_CONTAINER_CLI chooses); the secret goes
-                          to the tool's stdin only
-  --allow-insecure-http   allow sending credentials over http:// to another machine
-  --no-color              no colours (also NO_COLOR=1)
-  --accessible            the wizard as plain lines: each question once, choices by number,
-                          nothing redrawn (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true;
-                          automatic with TERM=dumb)
-  --help, -h              this help`;
+// Everything said about one backend comes from its description (source/backends/<id>.ts): this file
+// holds no backend's name, flag or variable.
+
+const COLUMN = 26;
+const WIDTH = 100;
+
+/** "  --flag VALUE            text", the text wrapped under its column. */
+function row(left: string, text: string, column = COLUMN): string {
+	const words = text.split(' ');
+	const lines: string[] = [];
+	let line = left.length >= column - 1 ? `${left} ` : left.padEnd(column);
+	let empty = true;
+	for (const word of words) {
+		if (!empty && line.length + 1 + word.length > WIDTH) {
+			lines.push(line);
+			line = ' '.repeat(column);
+			empty = true;
+		}
+		line += empty ? word : ` ${word}`;
+		empty = false;
+	}
+	lines.push(line);
+	return lines.join('\n');
+}
+
+/** A paragraph wrapped at the help's width. */
+function wrap(text: string): string {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line !== '' && line.length + 1 + word.length > WIDTH) {
+			lines.push(line);
+			line = word;
+		} else line = line === '' ? word : `${line} ${word}`;
+	}
+	lines.push(line);
+	return lines.join('\n');
+}
+
+const COMMON_ROWS: Array<[string, string]> = [
+	['--profile NAME', 'use this saved profile\'s credentials and endpoint (default: "default")'],
+	['--json', 'print exactly one JSON object on stdout'],
+	['--dry-run', 'print the request that would be sent (secrets masked); send nothing'],
+	['--curl', 'print an equivalent curl command instead of sending'],
+	['--timeout SECONDS', 'give up waiting for an answer after this long (default 30)'],
+	['--proxy URL', 'send through this proxy: http://[USER:PASSWORD@]host:port ("" for none); otherwise HTTPS_PROXY / HTTP_PROXY, except NO_PROXY hosts (default: loopback)'],
+	['--yes, -y', 'in the wizard, skip the review and send'],
+	['--sandbox', 'run against a built-in local emulator with demo credentials'],
+	['--login', "after creating, log in to it: docker login HOST --password-stdin (podman where docker is absent; REGWIZ_CONTAINER_CLI chooses); the secret goes to the tool's stdin only"],
+	['--allow-insecure-http', 'allow sending credentials over http:// to another machine'],
+	['--no-color', 'no colours (also NO_COLOR=1)'],
+	['--accessible', 'the wizard as plain lines: each question once, choices by number, nothing redrawn (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true; automatic with TERM=dumb)'],
+	['--help, -h', 'this help'],
+];
+
+function commonFlags(backend?: Backend): string {
+	const rows = COMMON_ROWS.map(([flag, text]) =>
+		row(`  ${flag}`, flag === '--curl' && backend ? `${text} (${curlCredentialsHelp(backend)})` : text),
+	);
+	return `Common flags:\n${rows.join('\n')}`;
+}
 
 const EXIT_CODES = `Exit codes: 0 created (or dry run printed) · 1 the service refused · 2 usage or validation error ·
-            3 no answer (refused connection, DNS, TLS, timeout) · 130 cancelled`;
+            3 no answer (refused connection, DNS, TLS, timeout, proxy) · 70 internal error (a fault in regwiz) ·
+            129 SIGHUP · 130 cancelled (Ctrl-C) · 131 SIGQUIT · 143 SIGTERM`;
 
-export const HELP: Record<string, string> = {
-	main: `regwiz: create container registries from the terminal
+/** Choice values another field's flag stands for (--endpoint stands for site "custom") are not offered. */
+function impliedChoices(backend: Backend): Set<string> {
+	const implied = new Set<string>();
+	for (const spec of [...backend.connectionFields, ...backend.fields]) {
+		for (const [key, value] of Object.entries(spec.implies ?? {})) implied.add(`${key}=${value}`);
+	}
+	return implied;
+}
+
+type FlagUse = {spec: FieldSpec; token: string; left: string; optional: boolean};
+
+/** Each flag as it is written in a usage line, and whether it can be left out. */
+export function flagUses(backend: Backend): FlagUse[] {
+	const implied = impliedChoices(backend);
+	const defaults = {
+		...withDefaults(backend.connectionFields, {}),
+		...withDefaults(backend.fields, {}),
+	};
+	const uses: FlagUse[] = [];
+	for (const spec of [...backend.connectionFields, ...backend.fields]) {
+		const optional = spec.optional === true || spec.defaultValue !== undefined || !fieldApplies(spec, defaults);
+		if (spec.flag) {
+			const choices = spec.choices?.map(choice => choice.value).filter(value => !implied.has(`${spec.key}=${value}`));
+			const placeholder = spec.flagValue ?? spec.flag.toUpperCase().replaceAll('-', '_');
+			const value = choices && choices.length > 0 ? choices.join('|') : placeholder;
+			uses.push({spec, token: `--${spec.flag} ${value}`, left: `--${spec.flag} ${placeholder}`, optional});
+		}
+		const booleans = Object.keys(spec.booleanFlags ?? {}).map(name => `--${name}`);
+		if (booleans.length > 0) uses.push({spec, token: booleans.join('|'), left: booleans.join(' | '), optional});
+	}
+	return uses;
+}
+
+/** `regwiz create <id> --a A --b B [--c C]`: the required flags first. */
+export function usageLine(backend: Backend, suffix = ''): string {
+	const uses = flagUses(backend);
+	const tokens = [
+		...uses.filter(use => !use.optional).map(use => use.token),
+		...uses.filter(use => use.optional).map(use => `[${use.token}]`),
+	];
+	if (suffix) tokens.push(suffix);
+	const head = `regwiz create ${backend.id}`;
+	const lines: string[] = [];
+	let line = `  ${head}`;
+	for (const token of tokens) {
+		if (line.length + 1 + token.length > WIDTH) {
+			lines.push(line);
+			line = ' '.repeat(head.length + 2);
+		}
+		line += ` ${token}`;
+	}
+	lines.push(line);
+	return lines.join('\n');
+}
+
+/** What to type for the required flags only: `regwiz create ncr --registry NAME --bucket BUCKET`. */
+export function shortUsage(backend: Backend): string {
+	return [`regwiz create ${backend.id}`, ...flagUses(backend).filter(use => !use.optional).map(use => use.token)].join(' ');
+}
+
+function flagHelp(use: FlagUse): string {
+	const {spec} = use;
+	const parts = [spec.booleanFlags ? `${spec.label.toLowerCase()}: ${spec.rule}` : spec.rule];
+	if (!spec.booleanFlags && spec.kind !== 'choice' && !parts[0]!.includes('(e.g.')) parts[0] += ` (e.g. ${spec.example})`;
+	const defaultFlag = Object.entries(spec.booleanFlags ?? {}).find(([, value]) => value === spec.defaultValue)?.[0];
+	if (defaultFlag) parts.push(`default --${defaultFlag}`);
+	else if (spec.defaultValue !== undefined) parts.push(`default ${spec.defaultValue}`);
+	else if (use.optional && !/optional/.test(spec.rule)) parts.push('optional');
+	return row(`  ${use.left}`, parts.join('; '));
+}
+
+/** `regwiz create <id> --help`, from the backend's description. */
+export function createHelp(backend: Backend): string {
+	const notes = backend.help.notes ?? [];
+	return `regwiz create ${backend.id}: ${backend.help.summary}
+
+Usage:
+${usageLine(backend, '[common flags]')}
+
+${flagUses(backend).map(flagHelp).join('\n')}
+${notes.length > 0 ? `\n${notes.map(note => wrap(note)).join('\n')}\n` : ''}
+In a terminal, missing values are asked for.
+
+${commonFlags(backend)}
+
+Examples:
+${backend.help.examples.map(example => `  ${example}`).join('\n')}
+
+${EXIT_CODES}`;
+}
+
+function mainHelp(): string {
+	const lefts = BACKENDS.map(backend => `  regwiz create ${backend.id} ...`);
+	const column = Math.max(COLUMN, ...lefts.map(left => left.length + 2));
+	const at = (left: string, text: string) => row(left, text, column);
+	const rows = BACKENDS.map((backend, index) => at(lefts[index]!, backend.help.summary));
+	return `regwiz: create container registries from the terminal
 Try it with no account first: regwiz --sandbox (a local emulator, demo credentials, nothing saved)
 
 Usage:
-  regwiz                         the wizard: choose, sign in, fill, review, send
-  regwiz --sandbox               the wizard against a local emulator: no account needed
-  regwiz --accessible            the wizard as plain lines for screen readers: choices by number,
-                                 nothing redrawn (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true;
-                                 automatic with TERM=dumb)
-  regwiz create ncr ...          create a NAVER Cloud Container Registry registry
-  regwiz create registryui ...   create a RegistryUI project/repository
-  regwiz sandbox                 run the local emulator in the foreground
+${at('  regwiz', 'the wizard: choose, sign in, fill, review, send')}
+${at('  regwiz --sandbox', 'the wizard against a local emulator: no account needed')}
+${at('  regwiz --accessible', 'the wizard as plain lines for screen readers: choices by number, nothing redrawn (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true; automatic with TERM=dumb)')}
+${rows.join('\n')}
+${at('  regwiz sandbox', 'run the local emulator in the foreground')}
   regwiz profile list|show|remove|rename|import-ncloud
-  regwiz history                 past create attempts
-  regwiz help [command]          help on a command
+${at('  regwiz history', 'past create attempts')}
+${at('  regwiz help [command]', 'help on a command')}
   regwiz --version
 
 Examples:
   regwiz
-  regwiz create ncr --registry team-a --bucket team-a-images
-  regwiz create registryui --url https://registry.example.com --repository team-a/backend --private
+${BACKENDS.map(backend => `  ${backend.help.examples[0] ?? `regwiz create ${backend.id} --help`}`).join('\n')}
 
-${EXIT_CODES}`,
-	create: `regwiz create: create a registry or repository
+${EXIT_CODES}`;
+}
 
-Usage:
-  regwiz create ncr --registry NAME --bucket BUCKET [--storage-type objectStorage|ncloudStorage]
-                    [--site ${NCR_SITES.map(site => site.value).join('|')} | --endpoint BASE_URL]
-  regwiz create registryui --url BASE_URL --repository PATH [--title TEXT] [--public|--private]
-
-In a terminal, missing values are asked for. See: regwiz help create ncr, regwiz help create registryui`,
-	'create ncr': `regwiz create ncr: create a NAVER Cloud Container Registry registry
+function createOverview(): string {
+	const nouns = [...new Set(BACKENDS.map(backend => `a ${backend.noun}`))];
+	const what = nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} or ${nouns.at(-1)}` : (nouns[0] ?? '');
+	return `regwiz create: create ${what}
 
 Usage:
-  regwiz create ncr --registry NAME --bucket BUCKET [--storage-type objectStorage|ncloudStorage]
-                    [--site ${NCR_SITES.map(site => site.value).join('|')} | --endpoint BASE_URL] [common flags]
+${BACKENDS.map(backend => usageLine(backend)).join('\n')}
 
-  --registry NAME         lowercase letters, digits and hyphens; 1–63 characters (e.g. team-a)
-  --bucket BUCKET         an Object Storage bucket backing no other registry (e.g. team-a-images);
-                          not used with --storage-type ncloudStorage
-  --storage-type TYPE     objectStorage (default) or ncloudStorage
-  --site SITE             ${NCR_SITES.map(site => `${site.value} (${site.label})`).join(', ')}; default kr
-  --endpoint BASE_URL     any base URL instead of a site (e.g. http://127.0.0.1:8080/ncr/api/v2)
+In a terminal, missing values are asked for. See:
+${BACKENDS.map(backend => `  regwiz help create ${backend.id}`).join('\n')}`;
+}
 
-Credentials (never flags): NCLOUD_ACCESS_KEY_ID or NCLOUD_ACCESS_KEY, and NCLOUD_SECRET_ACCESS_KEY
-or NCLOUD_SECRET_KEY; otherwise the profile (--profile, default "default").
-
-${COMMON}
-
-Examples:
-  regwiz create ncr --registry team-a --bucket team-a-images
-  regwiz create ncr --registry team-a --storage-type ncloudStorage --site sg --json
-  NCLOUD_ACCESS_KEY=... NCLOUD_SECRET_KEY=... regwiz create ncr --registry team-a --bucket b1 --dry-run
-
-${EXIT_CODES}`,
-	'create registryui': `regwiz create registryui: create a RegistryUI project/repository
-
-Usage:
-  regwiz create registryui --url BASE_URL --repository PATH [--title TEXT] [--public|--private] [common flags]
-
-  --url BASE_URL          your RegistryUI's address (e.g. https://registry.example.com)
-  --repository PATH       lowercase path, parts separated by "/" (e.g. team-a/backend)
-  --title TEXT            a title (optional)
-  --public | --private    visibility (optional; the server's default otherwise)
-
-Credentials (never flags): REGISTRYUI_USERNAME and REGISTRYUI_TOKEN (a user token, not the website
-password; the user must be a RegistryUI administrator); otherwise the profile (--profile).
-
-${COMMON}
-
-Examples:
-  regwiz create registryui --url https://registry.example.com --repository team-a/backend --private
-  regwiz create registryui --url https://registry.example.com --repository team-a/web --title "Web" --json
-
-${EXIT_CODES}`,
-	sandbox: `regwiz sandbox: run the local emulator of both services in the foreground
+export const HELP: Record<string, string> = {
+	sandbox: `regwiz sandbox: run the local emulator of every backend in the foreground
 
 Usage:
   regwiz sandbox [--port N] [--host 127.0.0.1]
@@ -110,109 +212,7 @@ Examples:
   regwiz --sandbox              (the wizard with an emulator of its own)`,
 };
 
-const PROFILE_EXIT_CODES = 'Exit codes: 0 done · 1 removal declined at the prompt · 2 usage error or unknown profile';
-
-const PROFILE_FLAGS = `  --json                  print exactly one JSON value on stdout (secrets masked); messages go to stderr
-  --no-color              no colours (also NO_COLOR=1)
-  --help, -h              this help`;
-
 Object.assign(HELP, {
-	profile: `regwiz profile: the saved profiles (credentials and endpoint under a name)
-
-Usage:
-  regwiz profile list                       every profile: backend, endpoint, key, last use
-  regwiz profile show NAME                  one profile; the secret shows as ****+its last 4 characters
-  regwiz profile remove NAME [--yes]        asks first in a terminal; scripts must add --yes
-  regwiz profile rename OLD NEW
-  regwiz profile import-ncloud [--section NAME] [--as NAME] [--yes]
-                                            save the NCP CLI's keys (~/.ncloud/configure) as a profile
-Each takes --json and --help. A secret key or token is never shown, in --json neither.
-Profiles are saved by the wizard (run regwiz in a terminal) and kept in the config folder
-(REGWIZ_CONFIG_DIR moves it).
-
-Examples:
-  regwiz profile list
-  regwiz profile show default --json
-  regwiz profile rename default staging
-  regwiz profile remove old-account --yes
-  regwiz profile import-ncloud --section dev --as ncr-dev
-
-${PROFILE_EXIT_CODES}`,
-	'profile list': `regwiz profile list: every saved profile
-
-Usage:
-  regwiz profile list [--json]
-
-Shows each profile's name, backend, endpoint, access key (masked) or user name, and when it was last used.
-
-${PROFILE_FLAGS}
-
-Examples:
-  regwiz profile list
-  regwiz profile list --json | jq -r '.[].name'`,
-	'profile show': `regwiz profile show: one saved profile
-
-Usage:
-  regwiz profile show NAME [--json]
-
-Shows everything the profile holds except the secret (secret key, user token), which shows as
-****+its last 4 characters.
-
-${PROFILE_FLAGS}
-
-Examples:
-  regwiz profile show default
-  regwiz profile show staging --json`,
-	'profile remove': `regwiz profile remove: delete a saved profile
-
-Usage:
-  regwiz profile remove NAME [--yes]
-
-In a terminal it asks "Remove profile NAME? [y/N]" first. Without a terminal (scripts, CI) it removes
-only with --yes.
-
-  --yes, -y               remove without asking
-${PROFILE_FLAGS}
-
-Examples:
-  regwiz profile remove old-account
-  regwiz profile remove old-account --yes --json
-
-${PROFILE_EXIT_CODES}`,
-	'profile rename': `regwiz profile rename: give a saved profile another name
-
-Usage:
-  regwiz profile rename OLD NEW [--json]
-
-NEW must not exist yet; names are letters, digits, ".", "_" and "-" (1–64 characters).
-
-${PROFILE_FLAGS}
-
-Examples:
-  regwiz profile rename default staging`,
-	'profile import-ncloud': `regwiz profile import-ncloud: save the NCP CLI's keys as an NCR profile
-
-Usage:
-  regwiz profile import-ncloud [--section NAME] [--as NAME] [--yes] [--json]
-
-Reads ~/.ncloud/configure, the file \`ncloud configure\` writes: lines ncloud_access_key_id = ... and
-ncloud_secret_access_key = ..., with no sections or under [DEFAULT] and [name] sections.
-
-  --section NAME          the section to read (default: $NCLOUD_PROFILE, else [DEFAULT] or the
-                          lines before any section)
-  --as NAME               the profile to save (default: the section's name in lowercase, or "default")
-  --yes, -y               replace a profile of that name
-${PROFILE_FLAGS}
-
-ncloud_api_url is the NCP API gateway, not the Container Registry endpoint: it is not copied. The
-profile uses site kr (Korea); give regwiz create ncr --site or --endpoint for another.
-
-Examples:
-  regwiz profile import-ncloud
-  regwiz profile import-ncloud --section dev --as ncr-dev
-  NCLOUD_PROFILE=prod regwiz profile import-ncloud --yes
-
-${PROFILE_EXIT_CODES}`,
 	history: `regwiz history: past create attempts, the newest last (as shell history lists them)
 
 Usage:
@@ -236,5 +236,13 @@ Examples:
 
 export function helpFor(topic: string[]): string | undefined {
 	const key = topic.join(' ').trim();
-	return HELP[key === '' ? 'main' : key];
+	if (key === '') return mainHelp();
+	if (key === 'create') return createOverview();
+	const [command, id, ...rest] = topic;
+	if (command === 'create' && id !== undefined && rest.length === 0) {
+		const backend = findBackend(id);
+		return backend ? createHelp(backend) : undefined;
+	}
+	return Object.hasOwn(HELP, key) ? HELP[key] : undefined;
 }
+

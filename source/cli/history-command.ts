@@ -1,11 +1,13 @@
 import {parseArgs} from 'node:util';
 import {EXIT} from '../engine.js';
 import {HISTORY_LIMIT, historyPath, readHistory, type HistoryEntry} from '../store/history.js';
+import {StoreError} from '../store/safe-file.js';
 import {parseArgsProblem} from './create-args.js';
 import {helpFor} from './help.js';
 import type {Io} from './io.js';
 import {colorEnabled, formatTable, paint} from './style.js';
 import {quoteValue, UsageError} from './usage-error.js';
+import {safeJson, safeText} from '../text-safety.js';
 
 export const DEFAULT_HISTORY_SHOWN = 20;
 
@@ -34,7 +36,8 @@ function resultCell(entry: HistoryEntry): string {
 		case 'no-answer':
 			return 'no answer';
 		case 'cancelled':
-			return 'cancelled';
+			// Cancelled once sent: the service may have acted before the answer was read.
+			return 'cancelled: may have been created';
 	}
 }
 
@@ -57,13 +60,19 @@ export async function historyCommand(io: Io, argv: string[]): Promise<number> {
 		return EXIT.created;
 	}
 	const limit = parseLimit(values.limit);
-	const entries = readHistory(io.env).slice(-limit);
+	let entries: HistoryEntry[];
+	try {
+		entries = readHistory(io.env, limit);
+	} catch (error) {
+		if (error instanceof StoreError && error.kind === 'refused') throw new UsageError(error.message);
+		throw error;
+	}
 	if (values.json) {
-		io.stdout.write(`${JSON.stringify(entries)}\n`);
+		io.stdout.write(`${safeJson(entries)}\n`);
 		return EXIT.created;
 	}
 	if (entries.length === 0) {
-		io.stdout.write(`No create attempts recorded yet (${historyPath(io.env)}).\n`);
+		io.stdout.write(`No create attempts recorded yet (${safeText(historyPath(io.env))}).\n`);
 		return EXIT.created;
 	}
 	const style = paint(colorEnabled(io.env, io.stdout.isTTY === true, values['no-color'] === true));

@@ -1,8 +1,9 @@
 import {parseArgs} from 'node:util';
 import {EXIT} from '../engine.js';
-import {COMMON_FLAGS, commonOptions, parseArgsProblem} from './create-args.js';
+import {COMMON_FLAGS, commonOptions, didYouMean, parseArgsProblem} from './create-args.js';
 import {backendFromArgument, missingMessage, prepareCreate, runScriptedCreate} from './create-command.js';
-import {helpFor} from './help.js';
+import {helpFor, shortUsage} from './help.js';
+import {BACKENDS} from '../backends/index.js';
 import {isInteractive, type Io} from './io.js';
 import {UsageError} from './usage-error.js';
 import {version} from './version.js';
@@ -11,24 +12,32 @@ import type {Backend} from '../backends/types.js';
 import {openStoreFor} from './open-store.js';
 import {wantsAccessible} from './accessible.js';
 import type {WizardOptions} from '../ui/wizard-options.js';
+import {safeJson, safeText} from '../text-safety.js';
 
-/** Aborts on SIGINT/SIGTERM and remembers which, so the exit code can say so. */
+/** Signals that cancel a create, with their exit codes (128 + the signal's number). */
+const CANCELLING_SIGNALS = {SIGINT: EXIT.cancelled, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup, SIGQUIT: EXIT.quit} as const;
+
+/**
+ * Aborts on SIGINT, SIGTERM, SIGHUP or SIGQUIT and remembers which, so the exit code can say so. Without
+ * it SIGHUP and SIGQUIT would end the process at once: nothing printed, nothing recorded, although the
+ * request may have reached the service.
+ */
 function cancellation() {
 	const controller = new AbortController();
 	let code: number = EXIT.cancelled;
-	const onInt = () => controller.abort();
-	const onTerm = () => {
-		code = EXIT.terminated;
-		controller.abort();
-	};
-	process.once('SIGINT', onInt);
-	process.once('SIGTERM', onTerm);
+	const handlers = Object.entries(CANCELLING_SIGNALS).map(([name, exit]) => {
+		const handler = () => {
+			if (!controller.signal.aborted) code = exit;
+			controller.abort();
+		};
+		process.on(name, handler);
+		return () => process.off(name, handler);
+	});
 	return {
 		signal: controller.signal,
 		exitCode: (fallback: number) => (controller.signal.aborted ? code : fallback),
 		dispose() {
-			process.off('SIGINT', onInt);
-			process.off('SIGTERM', onTerm);
+			for (const off of handlers) off();
 		},
 	};
 }
@@ -46,7 +55,10 @@ async function runChosenWizard(options: WizardOptions & {accessible: boolean}): 
 	return runWizard(options);
 }
 
-async function openWizard(io: Io, options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean; login: boolean; accessible: boolean}): Promise<number> {
+async function openWizard(
+	io: Io,
+	options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean; login: boolean; proxy?: string; accessible: boolean},
+): Promise<number> {
 	const opened = await openStoreFor(io, options.sandbox);
 	try {
 		return await runChosenWizard({io, ...opened, ...options});
@@ -61,20 +73,27 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 		io.stdout.write(`${helpFor(['create'])}\n`);
 		return backendName === undefined ? EXIT.usage : EXIT.created;
 	}
-	const backend = backendFromArgument(backendName);
+	const named = backendFromArgument(backendName);
 	const sandbox = argv.includes('--sandbox');
 	const opened = await openStoreFor(io, sandbox);
 	try {
+		// In the sandbox every request goes to the emulator, whatever site or URL is given.
+		const backend = opened.confine ? opened.confine(named) : named;
 		const prepared = prepareCreate(backend, argv, io, opened.store, opened.sandboxProfile?.(backend));
 		const {common} = prepared.args;
 		if (common.help) {
 			io.stdout.write(`${helpFor(['create', backend.id])}\n`);
 			return EXIT.created;
 		}
-		for (const warning of opened.warnings) io.stderr.write(`regwiz: ${warning}\n`);
+		for (const warning of opened.warnings) io.stderr.write(`regwiz: ${safeText(warning)}\n`);
 		if (!prepared.complete) {
 			const scripted = common.json || common.dryRun || common.curl || !isInteractive(io);
-			if (scripted) throw missingMessage(prepared.draft, `regwiz create ${backend.id}`);
+			if (scripted) {
+				// In a terminal it is the flag that keeps regwiz from asking: say which.
+				const flag = common.json ? '--json' : common.dryRun ? '--dry-run' : common.curl ? '--curl' : undefined;
+				const notAsked = flag && isInteractive(io) ? `With ${flag} nothing is asked: give them as flags` : undefined;
+				throw missingMessage(prepared.draft, `regwiz create ${backend.id}`, notAsked);
+			}
 			return await runChosenWizard({
 				io,
 				...opened,
@@ -85,12 +104,19 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 				allowInsecureHttp: common.allowInsecureHttp,
 				sandbox,
 				login: common.login,
+				proxy: common.proxy,
 				accessible: common.accessible,
 			});
 		}
+		// A scripted sandbox run says what the wizard's banner says, on stderr (stdout stays the result).
+		if (opened.banner) io.stderr.write(`regwiz: ${opened.banner}\n`);
 		const cancel = cancellation();
 		try {
-			const code = await runScriptedCreate(prepared, io, cancel.signal);
+			// Every value given, in a terminal: no review (as gh does), but never a blank wait.
+			// The plain mode keeps its promise here too: no progress line redrawn in place, no box.
+			const inTerminal = isInteractive(io) && !common.json && !common.dryRun && !common.curl && !wantsAccessible(io.env, common.accessible);
+			const view = inTerminal ? (await import('../ui/run-scripted.js')).terminalSendView(io) : undefined;
+			const code = await runScriptedCreate(prepared, io, cancel.signal, view);
 			return cancel.exitCode(code);
 		} finally {
 			cancel.dispose();
@@ -105,7 +131,7 @@ async function topLevel(io: Io): Promise<number> {
 	try {
 		parsed = parseArgs({args: io.argv, options: {...COMMON_FLAGS, version: {type: 'boolean', short: 'v'}}, strict: true, allowPositionals: false});
 	} catch (error) {
-		throw parseArgsProblem(error, 'regwiz');
+		throw parseArgsProblem(error, 'regwiz', {}, Object.keys({...COMMON_FLAGS, version: true}));
 	}
 	const values = parsed.values as Record<string, string | boolean | undefined>;
 	if (values.version) {
@@ -118,9 +144,10 @@ async function topLevel(io: Io): Promise<number> {
 		return EXIT.created;
 	}
 	if (!isInteractive(io)) {
-		throw new UsageError('regwiz needs a terminal to ask questions. In scripts, give every value as flags: regwiz create ncr --registry NAME --bucket BUCKET (see regwiz --help)');
+		const example = BACKENDS[0] ? `: ${shortUsage(BACKENDS[0])}` : '';
+		throw new UsageError(`regwiz needs a terminal to ask questions. In scripts, give every value as flags${example} (see regwiz --help)`);
 	}
-	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, login: common.login, accessible: common.accessible});
+	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, login: common.login, proxy: common.proxy, accessible: common.accessible});
 }
 
 async function route(io: Io): Promise<number> {
@@ -129,8 +156,10 @@ async function route(io: Io): Promise<number> {
 		case 'create':
 			return createCommand(io, rest);
 		case 'help': {
-			const text = helpFor(rest);
-			if (!text) throw new UsageError(`No help on ${JSON.stringify(rest.join(' '))}. Try: regwiz help, regwiz help create ncr`);
+			// Each profile subcommand's help lives with it, loaded only when asked for.
+			const text =
+				rest[0] === 'profile' && rest.length <= 2 ? (await import('./profile-command.js')).profileHelp(rest[1]) : helpFor(rest);
+			if (!text) throw new UsageError(`No help on ${JSON.stringify(rest.join(' '))}. Try: regwiz help, ${BACKENDS.map(backend => `regwiz help create ${backend.id}`).join(', ')}`);
 			io.stdout.write(`${text}\n`);
 			return EXIT.created;
 		}
@@ -148,30 +177,63 @@ async function route(io: Io): Promise<number> {
 		}
 		default:
 			if (command !== undefined && !command.startsWith('-')) {
-				throw new UsageError(`Unknown command ${JSON.stringify(command)}. Commands: create, sandbox, profile, history, help (see regwiz --help)`);
+				const meant = didYouMean(command, ['create', 'sandbox', 'profile', 'history', 'help']);
+				throw new UsageError(`Unknown command ${JSON.stringify(command)}${meant ? `: did you mean ${meant}?` : '.'} Commands: create, sandbox, profile, history, help (see regwiz --help)`);
 			}
 			return topLevel(io);
 	}
 }
 
-function usageErrorJson(argv: string[], error: UsageError): string {
+function errorJson(argv: string[], message: string, extra: Record<string, unknown>): string {
 	const backend = argv[0] === 'create' && argv[1] && !argv[1].startsWith('-') ? argv[1] : null;
-	return `${JSON.stringify({ok: false, backend, status: null, request: null, response: null, error: error.message, ...(error.missingFlags.length > 0 ? {missing: error.missingFlags} : {})})}\n`;
+	return `${safeJson({ok: false, backend, status: null, request: null, response: null, error: message, ...extra})}\n`;
 }
 
-/** Runs one invocation; every failure becomes a message and an exit code, never a stack trace. */
+/** stdout that notes whether anything was written, so that --json never gets a second object. */
+function watchStdout(io: Io): {io: Io; written: () => boolean} {
+	let written = false;
+	const stdout = new Proxy(io.stdout, {
+		get(target, property) {
+			if (property === 'write') {
+				return (...args: Parameters<typeof target.write>) => {
+					written = true;
+					return target.write(...args);
+				};
+			}
+			const value = Reflect.get(target, property, target) as unknown;
+			return typeof value === 'function' ? value.bind(target) : value;
+		},
+	});
+	// A proxy rather than a copy: io.stdin is a getter that must stay lazy.
+	const watched = new Proxy(io, {get: (target, property) => (property === 'stdout' ? stdout : Reflect.get(target, property, target))});
+	return {io: watched, written: () => written};
+}
+
+/**
+ * Runs one invocation; every failure becomes a message and an exit code, never a stack trace. With
+ * --json, stdout always gets exactly one JSON object: the result, or one saying what went wrong.
+ */
 export async function main(io: Io): Promise<number> {
+	const json = io.argv.includes('--json');
+	const watched = json ? watchStdout(io) : {io, written: () => false};
 	try {
-		return await route(io);
+		return await route(watched.io);
 	} catch (error) {
 		if (error instanceof UsageError) {
-			io.stderr.write(`regwiz: ${error.message}\n`);
+			io.stderr.write(`regwiz: ${safeText(error.message)}\n`);
 			// A script that asked for JSON still gets its one object, even when nothing was sent.
-			if (io.argv.includes('--json')) io.stdout.write(usageErrorJson(io.argv, error));
+			if (json && !watched.written()) io.stdout.write(errorJson(io.argv, error.message, error.missingFlags.length > 0 ? {missing: error.missingFlags} : {}));
 			return EXIT.usage;
 		}
-		// Messages of our own never hold secrets; a stack trace helps nobody at a prompt.
-		io.stderr.write(`regwiz: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
-		return 1;
+		// A fault in regwiz itself: its own exit code, never the one of a refusal. Messages of our own never
+		// hold secrets; a stack trace helps nobody at a prompt.
+		const message = `internal error: ${(error as Error)?.message ?? String(error)}`;
+		try {
+			io.stderr.write(`regwiz: ${safeText(message)} (please report it; exit ${EXIT.internal})\n`);
+			if (json && !watched.written()) io.stdout.write(errorJson(io.argv, message, {failure: 'internal'}));
+		} catch {
+			// Nowhere left to say it; the exit code still does.
+		}
+		return EXIT.internal;
 	}
 }

@@ -1,14 +1,17 @@
 import type {Backend} from '../backends/types.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import type {Io} from './io.js';
+import {UsageError} from './usage-error.js';
 
 export type OpenedStore = {
 	store: ProfileStore;
 	warnings: string[];
 	/** In the sandbox, the demo profile to use for a backend unless --profile names another. */
 	sandboxProfile?: (backend: Backend) => string;
-	/** Shown on every screen of a sandbox run. */
+	/** Shown on every screen of a sandbox run (and on stderr by a scripted one). */
 	banner?: string;
+	/** In the sandbox, the backend as the run must use it: every request goes to the emulator. */
+	confine?: (backend: Backend) => Backend;
 	close: () => Promise<void>;
 };
 
@@ -18,7 +21,14 @@ export async function openStoreFor(io: Io, sandbox: boolean): Promise<OpenedStor
 		const {startSandboxSession} = await import('../sandbox/session.js');
 		return startSandboxSession();
 	}
-	const {openProfileStore} = await import('../store/profile-store.js');
-	const {store, warnings} = openProfileStore(io.env);
-	return {store, warnings, close: async () => undefined};
+	const [{openProfileStore}, {StoreError}] = await Promise.all([import('../store/profile-store.js'), import('../store/safe-file.js')]);
+	try {
+		const {store, warnings} = openProfileStore(io.env);
+		return {store, warnings, close: async () => undefined};
+	} catch (error) {
+		// A folder or file regwiz must not trust (a link, another user's, writable by others, a FIFO,
+		// megabytes): exit 2 with the path and the fix, before anything is written.
+		if (error instanceof StoreError && error.kind === 'refused') throw new UsageError(error.message);
+		throw error;
+	}
 }

@@ -1,3 +1,5 @@
+import {safeText} from '../text-safety.js';
+
 /** Colour for plain output: off when NO_COLOR, --no-color, FORCE_COLOR=0 or not a terminal; FORCE_COLOR turns it on. */
 export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean, noColorFlag = false): boolean {
 	if (noColorFlag || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
@@ -23,13 +25,8 @@ export function paint(enabled: boolean): Paint {
 	return {green: wrap(32, 39), red: wrap(31, 39), yellow: wrap(33, 39), bold: wrap(1, 22), dim: wrap(2, 22)};
 }
 
-// C0 and C1 control characters: text from files people can edit must not move the cursor or recolour the terminal.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/gu;
-
-/** Shows control characters as escapes ("\u001b"), so that a value can never act on the terminal. */
-export function safeText(text: string): string {
-	return text.replace(CONTROL, character => JSON.stringify(character).slice(1, -1));
-}
+// Text from files people can edit must not move the cursor or recolour the terminal: the one rule.
+export {safeText};
 
 /** Columns two spaces apart, the header in bold; every cell is made safe to print. */
 export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, style: Paint): string {

@@ -24,6 +24,7 @@ export function loginFacts(plan: CreatePlan, result: CreateResult): CreateLoginF
 		connection: plan.connection,
 		endpoint: plan.backend.endpoint(plan.connection),
 		outcome: result.outcome,
+		readBack: result.readBack,
 	});
 	return login ? {backend: plan.backend, login} : undefined;
 }

@@ -1,31 +1,52 @@
+import {BACKENDS} from '../backends/index.js';
+import type {Answers, Backend, FieldSpec} from '../backends/types.js';
 import {isLoopbackHost} from '../backends/validation.js';
-import {SANDBOX_CREDENTIALS, startEmulator, type Emulator} from './emulator.js';
-import {NCR_PREFIXES} from './ncr-api.js';
+import {startEmulator, type Emulator} from './emulator.js';
 
 export type SandboxCommandOptions = {port: number; host: string; stdout: NodeJS.WritableStream; signal?: AbortSignal};
 
+/** Flags for answers, skipping answers another given flag stands for (--endpoint stands for site "custom"). */
+function flagsFor(specs: readonly FieldSpec[], answers: Answers): string[] {
+	const implied = new Set(specs.flatMap(spec => (answers[spec.key] === undefined ? [] : Object.keys(spec.implies ?? {}))));
+	const flags: string[] = [];
+	for (const spec of specs) {
+		const value = answers[spec.key];
+		if (value === undefined || implied.has(spec.key)) continue;
+		if (spec.flag) flags.push(`--${spec.flag} ${value}`);
+		else {
+			const name = Object.entries(spec.booleanFlags ?? {}).find(([, stands]) => stands === value)?.[0];
+			if (name) flags.push(`--${name}`);
+		}
+	}
+	return flags;
+}
+
+function backendSection(backend: Backend, emulator: Emulator): string | undefined {
+	const baseUrl = emulator.baseUrls[backend.sandbox.emulator];
+	if (baseUrl === undefined) return undefined;
+	const label = (key: string) => backend.credentialFields.find(spec => spec.key === key)?.label.toLowerCase() ?? key;
+	const lines = [`${backend.title} (regwiz create ${backend.id})`, `  base URL   ${baseUrl}`];
+	for (const demo of backend.sandbox.demos) {
+		const values = Object.entries(demo.credentials).map(([key, value]) => `${label(key)} ${value}`).join(', ');
+		lines.push(`  ${demo.label}: ${values}`);
+	}
+	const first = backend.sandbox.demos[0];
+	if (first) {
+		const env = Object.entries(backend.credentialVariables)
+			.map(([key, names]) => `${names[0]}=${first.credentials[key] ?? ''}`)
+			.join(' ');
+		const flags = [...flagsFor(backend.connectionFields, backend.sandbox.connection(baseUrl)), ...flagsFor(backend.fields, backend.sandbox.example)];
+		lines.push(`  try:       ${env} \\`, `               regwiz create ${backend.id} ${flags.join(' ')}`);
+	}
+	return lines.join('\n');
+}
+
 function banner(emulator: Emulator): string {
-	const {ncr, registryuiAdmin, registryuiUser} = SANDBOX_CREDENTIALS;
-	const otherSites = NCR_PREFIXES.slice(1).join(', ');
-	return `regwiz sandbox: a local emulator of NCR and RegistryUI. Nothing is created on a real registry.
+	const sections = BACKENDS.map(backend => backendSection(backend, emulator)).filter(section => section !== undefined);
+	return `regwiz sandbox: a local emulator of ${BACKENDS.map(backend => backend.title).join(', ')}. Nothing is created on a real registry.
+Demo credentials: sandbox only, published on purpose, accepted nowhere else.
 
-  NCR base URL         ${emulator.ncrBaseUrl}
-                       (other sites on the same origin: ${otherSites})
-  RegistryUI base URL  ${emulator.registryuiBaseUrl}
-
-Demo credentials: sandbox only, published on purpose, accepted nowhere else:
-  NCR access key       ${ncr.accessKey}
-  NCR secret key       ${ncr.secretKey}
-  RegistryUI admin     ${registryuiAdmin.username} / token ${registryuiAdmin.token}
-  RegistryUI viewer    ${registryuiUser.username} / token ${registryuiUser.token}  (not an administrator: creating is refused)
-
-Try, from another terminal:
-  NCLOUD_ACCESS_KEY=${ncr.accessKey} NCLOUD_SECRET_KEY=${ncr.secretKey} \\
-    regwiz create ncr --endpoint ${emulator.ncrBaseUrl} --registry team-a --bucket team-a-images
-  NCLOUD_ACCESS_KEY=${ncr.accessKey} NCLOUD_SECRET_KEY=${ncr.secretKey} \\
-    regwiz create ncr --endpoint ${emulator.ncrBaseUrl} --registry team-b --storage-type ncloudStorage
-  REGISTRYUI_USERNAME=${registryuiAdmin.username} REGISTRYUI_TOKEN=${registryuiAdmin.token} \\
-    regwiz create registryui --url ${emulator.registryuiBaseUrl} --repository team-a/backend --private
+${sections.join('\n\n')}
 
 Requests are logged below (method, path, status). Press Ctrl+C to stop.
 `;

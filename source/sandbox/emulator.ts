@@ -1,18 +1,17 @@
-import {randomBytes} from 'node:crypto';
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {createFaults, redirectReply, resetFaults, sendCutShort, sendHugeBody, takeOverride, type FaultSwitches} from './faults.js';
-import {handleNcr, isNcrPath, NCR_DEFAULT_PREFIX, ncrTooLarge} from './ncr-api.js';
-import {handleRegistryUi, registryUiTooLarge} from './registryui-api.js';
+import {EMULATED_APIS} from './emulators.js';
 import {handleRegistryV2, isRegistryV2Path} from './registry-v2.js';
-import {jsonReply, parseRequestTarget, type ApiContext, type Reply, type SandboxRequest} from './reply.js';
+import {jsonReply, parseRequestTarget, type ApiContext, type EmulatedApi, type Reply, type SandboxRequest} from './reply.js';
 import {createState, type SandboxState} from './state.js';
 
 export {SANDBOX_CREDENTIALS} from './credentials.js';
 export {NCR_PREFIXES} from './ncr-api.js';
 export type {FaultSwitches, ResponseOverride} from './faults.js';
 export type {RegistryRecord, RepositoryEntry, SandboxState} from './state.js';
+export type {HarborProject, HarborState} from './harbor-api.js';
 
 export type ReceivedRequest = {
 	method: string;
@@ -41,6 +40,10 @@ export type Emulator = {
 	ncrBaseUrl: string;
 	/** e.g. http://127.0.0.1:PORT */
 	registryuiBaseUrl: string;
+	/** Each emulated API's base URL by its name (EMULATED_APIS): what a backend's sandbox connection is given. */
+	baseUrls: Readonly<Record<string, string>>;
+	/** The state an emulated API keeps for itself (e.g. stateOf('harbor') is a HarborState). */
+	stateOf: (api: string) => unknown;
 	origin: string;
 	/** Every request in arrival order, faulted ones included. */
 	received: ReceivedRequest[];
@@ -59,7 +62,10 @@ export type Emulator = {
 // Big enough for any real request to either API; bounds memory when the sandbox is reachable by others.
 const MAX_REQUEST_BODY = 1024 * 1024;
 
-const traceId = () => randomBytes(16).toString('hex');
+/** The API a path belongs to; the last one answers paths none owns. */
+function apiFor(pathname: string): EmulatedApi {
+	return EMULATED_APIS.find(api => api.owns(pathname)) ?? EMULATED_APIS.at(-1)!;
+}
 
 type Body = {text: string; tooLarge: boolean};
 
@@ -92,16 +98,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const received: ReceivedRequest[] = [];
 	const now = options.now ?? Date.now;
 	const clock = () => now() + faults.clockSkewMs;
-	const context: ApiContext = {state, clock};
+	const apiStates = new Map(EMULATED_APIS.map(api => [api.name, api.createState?.()]));
 	const closing = new AbortController();
 	const log = options.log ?? (() => {});
 
 	function serviceReply(request: SandboxRequest, tooLarge: boolean): Reply {
-		const ncr = isNcrPath(request.pathname);
-		if (tooLarge) return ncr ? ncrTooLarge() : registryUiTooLarge();
-		// What `docker login` checks, against either service's demo credentials.
-		if (isRegistryV2Path(request.pathname)) return handleRegistryV2(request);
-		return ncr ? handleNcr(request, context) : handleRegistryUi(request, context);
+		// What `docker login` checks (the registry API every backend's host serves), against the demo credentials.
+		if (!tooLarge && isRegistryV2Path(request.pathname)) return handleRegistryV2(request);
+		const api = apiFor(request.pathname);
+		if (tooLarge) return api.tooLarge();
+		const context: ApiContext = {state, clock, own: apiStates.get(api.name)};
+		return api.handle(request, context);
 	}
 
 	/** Answers one request, faults first; returns a note for the log line. */
@@ -114,8 +121,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 		// Stamped after any delay, so Date tells the time of the answer.
 		const stamp: Record<string, string> = {date: new Date(clock()).toUTCString()};
-		// The gateway stamps a trace id on everything it relays, errors and faults alike.
-		if (isNcrPath(pathname)) stamp['x-ncp-trace-id'] = traceId();
+		// Ids a service stamps on everything (NCP's trace id, Harbor's request id), errors and faults alike.
+		Object.assign(stamp, apiFor(pathname).stamp?.());
 		const send = (reply: Reply, note = '') => {
 			record.status = reply.status;
 			write(res, {...reply, headers: {...stamp, ...reply.headers}});
@@ -180,9 +187,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 	const origin = `http://${urlHost(server.address() as AddressInfo)}:${(server.address() as AddressInfo).port}`;
 	let closed: Promise<void> | undefined;
+	const baseUrls = Object.fromEntries(EMULATED_APIS.map(api => [api.name, api.baseUrl(origin)]));
 	return {
-		ncrBaseUrl: `${origin}${NCR_DEFAULT_PREFIX}`,
-		registryuiBaseUrl: origin,
+		ncrBaseUrl: baseUrls.ncr ?? origin,
+		registryuiBaseUrl: baseUrls.registryui ?? origin,
+		baseUrls,
+		stateOf: name => apiStates.get(name),
 		origin,
 		received,
 		state,

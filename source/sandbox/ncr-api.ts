@@ -1,17 +1,33 @@
-import {ncr} from '../backends/ncr.js';
-import {NCR_SECRETS} from './credentials.js';
+import {randomBytes} from 'node:crypto';
+import {ncr, NCR_SITES} from '../backends/ncr.js';
+import {NCR_SECRETS, NCR_UNSUBSCRIBED_KEYS} from './credentials.js';
 import {ncpAuthProblem} from './ncr-auth.js';
-import {decodeSegment, jsonReply, type ApiContext, type Reply, type SandboxRequest} from './reply.js';
+import {decodeSegment, headerText, jsonReply, type ApiContext, type EmulatedApi, type Reply, type SandboxRequest} from './reply.js';
 import {fieldSpec, ruleProblem} from './rules.js';
 import type {RegistryRecord, StorageType} from './state.js';
 
-/** Every site's base path; the emulator serves them all from one registry map. */
-export const NCR_PREFIXES = ['/ncr/api/v2', '/ncr/sgn-api/v2', '/ncr/jpn-api/v2', '/ncr/kr/v2', '/ncr/krs/v2'] as const;
+/** Every site's base path, as the backend states them; the emulator serves them all from one registry map. */
+export const NCR_PREFIXES: readonly string[] = [...new Set(NCR_SITES.map(site => new URL(site.baseUrl).pathname.replace(/\/+$/, '')))];
 
-export const NCR_DEFAULT_PREFIX = NCR_PREFIXES[0];
+export const NCR_DEFAULT_PREFIX = NCR_PREFIXES[0] ?? '/ncr/api/v2';
 
 /** Stands in for `kr.ncr.ntruss.com` in end points, so nobody mistakes them for real hosts. */
 export const SANDBOX_DOCKER_ZONE = 'sandbox.local';
+
+/**
+ * The public endpoint the emulator reports: its own loopback origin, which answers the registry login
+ * check (GET /v2/), so that `docker login` in the sandbox reaches the sandbox and nothing else.
+ */
+function sandboxEndPoint(request: SandboxRequest, name: string): string {
+	const host = headerText(request.headers, 'host') ?? '';
+	return /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(host) ? host : `${name}.${SANDBOX_DOCKER_ZONE}`;
+}
+
+/**
+ * Names another NCP account already holds. Registry names are unique across all accounts, and NCP
+ * refuses such a name with 403, the same answer as a missing right: clients must say both.
+ */
+export const NAMES_TAKEN_ELSEWHERE: ReadonlySet<string> = new Set(['registry', 'taken-elsewhere']);
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 1000;
@@ -61,6 +77,14 @@ export function handleNcr(request: SandboxRequest, context: ApiContext): Reply {
 
 	const authProblem = ncpAuthProblem(request, context.clock, NCR_SECRETS);
 	if (authProblem) return ncrError(401, '200', 'Authentication Failed', authProblem);
+	// An authentic key whose account has not subscribed (or whose sub-account lacks a policy).
+	if (NCR_UNSUBSCRIBED_KEYS.has(headerText(request.headers, 'x-ncp-iam-access-key') ?? '')) {
+		return ncrError(401, '210', 'Permission Denied', 'A subscription to the API is required.');
+	}
+	// NCP documents Content-Type: application/json as required on every request, with a body or not.
+	if (!/^application\/json\s*(;|$)/i.test(headerText(request.headers, 'content-type') ?? '')) {
+		return ncrError(400, '100', 'Bad Request Exception', 'Content-Type: application/json is required on every request.');
+	}
 
 	if (target.kind === 'list') return listRegistries(request, context);
 	if (method === 'POST') return createRegistry(target.name, request, context);
@@ -106,6 +130,9 @@ function createRegistry(name: string, request: SandboxRequest, {state, clock}: A
 		bucket = fields.bucket as string;
 	}
 
+	if (NAMES_TAKEN_ELSEWHERE.has(name)) {
+		return ncrError(403, '403', 'Forbidden', `You are not allowed to create registry "${name}".`);
+	}
 	if (state.registries.has(name)) {
 		return ncrError(409, '409', 'Registry already exists', `A registry named "${name}" already exists.`);
 	}
@@ -123,6 +150,13 @@ function createRegistry(name: string, request: SandboxRequest, {state, clock}: A
 	if (bucket !== undefined) record.bucket = bucket;
 	state.registries.set(name, record);
 	return jsonReply(201, {returnCode: '201', returnMessage: 'Registry Creation is successful'});
+}
+
+/** A stable id per name, standing in for the one NCP puts in private endpoints. */
+function privateId(name: string): string {
+	let hash = 0;
+	for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+	return `p${hash.toString(36).padStart(7, '0')}`;
 }
 
 /** A page parameter: absent gives the default; anything but a whole number above 0 is refused. */
@@ -145,8 +179,10 @@ function listRegistries(request: SandboxRequest, {state}: ApiContext): Reply {
 		name: record.name,
 		bucket: record.bucket ?? null,
 		created: record.created,
-		end_point: `${record.name}.${SANDBOX_DOCKER_ZONE}`,
-		end_point_enabled: true,
+		end_point: sandboxEndPoint(request, record.name),
+		end_point_enabled: record.endPointEnabled ?? true,
+		private_id: privateId(record.name),
+		private_end_point: `${privateId(record.name)}.private.${SANDBOX_DOCKER_ZONE}`,
 		public_reg_status: false,
 		scan_on_push_enabled: false,
 		status: 'Running',
@@ -159,3 +195,13 @@ function listRegistries(request: SandboxRequest, {state}: ApiContext): Reply {
 		results,
 	});
 }
+
+export const ncrApi: EmulatedApi = {
+	name: 'ncr',
+	owns: isNcrPath,
+	baseUrl: origin => `${origin}${NCR_DEFAULT_PREFIX}`,
+	handle: handleNcr,
+	tooLarge: ncrTooLarge,
+	// The gateway stamps a trace id on everything it relays, errors and faults alike.
+	stamp: () => ({'x-ncp-trace-id': randomBytes(16).toString('hex')}),
+};

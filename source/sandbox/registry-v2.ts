@@ -1,5 +1,5 @@
 import {timingSafeEqual} from 'node:crypto';
-import {NCR_SECRETS, REGISTRYUI_USERS} from './credentials.js';
+import {BACKENDS} from '../backends/index.js';
 import {headerText, jsonReply, type Reply, type SandboxRequest} from './reply.js';
 
 /** The registry API's base, which `docker login` checks: GET /v2/ must answer 200 once authorised. */
@@ -13,12 +13,15 @@ function same(a: string, b: string): boolean {
 	return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** The demo credentials of either service: NCR's access key and secret key, or a RegistryUI user and token. */
+/** Any backend's demo credentials: the credential it shows as the user name, another of the same demo as the password. */
 function accepted(username: string, password: string): boolean {
-	const ncrSecret = NCR_SECRETS.get(username);
-	if (ncrSecret !== undefined) return same(ncrSecret, password);
-	const user = REGISTRYUI_USERS.get(username);
-	return user !== undefined && same(user.token, password);
+	return BACKENDS.some(backend =>
+		backend.sandbox.demos.some(({credentials}) => {
+			const user = credentials[backend.shownCredential];
+			if (user === undefined || !same(user, username)) return false;
+			return Object.entries(credentials).some(([key, value]) => key !== backend.shownCredential && same(value, password));
+		}),
+	);
 }
 
 function challenge(message: string): Reply {

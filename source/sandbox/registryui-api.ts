@@ -1,10 +1,10 @@
-import {registryui} from '../backends/registryui.js';
+import {registryui, UDR} from '../backends/registryui.js';
 import {REGISTRYUI_USERS, type RegistryUiUser} from './credentials.js';
-import {headerText, jsonReply, type ApiContext, type Reply, type SandboxRequest} from './reply.js';
+import {headerText, jsonReply, type ApiContext, type EmulatedApi, type Reply, type SandboxRequest} from './reply.js';
 import {fieldSpec, ruleProblem, sameSecret} from './rules.js';
 import type {RepositoryEntry} from './state.js';
 
-export const UDR = '/udr/v1api';
+export {UDR};
 
 const DEFAULT_TAKE = 100;
 const MAX_TAKE = 1000;
@@ -116,7 +116,9 @@ function listRepositories(request: SandboxRequest, {state}: ApiContext): Reply {
 		.filter(entry => !folder || entry.fullPath.startsWith(`${folder}/`))
 		.sort((a, b) => (a.fullPath < b.fullPath ? -1 : a.fullPath > b.fullPath ? 1 : 0))
 		.filter(entry => !startAfter || entry.fullPath > startAfter);
-	return answer(200, null, entries.slice(skip, skip + Math.min(take, MAX_TAKE)));
+	const page = entries.slice(skip, skip + Math.min(take, MAX_TAKE));
+	// A list answer carries total (all that match) and count (on this page) beside the entries.
+	return jsonReply(200, {error: null, data: page, total: entries.length, count: page.length});
 }
 
 /** Removes the repository at `path` and everything below it: how a test run cleans up after itself. */
@@ -127,5 +129,13 @@ function deleteFolder(request: SandboxRequest, {state}: ApiContext): Reply {
 	const doomed = [...state.repositories.keys()].filter(key => key === path || key.startsWith(`${path}/`));
 	if (doomed.length === 0) return answer(404, `folder ${path} does not exist`);
 	for (const key of doomed) state.repositories.delete(key);
-	return answer(200, null, {path, deleted: doomed.length});
+	return answer(200, null, true);
 }
+
+export const registryUiApi: EmulatedApi = {
+	name: 'registryui',
+	owns: pathname => pathname.startsWith(`${UDR}/`),
+	baseUrl: origin => origin,
+	handle: handleRegistryUi,
+	tooLarge: registryUiTooLarge,
+};

@@ -14,7 +14,29 @@ export type SandboxRequest = {
 /** An answer as plain data, so faults can decide how (and whether) it reaches the wire. */
 export type Reply = {status: number; headers: Record<string, string>; body: string};
 
-export type ApiContext = {state: SandboxState; clock: () => number};
+export type ApiContext = {
+	state: SandboxState;
+	clock: () => number;
+	/** The state this API keeps for itself (EmulatedApi.createState), shared by every backend speaking to it. */
+	own: unknown;
+};
+
+/** One emulated service: which requests are its, how a client reaches it, and how it answers. */
+export type EmulatedApi = {
+	/** What backends name in sandbox.emulator. */
+	name: string;
+	/** Whether a request path is this API's. */
+	owns(pathname: string): boolean;
+	/** The base URL a client is given, from the emulator's origin. */
+	baseUrl(origin: string): string;
+	handle(request: SandboxRequest, context: ApiContext): Reply;
+	/** The answer to a body larger than the emulator reads. */
+	tooLarge(): Reply;
+	/** Headers stamped on every answer on its paths, faults included (trace and request ids). */
+	stamp?(): Record<string, string>;
+	/** Its own state, created with the emulator. */
+	createState?(): unknown;
+};
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 

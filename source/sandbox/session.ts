@@ -1,9 +1,33 @@
+import {BACKENDS} from '../backends/index.js';
 import type {Backend} from '../backends/types.js';
 import type {OpenedStore} from '../cli/open-store.js';
-import {createMemoryStore} from '../store/profile-store.js';
-import {SANDBOX_CREDENTIALS, startEmulator} from './emulator.js';
+import {createMemoryStore, type Profile} from '../store/profile-store.js';
+import {confineToEmulator} from './confine.js';
+import {startEmulator, type Emulator} from './emulator.js';
 
 export const SANDBOX_BANNER = 'SANDBOX: nothing is created on a real registry';
+
+/** The profile name of a backend's demo: `sandbox-<id>` for the first, the demo's own name for others. */
+export function sandboxProfileName(backend: Backend, index: number): string {
+	return (index === 0 ? undefined : backend.sandbox.demos[index]?.name) ?? (index === 0 ? `sandbox-${backend.id}` : `sandbox-${backend.id}-${index + 1}`);
+}
+
+/** Every backend's demo profiles, pointed at the emulator its description names. */
+export function sandboxProfiles(emulator: Pick<Emulator, 'baseUrls'>, backends: readonly Backend[] = BACKENDS): Record<string, Profile> {
+	const profiles: Record<string, Profile> = {};
+	for (const backend of backends) {
+		const baseUrl = emulator.baseUrls[backend.sandbox.emulator];
+		if (baseUrl === undefined) continue;
+		backend.sandbox.demos.forEach((demo, index) => {
+			profiles[sandboxProfileName(backend, index)] = {
+				backend: backend.id,
+				credentials: {...demo.credentials},
+				connection: backend.sandbox.connection(baseUrl),
+			};
+		});
+	}
+	return profiles;
+}
 
 /**
  * An emulator on a free loopback port and demo profiles held in memory: nothing of a sandbox run
@@ -11,28 +35,14 @@ export const SANDBOX_BANNER = 'SANDBOX: nothing is created on a real registry';
  */
 export async function startSandboxSession(): Promise<OpenedStore> {
 	const emulator = await startEmulator({port: 0, host: '127.0.0.1'});
-	const store = createMemoryStore({
-		'sandbox-ncr': {
-			backend: 'ncr',
-			credentials: {...SANDBOX_CREDENTIALS.ncr},
-			connection: {site: 'custom', endpoint: emulator.ncrBaseUrl},
-		},
-		'sandbox-registryui': {
-			backend: 'registryui',
-			credentials: {...SANDBOX_CREDENTIALS.registryuiAdmin},
-			connection: {url: emulator.registryuiBaseUrl},
-		},
-		'sandbox-viewer': {
-			backend: 'registryui',
-			credentials: {...SANDBOX_CREDENTIALS.registryuiUser},
-			connection: {url: emulator.registryuiBaseUrl},
-		},
-	});
+	const store = createMemoryStore(sandboxProfiles(emulator));
 	return {
 		store,
 		warnings: [],
 		banner: SANDBOX_BANNER,
-		sandboxProfile: (backend: Backend) => `sandbox-${backend.id}`,
+		sandboxProfile: (backend: Backend) => sandboxProfileName(backend, 0),
+		// Whatever site or credentials the person picks, nothing leaves for a real service.
+		confine: (backend: Backend) => confineToEmulator(backend, emulator.origin),
 		close: () => emulator.close(),
 	};
 }

@@ -1,7 +1,14 @@
 export type StorageType = 'objectStorage' | 'ncloudStorage';
 
 /** One NCR registry. `created` is ISO text. */
-export type RegistryRecord = {name: string; bucket?: string; storageType: StorageType; created: string};
+export type RegistryRecord = {
+	name: string;
+	bucket?: string;
+	storageType: StorageType;
+	created: string;
+	/** False when the public endpoint is turned off (a test seeds it); absent: on. */
+	endPointEnabled?: boolean;
+};
 
 /** One RegistryUI repository entry, in the shape RegistryUI answers with. */
 export type RepositoryEntry = {

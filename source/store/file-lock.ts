@@ -1,26 +1,41 @@
 import fs from 'node:fs';
+import {describeDiskError, processAlive, readRegularFile, StoreError, writeAll} from './safe-file.js';
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (milliseconds: number) => Atomics.wait(sleeper, 0, 0, milliseconds);
 
-function isStale(lockPath: string, staleMs: number): boolean {
+/** A lock created but never given its pid is a writer killed (or a disk filled) between the two steps. */
+const EMPTY_LOCK_GRACE_MS = 1000;
+
+/**
+ * Whether a lock file means nothing any more: its holder is gone, it never got a pid, or it is
+ * older than staleMs. A lock that is not a regular file (a link, a FIFO) is never read, only removed.
+ */
+export function isStaleLock(lockPath: string, staleMs = 10_000): boolean {
 	try {
-		const pid = Number(fs.readFileSync(lockPath, 'utf8'));
-		const age = Date.now() - fs.statSync(lockPath).mtimeMs;
-		if (!Number.isInteger(pid) || pid <= 0) {
-			// Created but never given its pid: the writer was killed between the two steps.
-			return age > 1000;
-		}
-		try {
-			process.kill(pid, 0);
-		} catch (error) {
-			// The holder is gone (killed mid-write): its lock means nothing.
-			if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
-		}
+		const stat = fs.lstatSync(lockPath);
+		if (!stat.isFile()) return true;
+		const age = Date.now() - stat.mtimeMs;
+		const pid = Number(readRegularFile(lockPath, {maxBytes: 64}) ?? '');
+		if (!Number.isInteger(pid) || pid <= 0) return age > EMPTY_LOCK_GRACE_MS;
+		if (!processAlive(pid)) return true;
 		return age > staleMs;
 	} catch {
 		return false;
 	}
+}
+
+function takeLock(lockPath: string): void {
+	// O_EXCL never follows a link: an existing link (even a dangling one) is EEXIST.
+	const fd = fs.openSync(lockPath, 'wx', 0o600);
+	try {
+		writeAll(fd, Buffer.from(String(process.pid)));
+	} catch (error) {
+		fs.closeSync(fd);
+		fs.rmSync(lockPath, {force: true});
+		throw new StoreError(`could not create the lock file ${lockPath}: ${describeDiskError(error)}; nothing was saved`, 'disk', (error as NodeJS.ErrnoException).code);
+	}
+	fs.closeSync(fd);
 }
 
 /**
@@ -31,13 +46,15 @@ export function withFileLock<T>(lockPath: string, work: () => T, {timeoutMs = 50
 	const deadline = Date.now() + timeoutMs;
 	for (let attempt = 0; ; attempt++) {
 		try {
-			const fd = fs.openSync(lockPath, 'wx', 0o600);
-			fs.writeSync(fd, String(process.pid));
-			fs.closeSync(fd);
+			takeLock(lockPath);
 			break;
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			if (isStale(lockPath, staleMs)) {
+			if (error instanceof StoreError) throw error;
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code !== 'EEXIST') {
+				throw new StoreError(`could not create the lock file ${lockPath}: ${describeDiskError(error)}; nothing was saved`, 'disk', code);
+			}
+			if (isStaleLock(lockPath, staleMs)) {
 				fs.rmSync(lockPath, {force: true});
 				continue;
 			}

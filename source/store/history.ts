@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import type {CreatePlan, CreateResult} from '../engine.js';
 import {lazySchema} from '../backends/validation.js';
 import {withFileLock} from './file-lock.js';
+import {appendToFile, lstatOrUndefined, StoreError, writeFileAtomic} from './safe-file.js';
 import {configDirectory, ensureConfigDirectory} from './profile-store.js';
 
 export const HISTORY_FILE = 'history.jsonl';
@@ -60,61 +61,143 @@ export function historyEntryFromResult(plan: CreatePlan, result: CreateResult, e
 	};
 }
 
-function readText(file: string): string {
-	try {
-		return fs.readFileSync(file, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-		throw error;
-	}
-}
-
-const splitLines = (text: string): string[] => text.split('\n').filter(line => line.trim() !== '');
+/** Past this size the file becomes history.jsonl.1 (replacing the one before) and a new one starts. */
+export const HISTORY_MAX_BYTES = 512 * 1024;
+/** The previous file, kept so that `regwiz history` still shows HISTORY_LIMIT entries after a rotation. */
+export const PREVIOUS_HISTORY_FILE = `${HISTORY_FILE}.1`;
+/** A line longer than this is no entry regwiz wrote: reading skips it without holding it. */
+const MAX_LINE_BYTES = 64 * 1024;
+const CHUNK_BYTES = 64 * 1024;
 
 /**
- * Appends one line to history.jsonl (0600) in the config folder. When the file would pass
- * HISTORY_LIMIT lines, the newest lines are written to a temporary file that replaces it.
- * Throws on I/O errors: callers warn and carry on.
+ * Moves a full history file to history.jsonl.1. A file far past the cap (written by an older regwiz,
+ * or by hand) keeps only its last HISTORY_MAX_BYTES there, read from its end, so the two files never
+ * hold more than twice the cap.
  */
-export function appendHistory(env: NodeJS.ProcessEnv, entry: HistoryEntry, limit = HISTORY_LIMIT): void {
+function rotate(file: string, size: number): void {
+	const previous = `${file.slice(0, -HISTORY_FILE.length)}${PREVIOUS_HISTORY_FILE}`;
+	if (size <= 2 * HISTORY_MAX_BYTES) {
+		fs.renameSync(file, previous);
+		return;
+	}
+	const lines = readNewestLines(file, Number.POSITIVE_INFINITY, HISTORY_MAX_BYTES);
+	writeFileAtomic(previous, lines.length > 0 ? `${lines.join('\n')}\n` : '', 'The history');
+	fs.rmSync(file, {force: true});
+}
+
+/**
+ * Appends one line to history.jsonl (0600) in the config folder, without reading the file (only its
+ * last byte, so that a line cut short by a killed writer does not swallow this one). Past
+ * HISTORY_MAX_BYTES the file is rotated first. Never through a link, never into a FIFO or another
+ * user's file. Throws on I/O errors (a StoreError): callers warn and carry on.
+ */
+export function appendHistory(env: NodeJS.ProcessEnv, entry: HistoryEntry): void {
 	// Only the known keys are written, whatever else the object carries.
 	const line = JSON.stringify(entrySchema.parse(entry));
 	const folder = ensureConfigDirectory(env);
 	const file = path.join(folder, HISTORY_FILE);
 	withFileLock(`${file}.lock`, () => {
-		const text = readText(file);
-		const lines = splitLines(text);
-		if (lines.length + 1 > limit) {
-			const kept = [...lines, line].slice(-limit);
-			const temporary = `${file}.${process.pid}.tmp`;
-			try {
-				fs.writeFileSync(temporary, `${kept.join('\n')}\n`, {mode: 0o600});
-				fs.renameSync(temporary, file);
-			} catch (error) {
-				fs.rmSync(temporary, {force: true});
-				throw error;
-			}
-			return;
-		}
-		// A line cut short by a killed writer must not swallow this one.
-		const separator = text !== '' && !text.endsWith('\n') ? '\n' : '';
-		fs.appendFileSync(file, `${separator}${line}\n`, {mode: 0o600});
-		if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+		const stat = lstatOrUndefined(file);
+		if (stat?.isFile() && stat.size >= HISTORY_MAX_BYTES) rotate(file, stat.size);
+		appendToFile(file, (fd, size) => {
+			if (size === 0) return `${line}\n`;
+			const last = Buffer.alloc(1);
+			fs.readSync(fd, last, 0, 1, size - 1);
+			return `${last[0] === 0x0a ? '' : '\n'}${line}\n`;
+		});
 	});
 }
 
-/** Every readable entry, oldest first; lines that are not a valid entry are skipped. */
-export function readHistory(env: NodeJS.ProcessEnv): HistoryEntry[] {
-	const entries: HistoryEntry[] = [];
-	for (const line of splitLines(readText(historyPath(env)))) {
-		let value: unknown;
-		try {
-			value = JSON.parse(line);
-		} catch {
-			continue;
+/**
+ * The newest `count` non-blank lines of a file, oldest first, read backwards in chunks from its end:
+ * never more than `maxBytes` of it, never a line longer than MAX_LINE_BYTES held. Only a regular file
+ * is read (a FIFO or a device is refused, not waited on).
+ */
+function readNewestLines(file: string, count: number, maxBytes = Number.POSITIVE_INFINITY): string[] {
+	const stat = lstatOrUndefined(file);
+	if (!stat) return [];
+	if (!stat.isFile()) throw new StoreError(`${file} is not a regular file; regwiz reads only its own history file: remove it`, 'refused');
+	let fd: number;
+	try {
+		fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw error;
+	}
+	const lines: string[] = [];
+	try {
+		const opened = fs.fstatSync(fd);
+		if (!opened.isFile()) throw new StoreError(`${file} is not a regular file: remove it`, 'refused');
+		const stop = Math.max(0, opened.size - maxBytes);
+		let position = opened.size;
+		// Bytes after the last newline seen so far: the end of a line whose start is further back.
+		let carry = Buffer.alloc(0);
+		let overlong = false;
+		const chunk = Buffer.alloc(CHUNK_BYTES);
+		while (position > stop && lines.length < count) {
+			const length = Math.min(CHUNK_BYTES, position - stop);
+			position -= length;
+			const read = fs.readSync(fd, chunk, 0, length, position);
+			let data = Buffer.concat([chunk.subarray(0, read), carry]);
+			let end = data.length;
+			for (let index = data.lastIndexOf(0x0a, end - 1); index >= 0 && lines.length < count; index = end > 0 ? data.lastIndexOf(0x0a, end - 1) : -1) {
+				if (!overlong) {
+					const text = data.subarray(index + 1, end).toString('utf8');
+					if (text.trim() !== '') lines.push(text);
+				}
+				overlong = false;
+				end = index;
+			}
+			data = data.subarray(0, end);
+			if (data.length > MAX_LINE_BYTES) {
+				overlong = true;
+				data = Buffer.alloc(0);
+			}
+			carry = Buffer.from(data);
 		}
-		const parsed = entrySchema.safeParse(value);
-		if (parsed.success) entries.push(parsed.data);
+		// The file's first line, when the read reached its start (a line cut by maxBytes is dropped).
+		if (position === 0 && !overlong && lines.length < count) {
+			const text = carry.toString('utf8');
+			if (text.trim() !== '') lines.push(text);
+		}
+	} finally {
+		fs.closeSync(fd);
+	}
+	return lines.reverse();
+}
+
+function parseEntry(line: string): HistoryEntry | undefined {
+	let value: unknown;
+	try {
+		value = JSON.parse(line);
+	} catch {
+		return undefined;
+	}
+	const parsed = entrySchema.safeParse(value);
+	return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The newest `limit` readable entries, oldest first; lines that are not a valid entry are skipped.
+ * Reads history.jsonl backwards from its end (and history.jsonl.1 when that is not enough), never the
+ * whole of a large file.
+ */
+export function readHistory(env: NodeJS.ProcessEnv, limit = HISTORY_LIMIT): HistoryEntry[] {
+	const folder = configDirectory(env);
+	const entries: HistoryEntry[] = [];
+	for (const name of [HISTORY_FILE, PREVIOUS_HISTORY_FILE]) {
+		if (entries.length >= limit) break;
+		// Reading more lines than wanted leaves room for the invalid ones skipped.
+		let wanted = limit - entries.length;
+		for (;;) {
+			const lines = readNewestLines(path.join(folder, name), wanted, 4 * HISTORY_MAX_BYTES);
+			const valid = lines.map(parseEntry).filter((entry): entry is HistoryEntry => entry !== undefined);
+			if (valid.length >= limit - entries.length || lines.length < wanted) {
+				entries.unshift(...valid.slice(-(limit - entries.length)));
+				break;
+			}
+			wanted *= 2;
+		}
 	}
 	return entries;
 }

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {readRegularFile, StoreError} from './safe-file.js';
 
 /** The three settings regwiz reads from one section of the official NCP CLI's file. */
 export type NcloudSection = {accessKey?: string; secretKey?: string; apiUrl?: string};
@@ -110,14 +110,16 @@ export function ncloudSectionName(env: NodeJS.ProcessEnv, section?: string): str
  */
 export function readNcloudCredentials(env: NodeJS.ProcessEnv, section?: string): NcloudCredentials | undefined {
 	const file = ncloudConfigurePath(env);
-	let text: string;
+	let text: string | undefined;
 	try {
-		text = fs.readFileSync(file, 'utf8');
+		// Only a regular file, at most MAX_CONFIG_BYTES: a FIFO or a device there is refused, never
+		// waited on. regwiz never writes this file, so a link to one (dotfile managers make them) is read.
+		text = readRegularFile(file, {followLinks: true});
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+		if (error instanceof StoreError) throw new NcloudConfigError(error.message, file);
 		throw new NcloudConfigError(`${file} could not be read: ${(error as Error).message}`, file);
 	}
+	if (text === undefined) return undefined;
 	let sections: Map<string, NcloudSection>;
 	try {
 		sections = parseNcloudConfigure(text);
@@ -149,4 +151,16 @@ export function readNcloudCredentials(env: NodeJS.ProcessEnv, section?: string):
 		secretKey: values.secretKey ?? '',
 		...(values.apiUrl ? {apiUrl: values.apiUrl} : {}),
 	};
+}
+
+/**
+ * The NCP zone an `ncloud_api_url` names: `gov` for a host under gov-ntruss.com, `fin` under
+ * fin-ntruss.com; undefined for the public zone or anything that is not a URL.
+ */
+export function ncloudZoneOf(apiUrl: string | undefined): 'gov' | 'fin' | undefined {
+	if (!apiUrl || !URL.canParse(apiUrl)) return undefined;
+	const host = new URL(apiUrl).hostname.toLowerCase().replace(/\.$/, '');
+	if (host === 'gov-ntruss.com' || host.endsWith('.gov-ntruss.com')) return 'gov';
+	if (host === 'fin-ntruss.com' || host.endsWith('.fin-ntruss.com')) return 'fin';
+	return undefined;
 }

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import envPaths from 'env-paths';
 import * as z from 'zod/mini';
 import type {Answers} from '../backends/types.js';
 import {quoteValue} from '../quote.js';
 import {lazySchema} from '../backends/validation.js';
-import {withFileLock} from './file-lock.js';
+import {isStaleLock, withFileLock} from './file-lock.js';
+import {ensureTrustedFolder, processAlive, readRegularFile, StoreError, writeFileAtomic} from './safe-file.js';
 
 const makeProfileSchema = () => {
 	const answers = z.record(z.string(), z.string());
@@ -16,6 +16,8 @@ const makeProfileSchema = () => {
 		connection: answers,
 		lastUsedAt: z.optional(z.string()),
 		lastFields: z.optional(answers),
+		/** The proxy this profile's requests go through (http://[USER:PASSWORD@]host:port). */
+		proxy: z.optional(z.string()),
 	});
 };
 
@@ -47,13 +49,58 @@ export type ProfileStore = {
 
 type Profiles = Record<string, Profile>;
 
-function profileOperations(read: () => Profiles, write: (mutate: (profiles: Profiles) => void) => void) {
+/** A profile that is not there; `names` are the ones that are, for the message. */
+export class ProfileNotFoundError extends Error {
+	constructor(
+		readonly profile: string,
+		readonly names: string[],
+	) {
+		super(`No profile named ${quoteValue(profile)}. ${names.length > 0 ? `Profiles: ${names.join(', ')}` : 'There are no saved profiles'}.`);
+		this.name = 'ProfileNotFoundError';
+	}
+}
+
+/** A map without a prototype: "constructor" or "__proto__" is a name like any other, never Object's. */
+function plainMap<T>(entries: Iterable<[string, T]> = []): Record<string, T> {
+	const map = Object.create(null) as Record<string, T>;
+	for (const [key, value] of entries) map[key] = value;
+	return map;
+}
+
+const has = (profiles: Profiles, name: string) => Object.hasOwn(profiles, name);
+const sortedNames = (profiles: Profiles) => Object.keys(profiles).sort((a, b) => a.localeCompare(b));
+
+/** A deep copy whose every record is prototype-free. */
+function copyProfiles(profiles: Profiles): Profiles {
+	const copyAnswers = (answers: Answers) => plainMap(Object.entries(answers));
+	return plainMap(
+		Object.entries(profiles).map(([name, profile]): [string, Profile] => [
+			name,
+			{
+				backend: profile.backend,
+				credentials: copyAnswers(profile.credentials),
+				connection: copyAnswers(profile.connection),
+				...(profile.lastUsedAt === undefined ? {} : {lastUsedAt: profile.lastUsedAt}),
+				...(profile.lastFields === undefined ? {} : {lastFields: copyAnswers(profile.lastFields)}),
+				...(profile.proxy === undefined ? {} : {proxy: profile.proxy}),
+			},
+		]),
+	);
+}
+
+/** `mutate` answers false when it changed nothing: then nothing is written. */
+type Mutate = (profiles: Profiles) => boolean | void;
+
+function profileOperations(read: () => Profiles, write: (mutate: Mutate) => void) {
 	return {
 		list: () =>
 			Object.entries(read())
 				.map(([name, profile]) => ({name, ...profile}))
 				.sort((a, b) => a.name.localeCompare(b.name)),
-		get: (name: string) => read()[name],
+		get: (name: string) => {
+			const profiles = read();
+			return has(profiles, name) ? profiles[name] : undefined;
+		},
 		save(name: string, profile: Profile) {
 			const problem = profileNameProblem(name);
 			if (problem) throw new Error(problem);
@@ -64,8 +111,10 @@ function profileOperations(read: () => Profiles, write: (mutate: (profiles: Prof
 		remove(name: string) {
 			let removed = false;
 			write(profiles => {
-				removed = name in profiles;
+				removed = has(profiles, name);
+				if (!removed) return false;
 				delete profiles[name];
+				return true;
 			});
 			return removed;
 		},
@@ -73,17 +122,17 @@ function profileOperations(read: () => Profiles, write: (mutate: (profiles: Prof
 			const problem = profileNameProblem(to);
 			if (problem) throw new Error(problem);
 			write(profiles => {
-				const profile = profiles[from];
-				if (!profile) throw new Error(`No profile named "${from}".`);
-				if (to in profiles) throw new Error(`A profile named "${to}" already exists.`);
-				profiles[to] = profile;
+				if (!has(profiles, from)) throw new ProfileNotFoundError(from, sortedNames(profiles));
+				if (has(profiles, to)) throw new Error(`A profile named "${to}" already exists.`);
+				profiles[to] = profiles[from]!;
 				delete profiles[from];
 			});
 		},
 		recordUse(name: string, fields: Answers) {
 			write(profiles => {
-				const profile = profiles[name];
-				if (profile) profiles[name] = {...profile, lastUsedAt: new Date().toISOString(), lastFields: fields};
+				if (!has(profiles, name)) return false;
+				profiles[name] = {...profiles[name]!, lastUsedAt: new Date().toISOString(), lastFields: fields};
+				return true;
 			});
 		},
 	};
@@ -91,16 +140,15 @@ function profileOperations(read: () => Profiles, write: (mutate: (profiles: Prof
 
 /** Profiles kept only in memory: the sandbox and tests use it, nothing reaches the disk. */
 export function createMemoryStore(initial: Profiles = {}): ProfileStore {
-	let profiles = structuredClone(initial);
+	let profiles = copyProfiles(initial);
 	return {
 		location: '(in memory; nothing is saved)',
 		persistent: false,
 		...profileOperations(
-			() => structuredClone(profiles),
+			() => copyProfiles(profiles),
 			mutate => {
-				const next = structuredClone(profiles);
-				mutate(next);
-				profiles = next;
+				const next = copyProfiles(profiles);
+				if (mutate(next) !== false) profiles = next;
 			},
 		),
 	};
@@ -108,84 +156,146 @@ export function createMemoryStore(initial: Profiles = {}): ProfileStore {
 
 export type OpenedStore = {store: ProfileStore; warnings: string[]};
 
+export const CONFIG_FILE = 'config.json';
+
 function timestampForFileName(date: Date): string {
 	return date.toISOString().replace(/[:.]/g, '-');
 }
 
-/** Reads the file as it is now; a broken file is moved aside, never overwritten. */
-function checkExistingFile(file: string, warnings: string[]): void {
-	let text: string;
+type ParsedFile = {ok: true; raw: Record<string, unknown>; profiles: Profiles} | {ok: false; problem: string};
+
+/** The file's text as regwiz's data, or what is wrong with it (never quoting it: it may hold a secret). */
+function parseFile(text: string): ParsedFile {
+	let value: unknown;
 	try {
-		const stat = fs.statSync(file);
-		if ((stat.mode & 0o077) !== 0) {
-			fs.chmodSync(file, 0o600);
-			warnings.push(`${file} was readable by other users; its permissions are now 0600 (owner only).`);
-		}
-		text = fs.readFileSync(file, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-		throw error;
-	}
-	let problem: string | undefined;
-	try {
-		const parsed = fileSchema.safeParse(JSON.parse(text));
-		if (!parsed.success) {
-			const issue = parsed.error.issues[0];
-			// zod/mini carries no message catalogue: say what was expected in our own words.
-			const what = issue?.code === 'invalid_type' ? `expected ${issue.expected === 'record' ? 'an object' : `a ${issue.expected}`}` : 'not what regwiz writes';
-			problem = `unexpected content at ${issue?.path.join('.') || 'the top level'}: ${what}`;
-		}
+		value = JSON.parse(text);
 	} catch (error) {
 		// The parser's own message quotes the text around the fault, which may be a secret: give the place only.
 		const position = /at position (\d+)/.exec((error as Error).message)?.[1];
-		problem = position === undefined ? 'it is not valid JSON' : `it is not valid JSON (at character ${position})`;
+		return {ok: false, problem: position === undefined ? 'it is not valid JSON' : `it is not valid JSON (at character ${position})`};
 	}
-	if (!problem) return;
+	const parsed = fileSchema.safeParse(value);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		// zod/mini carries no message catalogue: say what was expected in our own words.
+		const what = issue?.code === 'invalid_type' ? `expected ${issue.expected === 'record' ? 'an object' : `a ${issue.expected}`}` : 'not what regwiz writes';
+		return {ok: false, problem: `unexpected content at ${issue?.path.join('.') || 'the top level'}: ${what}`};
+	}
+	// Built from the parsed JSON itself (whose keys are all its own), not from a copy that could give
+	// "__proto__" its special meaning.
+	const raw = value as Record<string, unknown>;
+	return {ok: true, raw, profiles: copyProfiles((raw.profiles ?? {}) as Profiles)};
+}
+
+/**
+ * Reads config.json: a regular file of the user's own, not a link, at most MAX_CONFIG_BYTES (undefined
+ * when there is none). With `warnings`, a file others can read is tightened on its descriptor (never
+ * through a link), and said so.
+ */
+function readConfigFile(file: string, warnings?: string[]): string | undefined {
+	return readRegularFile(file, {
+		trusted: true,
+		withDescriptor(fd, stat) {
+			if ((stat.mode & 0o077) === 0 || !warnings) return;
+			fs.fchmodSync(fd, 0o600);
+			warnings.push(`${file} was readable by other users; its permissions are now 0600 (owner only).`);
+		},
+	});
+}
+
+/** Reads the file as it is now; a broken file is moved aside, never overwritten. */
+function checkExistingFile(file: string, warnings: string[]): void {
+	const text = readConfigFile(file, warnings);
+	if (text === undefined) return;
+	const parsed = parseFile(text);
+	if (parsed.ok) return;
 	const aside = `${file}.corrupt-${timestampForFileName(new Date())}`;
 	fs.renameSync(file, aside);
 	warnings.push(
-		`The configuration file ${file} could not be read: ${problem}. It was moved to ${aside} (nothing was deleted); regwiz continues with no saved profiles.`,
+		`The configuration file ${file} could not be read: ${parsed.problem}. It was moved to ${aside} (nothing was deleted); regwiz continues with no saved profiles.`,
 	);
 }
 
-/** The folder regwiz keeps its files in: conf's place for project "regwiz", or REGWIZ_CONFIG_DIR. */
+/** The file's content now; a file broken since regwiz started is an error, never overwritten. */
+function readCurrent(file: string): {raw: Record<string, unknown>; profiles: Profiles} {
+	const text = readConfigFile(file);
+	if (text === undefined) return {raw: {}, profiles: plainMap()};
+	const parsed = parseFile(text);
+	if (!parsed.ok) throw new StoreError(`${file} changed while regwiz ran and cannot be read now: ${parsed.problem}; nothing was saved`, 'refused');
+	return parsed;
+}
+
+/** The folder regwiz keeps its files in: where conf put them (env-paths, project "regwiz"), or REGWIZ_CONFIG_DIR. */
 export function configDirectory(env: NodeJS.ProcessEnv = process.env): string {
 	return env.REGWIZ_CONFIG_DIR || envPaths('regwiz', {suffix: 'nodejs'}).config;
 }
 
-/** Creates the folder owner-only; tightens the default folder when others can read it. */
+/**
+ * Creates the folder owner-only, or checks the one there: never a link, never another user's or
+ * writable by others (refused with the fix). The default folder is tightened when others can read it.
+ */
 export function ensureConfigDirectory(env: NodeJS.ProcessEnv = process.env): string {
 	const folder = configDirectory(env);
-	fs.mkdirSync(folder, {recursive: true, mode: 0o700});
-	if (!env.REGWIZ_CONFIG_DIR && (fs.statSync(folder).mode & 0o077) !== 0) fs.chmodSync(folder, 0o700);
+	ensureTrustedFolder(folder, !env.REGWIZ_CONFIG_DIR);
 	return folder;
 }
 
-/** Opens the profiles file (conf, project "regwiz"; REGWIZ_CONFIG_DIR moves it). */
+/** Names regwiz gives its own temporary and lock files (and the names older versions gave them). */
+const TEMPORARY = /^(?:config\.json|history\.jsonl)\.tmp-(?:(\d+)-[0-9a-f]+|\d{10}[0-9a-f]{6})$|^history\.jsonl\.(\d+)\.tmp$/;
+const LOCKS = ['config.json.lock', 'history.jsonl.lock'];
+
+/**
+ * Removes what killed saves and full disks left in regwiz's own folder: temporary copies (which may
+ * hold keys) whose writer is gone, and lock files that are empty or whose holder is gone. Nothing
+ * else is touched, and nothing outside the folder.
+ */
+export function removeLeftovers(folder: string): void {
+	let names: string[];
+	try {
+		names = fs.readdirSync(folder);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const file = path.join(folder, name);
+		try {
+			const match = TEMPORARY.exec(name);
+			if (match) {
+				const stat = fs.lstatSync(file);
+				if (stat.isDirectory()) continue;
+				const pid = Number(match[1] ?? match[2] ?? 0);
+				// A pid still running may be a regwiz saving right now: its file is its own to remove.
+				if (pid > 0 && pid !== process.pid && processAlive(pid)) continue;
+				fs.rmSync(file, {force: true});
+			} else if (LOCKS.includes(name) && isStaleLock(file)) {
+				fs.rmSync(file, {force: true});
+			}
+		} catch {
+			// one file that cannot be removed does not stop regwiz
+		}
+	}
+}
+
+/** Opens the profiles file, config.json in configDirectory(env). */
 export function openProfileStore(env: NodeJS.ProcessEnv = process.env): OpenedStore {
 	const warnings: string[] = [];
 	const folder = ensureConfigDirectory(env);
-	// conf reads the file in its constructor and throws on a broken one: check it first, move it aside if need be.
-	checkExistingFile(path.join(folder, 'config.json'), warnings);
-	const conf = new Conf<Record<string, unknown>>({
-		projectName: 'regwiz',
-		cwd: folder,
-		configFileMode: 0o600,
-		clearInvalidConfig: false,
-		accessPropertiesByDotNotation: false,
-	});
-	const lockPath = `${conf.path}.lock`;
-	const read = (): Profiles => fileSchema.parse(conf.store).profiles;
+	removeLeftovers(folder);
+	const file = path.join(folder, CONFIG_FILE);
+	checkExistingFile(file, warnings);
+	const lockPath = `${file}.lock`;
 	const store: ProfileStore = {
-		location: conf.path,
+		location: file,
 		persistent: true,
-		...profileOperations(read, mutate =>
-			withFileLock(lockPath, () => {
-				// Re-read under the lock: another process may have saved since we last looked.
-				const current = fileSchema.parse(conf.store);
-				mutate(current.profiles);
-				conf.store = {...conf.store, profiles: current.profiles};
-			}),
+		...profileOperations(
+			() => readCurrent(file).profiles,
+			mutate =>
+				withFileLock(lockPath, () => {
+					// Re-read under the lock: another process may have saved since we last looked.
+					const current = readCurrent(file);
+					if (mutate(current.profiles) === false) return;
+					writeFileAtomic(file, `${JSON.stringify({...current.raw, profiles: current.profiles}, undefined, '\t')}\n`, 'Every saved profile');
+				}),
 		),
 	};
 	return {store, warnings};

@@ -1,19 +1,25 @@
-import {Box, Text, useApp, useInput} from 'ink';
-import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
+import {Box, Text, useApp, useStdout} from 'ink';
+import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
+import {safeText} from '../text-safety.js';
 import {InputError} from '../backends/validation.js';
+import {reviewFacts} from './review-lines.js';
+import {credentialsAtFault, renameKey, retryHelps} from './result-options.js';
 import type {Answers, Backend, DockerLogin} from '../backends/types.js';
-import {buildCreateRequest, EXIT, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
+import {buildCreateRequest, EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
 import {loginFacts, type LoginReport} from '../login/facts.js';
 import type {ProfileStore} from '../store/profile-store.js';
-import {Footer, Header, useWidth} from './components/layout.js';
+import {Footer, Header, LiveArea} from './components/layout.js';
 import {ForRealNote, LoginPanel, ResultPanel, ReviewPanel, SendingStep} from './components/panels.js';
+import {AnsweredFields, shownAnswer, type AnsweredField} from './components/answered.js';
 import {SelectQuestion} from './components/select-question.js';
 import {CredentialChoice} from './steps/credential-choice.js';
 import {FieldStep} from './steps/field-step.js';
 import {ProfileNameStep} from './steps/profile-name-step.js';
 import {SaveStep} from './steps/save-step.js';
-import {reviewFacts} from './review-lines.js';
-import {currentQuestion, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type WizardState} from './state.js';
+import {KeyOwner, KeyRouter} from './input/key-router.js';
+import type {Keypress} from './input/keypress.js';
+import {commandFor, hint} from './keymap.js';
+import {currentQuestion, fieldId, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type Action, type WizardState} from './state.js';
 
 export type WizardServices = {
 	backends: readonly Backend[];
@@ -48,37 +54,49 @@ export type WizardAppProps = WizardServices & {
 	onExit: (code: number) => void;
 };
 
+/** The title says only what is chosen before the current screen: back on step 1 or 2, the later choices leave it. */
 function titleFor(state: WizardState): string {
-	if (!state.backend) return 'regwiz · create a container registry';
-	const who = state.profileName ?? (state.credentialSource?.startsWith('environment') ? 'environment' : undefined);
-	if (state.current === 'review') return 'regwiz · review';
+	if (!state.backend || state.current === 'backend') return 'regwiz · create a container registry';
+	const chosen = state.current !== 'credentialChoice';
+	const who = chosen ? state.profileName ?? (state.credentialSource?.startsWith('environment') ? 'environment' : undefined) : undefined;
+	if (state.current === 'review') return `regwiz · review · ${state.backend.title}`;
 	return ['regwiz', state.backend.title, who].filter(Boolean).join(' · ');
 }
 
+/** A connection answer the environment suggests (NCR: the site NCLOUD_SITE and NCLOUD_REGION name). */
+function environmentDefault(backend: Backend, env: NodeJS.ProcessEnv, key: string): string | undefined {
+	const found = backend.envConnection?.(env);
+	return found && 'connection' in found ? found.connection[key] : undefined;
+}
+
+/** The footer: each hint is named by the key table, so it says what the key really does. */
 function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, reviewBlocked: boolean, canLogIn: boolean): string[] {
-	const back = canGoBack ? ['Esc back'] : [];
-	const quit = 'Ctrl-C quit';
+	const back = canGoBack ? [hint('global', 'back')] : [];
+	const quit = hint('global', 'quit');
 	const question = currentQuestion(state);
-	if (question.id === 'review') return [...(reviewBlocked ? [] : ['Enter send']), 'Esc change a field', quit];
-	if (question.id === 'sending') return ['Esc cancel', quit];
+	if (question.id === 'review') return [...(reviewBlocked ? [] : [hint('review', 'send')]), hint('global', 'back', 'change a field'), quit];
+	if (question.id === 'sending') return [hint('sending', 'back'), quit];
 	if (question.id === 'result') {
-		if (state.result?.ok) return [...(canLogIn ? ['l log in with docker now'] : []), 'n create another', 'q quit'];
-		const change = state.result?.outcome && [401, 403].includes(state.result.outcome.status) && !state.credentialsLocked ? 'Esc change credentials' : 'Esc change a field';
-		return ['r retry', change, 'n create another', 'q quit'];
+		if (state.result?.ok) return [...(canLogIn ? [hint('result', 'login')] : []), hint('result', 'another'), hint('result', 'close')];
+		// Sent and not clearly answered: it may exist already, so the key never just says "retry".
+		const retry = retryHelps(state.result) ? [hint('result', 'retry', state.result && mayHaveBeenCreated(state.result) ? 'send again (check first)' : undefined)] : [];
+		const rename = renameKey(state) ? [hint('result', 'rename')] : [];
+		return [...retry, hint('global', 'back', credentialsAtFault(state) ? 'change credentials' : 'change a field'), ...rename, hint('result', 'another'), hint('result', 'close')];
 	}
 	if (question.id === 'credentialChoice') {
 		const editable = store.list().some(profile => profile.backend === state.backend?.id);
-		return ['↑↓ choose', 'Enter select', ...(editable ? ['e edit profile'] : []), ...back, quit];
+		return [hint('list', 'up'), hint('list', 'select'), ...(editable ? [hint('list', 'editProfile')] : []), ...back, quit];
 	}
 	if (question.id === 'backend' || question.id === 'save' || ('spec' in question && question.spec.kind === 'choice')) {
-		return ['↑↓ choose', 'Enter select', ...back, quit];
+		return [hint('list', 'up'), hint('list', 'select'), ...back, quit];
 	}
-	return ['Enter next', ...back, quit];
+	return [hint('text', 'submit'), ...back, quit];
 }
 
 export function WizardApp(props: WizardAppProps) {
 	const {backends, onExit} = props;
-	const [state, dispatch] = useReducer(wizardReducer, props.initial);
+	// The one reducer, applied at once so that the next key (from the same read) sees its result.
+	const [state, setState] = useState(props.initial);
 	// Chosen on step 2 of a first run: from then on the run is a sandbox run, as with --sandbox.
 	const [sandbox, setSandbox] = useState<SandboxSwitch | undefined>(undefined);
 	const [startingSandbox, setStartingSandbox] = useState(false);
@@ -88,16 +106,28 @@ export function WizardApp(props: WizardAppProps) {
 	const env = sandbox ? {} : props.env;
 	const banner = sandbox?.banner ?? props.banner;
 	const stateRef = useRef(state);
-	stateRef.current = state;
+	const dispatch = useCallback((action: Action) => {
+		stateRef.current = wizardReducer(stateRef.current, action);
+		setState(stateRef.current);
+	}, []);
+	const [attempts, setAttempts] = useState(0);
 	const {exit} = useApp();
-	// Nothing may reach the terminal's last column: a line that wraps there breaks Ink's redraw.
-	const width = useWidth();
+	const {stdout} = useStdout();
 	const sending = useRef<AbortController | undefined>(undefined);
 	const loggingIn = useRef<AbortController | undefined>(undefined);
 	const [sendStartedAt, setSendStartedAt] = useState(0);
 	const question = currentQuestion(state);
 	const list = questions(state);
 	const position = list.findIndex(item => item.id === question.id);
+	// What this step has answered so far, shown above the question being asked.
+	const answered: AnsweredField[] =
+		question.id === 'review' || question.id === 'sending' || question.id === 'result'
+			? []
+			: list.slice(0, Math.max(0, position)).flatMap(item => {
+					if (!('spec' in item) || item.step !== question.step) return [];
+					const value = state[item.group][item.spec.key];
+					return value === undefined ? [] : [{label: item.spec.label, value: shownAnswer(item.spec, value)}];
+				});
 	const canGoBack = list.slice(0, position).some(item => !isSkipped(state, item) && item.id !== 'sending' && item.id !== 'result');
 
 	// The one exit site of the tree: once an exit code is set, unmount and hand it over.
@@ -122,9 +152,11 @@ export function WizardApp(props: WizardAppProps) {
 				if (!inSandbox) props.onAttempt?.(plan, result);
 				// Cancelled by the person (Esc goes back, Ctrl-C quits) or by leaving the step: the answer is moot.
 				if (controller.signal.aborted) return;
-				if (result.ok && plan.profileName && store.get(plan.profileName)) {
+				// A profile that reached the server was used, even if refused; only a success changes what is offered next time.
+				const saved = plan.profileName ? store.get(plan.profileName) : undefined;
+				if (saved && plan.profileName && (result.ok || result.outcome)) {
 					try {
-						store.recordUse(plan.profileName, plan.fields);
+						store.recordUse(plan.profileName, result.ok ? plan.fields : saved.lastFields ?? {});
 					} catch {
 						// Remembering defaults is a convenience; a failure must not hide the result.
 					}
@@ -181,43 +213,59 @@ export function WizardApp(props: WizardAppProps) {
 		);
 	};
 
-	// One input handler, always mounted: Esc, Ctrl-C and the keys of panels without inputs live here.
-	useInput((input, key) => {
+	// The root of the one input layer: Ctrl-C anywhere, Esc where a screen does not use it, and the
+	// keys of the panels that have no input of their own (review, sending, result).
+	const rootKeys = (press: Keypress, isGlobal: boolean): boolean => {
 		const current = stateRef.current;
-		if (key.ctrl && input === 'c') {
-			dispatch({type: 'quit', exitCode: EXIT.cancelled});
-			return;
-		}
 		const id = current.current;
+		if (isGlobal) {
+			if (commandFor('global', press) === 'quit') {
+				dispatch({type: 'quit', exitCode: EXIT.cancelled});
+				return true;
+			}
+			return false;
+		}
 		if (id === 'sending') {
-			if (key.escape) {
+			if (commandFor('sending', press) === 'back') {
 				sending.current?.abort();
 				dispatch({type: 'cancelSending'});
+				// The request may already have reached the service: say so before it can be sent again.
+				dispatch({type: 'notice', message: `Cancelled while sending. ${MAY_HAVE_BEEN_CREATED}`});
 			}
-			return;
+			return true;
 		}
 		if (id === 'result') {
 			const result = current.result;
-			if (input === 'q') dispatch({type: 'quit', exitCode: result?.exitCode ?? 0});
-			else if (input === 'l' && result?.ok && canLogInRef.current) startLoginRef.current();
-			else if (input === 'n') dispatch({type: 'createAnother'});
-			else if (input === 'r' && result && !result.ok) dispatch({type: 'retry'});
-			else if (key.escape) {
-				const status = result?.outcome?.status;
-				if ((status === 401 || status === 403) && !current.credentialsLocked) dispatch({type: 'goTo', id: 'credentialChoice'});
-				else dispatch({type: 'back'});
+			const command = commandFor('result', press);
+			if (command === 'close') dispatch({type: 'quit', exitCode: result?.exitCode ?? 0});
+			else if (command === 'login' && result?.ok && canLogInRef.current) startLoginRef.current();
+			else if (command === 'rename' && renameKey(current)) dispatch({type: 'goTo', id: fieldId('fields', renameKey(current) ?? '')});
+			else if (command === 'another') dispatch({type: 'createAnother'});
+			else if (command === 'retry' && retryHelps(result)) {
+				setAttempts(count => count + 1);
+				dispatch({type: 'retry'});
+			} else if (command === 'back') {
+				if (credentialsAtFault(current)) dispatch({type: 'goTo', id: 'credentialChoice'});
+				else dispatch({type: 'changeFields'});
 			}
-			return;
+			return true;
 		}
 		if (id === 'review') {
-			if (key.return) {
-				if (unacceptedInsecureEndpoint(current, props.allowInsecureHttp) || planInputProblem(current)) return;
+			const command = commandFor('review', press);
+			if (command === 'send') {
+				if (unacceptedInsecureEndpoint(current, props.allowInsecureHttp) || planInputProblem(current)) return true;
 				dispatch({type: 'confirm'});
-				return;
+				return true;
 			}
 		}
-		if (key.escape) dispatch({type: 'back'});
-	});
+		if (commandFor('global', press) === 'back') dispatch({type: 'back'});
+		return true;
+	};
+	// Screens with inputs of their own get their keys through the router; the root owns the rest.
+	const ownerNow = () => {
+		const id = stateRef.current.current;
+		return id === 'review' || id === 'sending' || id === 'result' ? undefined : id;
+	};
 
 	const backend = state.backend;
 	let body: ReactNode = null;
@@ -255,7 +303,9 @@ export function WizardApp(props: WizardAppProps) {
 				backend={backend}
 				answers={state[group]}
 				connection={state.connection}
-				defaultValue={(group === 'fields' ? state.lastFields[spec.key] : undefined) ?? spec.defaultValue}
+				defaultValue={(group === 'fields' ? state.lastFields[spec.key] : group === 'connection' ? environmentDefault(backend, props.env, spec.key) : undefined) ?? spec.defaultValue}
+				draft={state.drafts[question.id]}
+				onLeave={value => dispatch({type: 'draft', id: question.id, value})}
 				kept={editingSecret ? state.keptSecrets[spec.key] ?? state.credentials[spec.key] : undefined}
 				allowInsecureHttp={props.allowInsecureHttp}
 				onAnswer={(answerGroup, key, value) => dispatch({type: 'answer', group: answerGroup, key, value})}
@@ -272,6 +322,7 @@ export function WizardApp(props: WizardAppProps) {
 				persistent={store.persistent}
 				verify={props.verify}
 				onChoose={save => dispatch({type: 'chooseSave', save})}
+				onChange={backend.credentialFields[0] ? () => dispatch({type: 'goTo', id: fieldId('credentials', backend.credentialFields[0]?.key ?? '')}) : undefined}
 			/>
 		);
 	} else if (question.id === 'profileName' && backend) {
@@ -288,14 +339,16 @@ export function WizardApp(props: WizardAppProps) {
 			/>
 		);
 	} else if (question.id === 'review' && backend) {
-		body = <ReviewPanel facts={reviewFacts(state, props.allowInsecureHttp)!} />;
+		body = <ReviewPanel facts={{...reviewFacts(state, props.allowInsecureHttp)!, compact: (stdout.rows || 24) < 24}} />;
 	} else if (question.id === 'sending') {
 		const plan = planOf(state);
 		const url = plan ? new URL(buildCreateRequest(plan).url) : undefined;
-		body = <SendingStep what={`Signing and sending POST ${url ? url.pathname : ''}…`} startedAt={sendStartedAt || Date.now()} />;
+		const verb = backend?.curl.kind === 'signed' ? 'Signing and sending' : 'Sending';
+		body = <SendingStep what={`${verb} POST ${url ? url.pathname : ''}…`} startedAt={sendStartedAt || Date.now()} />;
 	} else if (question.id === 'result' && state.result && backend) {
 		body = (
 			<Box flexDirection="column">
+				{attempts > 0 ? <Text dimColor>{`Sent again: attempt ${attempts + 1}`}</Text> : null}
 				<ResultPanel result={state.result} noun={backend.noun} loginBelow={facts !== undefined && props.login !== undefined} />
 				{facts && props.login ? <LoginPanel facts={facts} login={state.login} offered={canLogIn} /> : null}
 				{state.result.ok && inSandbox && props.forReal ? <ForRealNote lines={props.forReal()} /> : null}
@@ -304,20 +357,33 @@ export function WizardApp(props: WizardAppProps) {
 	}
 
 	return (
-		<Box flexDirection="column" width={width}>
+		<KeyRouter root={rootKeys} ownerNow={ownerNow}>
+		<LiveArea>
 			<Header title={titleFor(state)} step={question.step} total={TOTAL_STEPS} banner={banner} />
 			{props.warnings.map(warning => (
 				<Text key={warning} color="yellow" wrap="wrap">
-					⚠ {warning}
+					⚠ {safeText(warning)}
 				</Text>
 			))}
 			{state.notice ? (
 				<Text color="red" wrap="wrap">
-					✗ {state.notice}
+					✗ {safeText(state.notice)}
 				</Text>
 			) : null}
-			{body}
-			<Footer hints={hintsFor(state, canGoBack, store, question.id === 'review' && (unacceptedInsecureEndpoint(state, props.allowInsecureHttp) !== undefined || planInputProblem(state) !== undefined), canLogIn)} />
-		</Box>
+			{state.exitCode === undefined ? (
+				<>
+					<AnsweredFields fields={answered} />
+					<KeyOwner owner={question.id}>{body}</KeyOwner>
+				</>
+			) : question.id === 'result' ? (
+				body
+			) : (
+				<Box marginTop={1}>
+					<Text>{question.id === 'sending' ? 'Cancelled: the request was abandoned; check whether it was created.' : 'Cancelled: nothing was sent.'}</Text>
+				</Box>
+			)}
+			{state.exitCode !== undefined ? null : <Footer hints={hintsFor(state, canGoBack, store, question.id === 'review' && (unacceptedInsecureEndpoint(state, props.allowInsecureHttp) !== undefined || planInputProblem(state) !== undefined), canLogIn)} />}
+		</LiveArea>
+		</KeyRouter>
 	);
 }

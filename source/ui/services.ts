@@ -1,11 +1,12 @@
 import {BACKENDS} from '../backends/index.js';
-import {planEndpoint, sendCreate, verifyCredentials} from '../engine.js';
+import {planEndpoint, sendCreate, verifyCredentials, type CreatePlan, type CreateResult} from '../engine.js';
 import {appendHistory, historyEntryFromResult} from '../store/history.js';
 import {existsSync} from 'node:fs';
 import os from 'node:os';
 import {ncloudConfigurePath, readNcloudCredentials} from '../store/ncloud-config.js';
 import type {SandboxSwitch, WizardServices} from './app.js';
 import type {WizardOptions} from './wizard-options.js';
+import type {NetworkSettings} from '../transport/proxy.js';
 
 // What either front (the Ink wizard, the plain accessible one) uses for real; free of Ink and React.
 
@@ -34,18 +35,51 @@ export function forRealLines(env: NodeJS.ProcessEnv): string[] {
 	return lines;
 }
 
+/** Every create sent in this run, until its result is known and recorded. */
+export type Attempts = Set<Promise<CreateResult>>;
+
 /** Services the wizard uses for real: the engine sends, the store keeps profiles. */
-export function realServices(options: WizardOptions, onSandboxClose: (close: () => Promise<void>) => void = () => {}): WizardServices {
+export function realServices(
+	options: WizardOptions,
+	attempts: Attempts = new Set(),
+	onSandboxClose: (close: () => Promise<void>) => void = () => {},
+): WizardServices {
+	// A first run may switch to the sandbox on step 2: from then on nothing is recorded and no proxy is used.
+	let sandboxed = options.sandbox;
+	// --proxy, the chosen profile's proxy, and the environment; the sandbox's emulator is reached directly.
+	const network = (profileName?: string): NetworkSettings =>
+		sandboxed ? {env: {}} : {flag: options.proxy, profile: profileName === undefined ? undefined : options.store.get(profileName)?.proxy, env: options.io.env};
+	const record = (plan: CreatePlan, result: CreateResult) => {
+		if (sandboxed) return;
+		try {
+			appendHistory(options.io.env, historyEntryFromResult(plan, result, planEndpoint(plan)));
+		} catch {
+			// History is a record, not a requirement: a failure to write it never hides the result.
+		}
+	};
+	const switchToSandbox = sandboxSwitch(onSandboxClose);
 	return {
-		backends: BACKENDS,
+		// In the sandbox every backend is confined to the emulator, whatever site or URL is chosen.
+		backends: options.confine ? BACKENDS.map(options.confine) : BACKENDS,
 		store: options.store,
 		// In the sandbox, keys from the environment are not offered: the demo profiles stand in for them.
 		env: options.sandbox ? {} : options.io.env,
-		send: (plan, signal) => sendCreate(plan, {timeoutMs: options.timeoutMs, signal}),
+		// Recorded here, not by the screen: an attempt cut short by a signal or a quit is recorded too,
+		// and runWizard waits for it before the process ends.
+		send: (plan, signal) => {
+			const attempt = sendCreate(plan, {timeoutMs: options.timeoutMs, signal, network: network(plan.profileName)}).then(result => {
+				record(plan, result);
+				return result;
+			});
+			attempts.add(attempt);
+			const forget = () => attempts.delete(attempt);
+			attempt.then(forget, forget);
+			return attempt;
+		},
 		verify: (backend, credentials, connection, signal) =>
-			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal}),
+			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal, network: network()}),
 		importable: backend => {
-			if (options.sandbox || backend.id !== 'ncr') return undefined;
+			if (options.sandbox || backend.importsFrom !== 'ncloud-configure') return undefined;
 			try {
 				const found = readNcloudCredentials(options.io.env);
 				if (!found) return undefined;
@@ -58,19 +92,17 @@ export function realServices(options: WizardOptions, onSandboxClose: (close: () 
 				return undefined;
 			}
 		},
-		onAttempt: (plan, result) => {
-			if (options.sandbox) return;
-			try {
-				appendHistory(options.io.env, historyEntryFromResult(plan, result, planEndpoint(plan)));
-			} catch {
-				// History is a record, not a requirement: a failure to write it never hides the result.
-			}
-		},
 		allowInsecureHttp: options.allowInsecureHttp,
 		banner: options.banner,
 		warnings: options.warnings,
 		sandbox: options.sandbox,
-		startSandbox: options.sandbox ? undefined : sandboxSwitch(onSandboxClose),
+		startSandbox: options.sandbox
+			? undefined
+			: async () => {
+					const session = await switchToSandbox();
+					sandboxed = true;
+					return session;
+				},
 		forReal: () => forRealLines(options.io.env),
 		// Spawning the tool is loaded only when asked for; the real environment is the tool's (it holds no secret of regwiz's).
 		login: async (login, signal) => {

@@ -37,12 +37,16 @@ export type WizardState = {
 	profileName?: string;
 	connection: Answers;
 	fields: Answers;
-	/** Defaults offered for fields: last values used with the profile. */
+	/** Defaults offered for fields: last values used with the profile, only those a create did not consume. */
 	lastFields: Answers;
+	/** What was typed in a field and not yet submitted (left with Esc), by question id: shown again on return. */
+	drafts: Record<string, string>;
 	/** Question ids whose answers came from flags: never asked. */
 	locked: string[];
 	/** Whether the credentials came from the command line (then step 2 is not asked). */
 	credentialsLocked: boolean;
+	/** Step 2's list held only "New credentials" (a first run): it was chosen without asking. */
+	credentialChoiceSkipped?: boolean;
 	backendLocked: boolean;
 	skipReview: boolean;
 	/** Answer to "Save as profile?". */
@@ -61,6 +65,21 @@ export type WizardState = {
 };
 
 export const fieldId = (group: Group, key: string) => `${group}.${key}`;
+
+/**
+ * Last time's values worth offering again: choices (site, storage type, visibility) and optional text
+ * (a title). A required name or bucket was consumed by the create that used it: offering it again
+ * only leads to "already exists".
+ */
+export function reusableFields(backend: Backend | undefined, last: Answers | undefined): Answers {
+	if (!backend || !last) return {};
+	const kept: Answers = {};
+	for (const spec of backend.fields) {
+		const value = last[spec.key];
+		if (value !== undefined && (spec.kind === 'choice' || spec.optional)) kept[spec.key] = value;
+	}
+	return kept;
+}
 
 function fieldQuestions(group: Group, specs: readonly FieldSpec[], answers: Answers, step: 2 | 3): Question[] {
 	const merged = withDefaults(specs, answers);
@@ -94,7 +113,7 @@ export function questions(state: WizardState): Question[] {
 /** Questions a person is not asked: chosen on the command line, or skipped by --yes. */
 export function isSkipped(state: WizardState, question: Question): boolean {
 	if (question.id === 'backend') return state.backendLocked;
-	if (question.id === 'credentialChoice') return state.credentialsLocked;
+	if (question.id === 'credentialChoice') return state.credentialsLocked || state.credentialChoiceSkipped === true;
 	if (question.id === 'review') return state.skipReview;
 	if (question.id === 'sending' || question.id === 'result') return false;
 	return state.locked.includes(question.id);
@@ -119,8 +138,9 @@ function move(state: WizardState, direction: 1 | -1): WizardState {
 
 export type Action =
 	| {type: 'chooseBackend'; backend: Backend}
-	| {type: 'chooseCredentials'; mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers}
+	| {type: 'chooseCredentials'; mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers; automatic?: boolean}
 	| {type: 'answer'; group: Group; key: string; value: string}
+	| {type: 'draft'; id: string; value: string}
 	| {type: 'keepSecret'; key: string; value: string}
 	| {type: 'chooseSave'; save: boolean}
 	| {type: 'named'; name: string}
@@ -132,10 +152,15 @@ export type Action =
 	| {type: 'back'}
 	| {type: 'goTo'; id: string}
 	| {type: 'createAnother'}
+	| {type: 'changeFields'}
 	| {type: 'retry'}
 	| {type: 'acceptInsecure'; endpoint: string}
 	| {type: 'notice'; message: string}
 	| {type: 'quit'; exitCode: number};
+
+function dropDrafts(drafts: Record<string, string>, prefixes: string[]): Record<string, string> {
+	return Object.fromEntries(Object.entries(drafts).filter(([id]) => !prefixes.some(prefix => id.startsWith(prefix))));
+}
 
 function sourceFor(mode: CredentialMode): {source: string; profileName?: string} {
 	switch (mode.kind) {
@@ -156,33 +181,41 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 		case 'chooseBackend': {
 			const changed = state.backend?.id !== action.backend.id;
 			const next: WizardState = changed
-				? {...state, backend: action.backend, mode: undefined, credentials: {}, connection: {}, fields: {}, lastFields: {}, profileName: undefined, save: undefined}
+				? {...state, backend: action.backend, mode: undefined, credentials: {}, connection: {}, fields: {}, lastFields: {}, drafts: {}, profileName: undefined, save: undefined, credentialChoiceSkipped: false}
 				: state;
 			return move({...next, current: 'backend'}, 1);
 		}
 		case 'chooseCredentials': {
 			const {source, profileName} = sourceFor(action.mode);
+			// Choosing "New credentials" again after going back keeps what was typed the first time.
+			const again = action.mode.kind === 'new' && state.mode?.kind === 'new';
 			const next: WizardState = {
 				...state,
 				mode: action.mode,
-				credentials: action.credentials,
-				connection: action.connection,
-				credentialSource: source,
-				profileName,
-				lastFields: action.lastFields ?? {},
+				credentials: again ? state.credentials : action.credentials,
+				connection: again ? state.connection : action.connection,
+				drafts: again ? state.drafts : dropDrafts(state.drafts, ['connection.', 'credentials.']),
+				credentialSource: again ? state.credentialSource : source,
+				profileName: again ? state.profileName : profileName,
+				lastFields: reusableFields(state.backend, action.lastFields),
 				keptSecrets: {},
+				credentialChoiceSkipped: action.automatic === true,
 				save: action.mode.kind === 'edit' ? true : state.save,
 				current: 'credentialChoice',
 			};
 			return move(next, 1);
 		}
 		case 'answer': {
-			const next = {...state, [action.group]: {...state[action.group], [action.key]: action.value}};
-			return move({...next, current: fieldId(action.group, action.key)}, 1);
+			const id = fieldId(action.group, action.key);
+			const {[id]: _answered, ...drafts} = state.drafts;
+			const next = {...state, drafts, [action.group]: {...state[action.group], [action.key]: action.value}};
+			return move({...next, current: id}, 1);
 		}
+		case 'draft':
+			return {...state, drafts: {...state.drafts, [action.id]: action.value}};
 		case 'keepSecret':
 			return move(
-				{...state, credentials: {...state.credentials, [action.key]: action.value}, keptSecrets: {...state.keptSecrets, [action.key]: action.value}, current: fieldId('credentials', action.key)},
+				{...state, drafts: dropDrafts(state.drafts, [fieldId('credentials', action.key)]), credentials: {...state.credentials, [action.key]: action.value}, keptSecrets: {...state.keptSecrets, [action.key]: action.value}, current: fieldId('credentials', action.key)},
 				1,
 			);
 		case 'chooseSave':
@@ -204,6 +237,14 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 		case 'goTo':
 			return {...state, current: action.id, notice: undefined};
 		case 'createAnother': {
+			// What the last create consumed (its name, its bucket) is not offered again; flags stay as given.
+			const given = Object.fromEntries(Object.entries(state.fields).filter(([key]) => state.locked.includes(fieldId('fields', key))));
+			const fields = state.result?.ok ? {...reusableFields(state.backend, state.fields), ...given} : state.fields;
+			const next = {...state, fields, drafts: dropDrafts(state.drafts, ['fields.'])};
+			const first = questions(next).find(question => question.step === 3 && !isSkipped(next, question));
+			return {...next, result: undefined, login: undefined, current: first?.id ?? 'review', notice: undefined};
+		}
+		case 'changeFields': {
 			const first = questions(state).find(question => question.step === 3 && !isSkipped(state, question));
 			return {...state, result: undefined, login: undefined, current: first?.id ?? 'review', notice: undefined};
 		}
@@ -265,7 +306,9 @@ export function initialState(options: {backend?: Backend; draft?: Draft; yes: bo
 	if (credentialsLocked && backend) {
 		// Connection values with a default (the Korea site) count as given when credentials came from the command line.
 		for (const spec of backend.connectionFields) {
-			if (spec.defaultValue !== undefined && draft?.connection[spec.key] === undefined && !draft?.connection.endpoint) {
+			// A given value that stands for this one (a custom endpoint for the site) keeps it open.
+			const implied = backend.connectionFields.some(other => draft?.connection[other.key] !== undefined && other.implies?.[spec.key] !== undefined);
+			if (spec.defaultValue !== undefined && draft?.connection[spec.key] === undefined && !implied) {
 				locked.push(fieldId('connection', spec.key));
 			}
 		}
@@ -278,7 +321,8 @@ export function initialState(options: {backend?: Backend; draft?: Draft; yes: bo
 		profileName: draft?.profileName,
 		connection: {...draft?.connection},
 		fields: {...draft?.fields},
-		lastFields: draft?.lastFields ?? {},
+		lastFields: reusableFields(backend, draft?.lastFields),
+		drafts: {},
 		locked,
 		credentialsLocked,
 		backendLocked: backend !== undefined,

@@ -17,4 +17,6 @@ export type WizardOptions = OpenedStore & {
 	sandbox: boolean;
 	/** --login: log in with docker as soon as the create succeeded. */
 	login?: boolean;
+	/** --proxy URL, as given. */
+	proxy?: string;
 };

@@ -101,7 +101,7 @@ export const createUrl = (scenario: FaultScenario, world: World): string =>
 const posts = (world: World) => world.emulator.received.filter(request => request.method === 'POST');
 
 const NCR_401_CAUSES = [
-	'NCP answers 401 alike for a wrong key pair, a wrong signature and a wrong clock. Check:',
+	'NCP answered 200 Authentication Failed: it rejected the key, the signature or the timestamp, and does not say which. Check:',
 	'1. the access key and secret key belong together (NCP console › Manage Auth Key), and the key is active;',
 	"2. the signature: no proxy rewrites the request's path, and the endpoint's path prefix is the site's;",
 	'3. your clock is right (NCP allows 5 minutes).',
@@ -211,7 +211,8 @@ export const SCENARIOS: FaultScenario[] = [
 				['Details', '502 Bad Gateway Bad Gateway The upstream server is taking a break & will be back. Please try again in a few minutes.'],
 				['Trace id', ''],
 			],
-			advice: ['The service failed on its side: retry later.', 'If it keeps failing, quote the trace id to support.'],
+			// A failure behind the service may still have created it: check, never a plain retry.
+			advice: ['The service failed on its side.', 'If it keeps failing, quote the trace id to support.', 'It may have been created: check that it exists (e.g. in the web console) before trying again.'],
 			json: {status: 502, response: HTML_502},
 			absent: ['<', 'DOCTYPE', 'font:', 'track('],
 		}),

@@ -34,8 +34,6 @@ export async function drive(tree: ReactElement) {
 
 	/** Writes one chunk and waits until the frame changes (or a short bound passes, for keys that change nothing). */
 	async function press(chunk: string, settleMs = 300): Promise<string> {
-		// A screen that just changed subscribes its input in an effect after drawing: answer it a moment later.
-		await new Promise(resolve => setTimeout(resolve, 5));
 		const before = screen();
 		instance.stdin.write(chunk);
 		const deadline = Date.now() + settleMs;

@@ -40,7 +40,7 @@ function controlledEnv(configDir: string, home: string, extra: Record<string, st
 	const env: Record<string, string> = {};
 	for (const [name, value] of Object.entries(process.env)) {
 		if (value === undefined) continue;
-		if (/^(NCLOUD_|REGISTRYUI_|REGWIZ_|XDG_)/.test(name) || name === 'CI' || name === 'NODE_OPTIONS') continue;
+		if (/^(NCLOUD_|REGISTRYUI_|HARBOR_|REGWIZ_|XDG_)/.test(name) || name === 'CI' || name === 'NODE_OPTIONS') continue;
 		env[name] = value;
 	}
 	return {...env, HOME: home, REGWIZ_CONFIG_DIR: configDir, ...extra};

@@ -24,7 +24,10 @@ export type Terminal = {
 	screen(): string;
 	/** Everything the program wrote, escape codes included. */
 	output(): string;
+	/** Writes keys as one read, as a terminal does for a paste, a held key or a fast typist. */
 	write(keys: string): void;
+	/** Resizes the terminal (the program gets SIGWINCH) and the emulated screen with it. */
+	resize(cols: number, rows: number): void;
 	/** Types text one character at a time, waiting a little between keys as a keyboard would. */
 	type(text: string, delayMs?: number): Promise<void>;
 	/** Presses one key (an escape sequence stays whole), then waits until the screen reacts (bounded). */
@@ -45,12 +48,14 @@ export function minimalEnv(extra: Record<string, string> = {}): Record<string, s
 }
 
 export function openTerminal(options: TerminalOptions = {}): Terminal {
-	const cols = options.cols ?? 80;
-	const rows = options.rows ?? 24;
+	let size = {cols: options.cols ?? 80, rows: options.rows ?? 24};
+	const {cols, rows} = size;
 	const term = new xterm.Terminal({cols, rows, allowProposedApi: true, scrollback: 200});
 	const file = options.shell ? '/bin/sh' : process.execPath;
 	const args = options.shell ? ['-c', options.shell] : [CLI, ...(options.args ?? [])];
-	const child = pty.spawn(file, args, {name: 'xterm-256color', cols, rows, cwd: options.cwd ?? ROOT, env: minimalEnv(options.env)});
+	const env = minimalEnv(options.env);
+	// node-pty sets TERM from `name`: the name is the environment's TERM, so a test can ask for TERM=dumb.
+	const child = pty.spawn(file, args, {name: env.TERM ?? 'xterm-256color', cols, rows, cwd: options.cwd ?? ROOT, env});
 	let raw = '';
 	let pending = 0;
 	child.onData(data => {
@@ -63,7 +68,7 @@ export function openTerminal(options: TerminalOptions = {}): Terminal {
 	const screen = () => {
 		const buffer = term.buffer.active;
 		const lines: string[] = [];
-		for (let row = 0; row < rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		for (let row = 0; row < size.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
 		return lines.join('\n');
 	};
 
@@ -78,23 +83,22 @@ export function openTerminal(options: TerminalOptions = {}): Terminal {
 		}
 	}
 
-	// A screen that just changed subscribes its input handlers an instant after it is drawn (Ink's
-	// effects run after output); a person never answers within that instant, and the tests do not either.
-	const humanPause = () => new Promise(resolve => setTimeout(resolve, 40));
-
 	return {
 		screen,
 		output: () => raw,
 		write: keys => child.write(keys),
+		resize(newCols, newRows) {
+			term.resize(newCols, newRows);
+			child.resize(newCols, newRows);
+			size = {cols: newCols, rows: newRows};
+		},
 		async type(text, delayMs = 8) {
-			await humanPause();
 			for (const character of text) {
 				child.write(character);
 				await new Promise(resolve => setTimeout(resolve, delayMs));
 			}
 		},
 		async press(key, boundMs = 1000) {
-			await humanPause();
 			const before = screen();
 			child.write(key);
 			const deadline = Date.now() + boundMs;
@@ -109,7 +113,7 @@ export function openTerminal(options: TerminalOptions = {}): Terminal {
 		xterm: term,
 		colorOf(text) {
 			const buffer = term.buffer.active;
-			for (let row = 0; row < rows; row++) {
+			for (let row = 0; row < size.rows; row++) {
 				const line = buffer.getLine(buffer.viewportY + row);
 				const column = line?.translateToString(false).indexOf(text) ?? -1;
 				if (line && column >= 0) return line.getCell(column)?.getFgColor();

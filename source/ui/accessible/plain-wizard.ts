@@ -1,15 +1,17 @@
-import {printable} from '../../backends/response.js';
-import {checkField, InputError, insecureHttpProblem} from '../../backends/validation.js';
+import {InputError, insecureHttpProblem} from '../../backends/validation.js';
 import type {Backend} from '../../backends/types.js';
-import {buildCreateRequest, EXIT, resultHeadline, resultLines, type CreateResult} from '../../engine.js';
+import {buildCreateRequest, EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, resultHeadline, resultLines, type CreateResult} from '../../engine.js';
 import {loginFacts} from '../../login/facts.js';
 import {describeLogin, pushCommands} from '../../login/push-lines.js';
 import {maskSecret} from '../../mask.js';
 import {profileNameProblem} from '../../store/profile-store.js';
+import {safeText} from '../../text-safety.js';
 import type {SandboxSwitch} from '../app.js';
-import {resultAdvice, reviewFacts, reviewRows} from '../review-lines.js';
-import {credentialOptions, nextFreeProfileName} from '../credential-options.js';
-import {realServices} from '../services.js';
+import {fieldFault, suggestValue} from '../field-faults.js';
+import {resultAdvice, reviewFacts, reviewParts} from '../review-lines.js';
+import {credentialChoices, nextFreeProfileName, SANDBOX_CHOICE} from '../credential-options.js';
+import {credentialsAtFault, renameKey, retryHelps} from '../result-options.js';
+import {realServices, type Attempts} from '../services.js';
 import {
 	currentQuestion,
 	initialState,
@@ -20,8 +22,8 @@ import {
 	unacceptedInsecureEndpoint,
 	wizardReducer,
 	planInputProblem,
+	fieldId,
 	type Action,
-	type CredentialMode,
 	type Question,
 	type WizardState,
 } from '../state.js';
@@ -33,6 +35,9 @@ import {LineReader} from './line-reader.js';
 // nothing animates, no escape sequence is written: every answer is a line, every choice a number.
 
 const BACK = /^(back|<)$/i;
+
+/** Signals that end the wizard like a quit, with their exit codes (128 + the signal's number). */
+const SIGNAL_EXITS = {SIGINT: EXIT.cancelled, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup, SIGQUIT: EXIT.quit} as const;
 
 type Choice = {value: string; label: string; hint?: string};
 /** What a question's line said: a value, "back", or the end (Ctrl-C, Ctrl-D). */
@@ -48,19 +53,29 @@ const sentence = (text: string) => {
 export async function runPlainWizard(options: WizardOptions): Promise<number> {
 	const {io} = options;
 	const closers: Array<() => Promise<void>> = [];
-	const services = realServices(options, close => closers.push(close));
+	// Every create sent, until its result is recorded (realServices records it): waited for before the end.
+	const attempts: Attempts = new Set();
+	const services = realServices(options, attempts, close => closers.push(close));
 	let state = initialState({backend: options.backend, draft: options.draft, yes: options.yes});
 	const dispatch = (action: Action) => {
 		state = wizardReducer(state, action);
 	};
 	// Every line goes through the one rule for text regwiz did not write (profile names, the service's words).
 	const say = (text = '') => {
-		for (const line of text.split('\n')) io.stdout.write(`${printable(line)}\n`);
+		for (const line of text.split('\n')) io.stdout.write(`${safeText(line)}\n`);
 	};
 
 	const cancel = new AbortController();
-	const onSignal = () => cancel.abort();
-	process.on('SIGINT', onSignal);
+	// A signal ends the wizard as Ctrl-C does, with its own exit code (128 + the signal's number).
+	let signalled: number | undefined;
+	const handlers = Object.entries(SIGNAL_EXITS).map(([name, code]) => {
+		const handler = () => {
+			if (name !== 'SIGINT') signalled ??= code;
+			cancel.abort();
+		};
+		process.on(name, handler);
+		return () => process.off(name, handler);
+	});
 	const reader = new LineReader(io.stdin, io.stdout, cancel.signal);
 	let sandbox: SandboxSwitch | undefined;
 	let lastNotice: string | undefined;
@@ -123,11 +138,17 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 	async function askCredentials(question: Question, backend: Backend): Promise<Reply> {
 		const env = inSandbox() ? {} : services.env;
 		const importable = inSandbox() ? undefined : services.importable?.(backend);
-		const offered = credentialOptions({backend, store: store(), env, importable, sandboxOffered: !inSandbox() && services.startSandbox !== undefined, separator: ', '});
-		const {fromEnv, nothingSetUp} = offered;
+		const offered = credentialChoices({backend, store: store(), env, importable, initialProfile: state.profileName, canTrySandbox: !inSandbox() && services.startSandbox !== undefined});
+		if (offered.options.length === 1) {
+			// A first run: nothing to choose from, new credentials are asked at once.
+			const made = offered.choose(offered.options[0]!.value);
+			if (made) dispatch({type: 'chooseCredentials', ...made, automatic: true});
+			say(`No saved ${backend.title} profile yet: new credentials can be saved as one.`);
+			return {kind: 'value', value: offered.options[0]!.value};
+		}
 		// Read out, a profile's name alone would not say what it is.
-		const choices: Choice[] = offered.options.map(option => (option.value.startsWith('profile:') ? {...option, label: `Profile ${option.label}`} : option));
-		if (nothingSetUp) say(`No saved ${backend.title} profile yet: new credentials can be saved as one.`);
+		const choices: Choice[] = offered.options.map(option => (option.value.startsWith('profile:') ? {...option, label: `Profile ${option.label}`, hint: option.hint?.replaceAll(' · ', ', ')} : option));
+		if (offered.nothingSetUp) say(`No saved ${backend.title} profile yet: new credentials can be saved as one.`);
 		const editable = choices.some(choice => choice.value.startsWith('profile:'));
 		let edit = false;
 		const reply = await choose(
@@ -143,19 +164,7 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 			},
 		);
 		if (reply.kind !== 'value') return reply;
-		const value = reply.value;
-		if (value.startsWith('profile:')) {
-			const name = value.slice('profile:'.length);
-			const profile = store().get(name);
-			if (profile) {
-				const mode: CredentialMode = edit ? {kind: 'edit', name} : {kind: 'profile', name};
-				dispatch({type: 'chooseCredentials', mode, credentials: profile.credentials, connection: profile.connection, lastFields: profile.lastFields});
-			}
-		} else if (value === 'env' && fromEnv) {
-			dispatch({type: 'chooseCredentials', mode: {kind: 'env', source: fromEnv.source}, credentials: fromEnv.credentials, connection: {}});
-		} else if (value === 'import' && importable) {
-			dispatch({type: 'chooseCredentials', mode: {kind: 'import', source: importable.source}, credentials: importable.credentials, connection: {}});
-		} else if (value === 'sandbox' && services.startSandbox) {
+		if (reply.value === SANDBOX_CHOICE && services.startSandbox) {
 			say('Starting the sandbox (a local emulator)…');
 			try {
 				sandbox = await services.startSandbox();
@@ -166,9 +175,10 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 			} catch (error) {
 				dispatch({type: 'notice', message: `the sandbox could not start: ${(error as Error).message}`});
 			}
-		} else {
-			dispatch({type: 'chooseCredentials', mode: {kind: 'new'}, credentials: {}, connection: {}});
+			return reply;
 		}
+		const made = offered.choose(reply.value, edit);
+		if (made) dispatch({type: 'chooseCredentials', ...made});
 		return reply;
 	}
 
@@ -204,9 +214,11 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 				return reply;
 			}
 			const value = reply.value === '' && current !== undefined ? current : reply.value;
-			const problem = checkField(spec, value);
+			// The fault named in the value itself ("uppercase T … not allowed"), with a corrected value to type.
+			const problem = fieldFault(spec, value);
 			if (problem) {
-				say(`Error: ${problem.startsWith(spec.label) ? problem : `${spec.label}: ${problem}`}. Try again.`);
+				const suggestion = suggestValue(spec, value);
+				say(`Error: ${problem.startsWith(spec.label) ? problem : `${spec.label}: ${problem}`}.${suggestion ? ` Try ${suggestion}.` : ' Try again.'}`);
 				continue;
 			}
 			const risk = group === 'connection' && !options.allowInsecureHttp ? insecureHttpProblem(endpointWith(value)) : undefined;
@@ -270,10 +282,12 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 	async function askReview(question: Question): Promise<Reply> {
 		const facts = reviewFacts(state, options.allowInsecureHttp, 'type back');
 		if (!facts) return {kind: 'end'};
-		const {heading, rows} = reviewRows(facts);
-		say(`${stepLine(question)} Review. This request will be sent: ${heading}`);
+		const {answers, requestLine, request} = reviewParts(facts);
+		say(`${stepLine(question)} Review.`);
+		for (const row of answers) say(`  ${row.label}: ${row.value}`);
+		say(`This request will be sent: ${requestLine}`);
 		let label = '';
-		for (const row of rows) {
+		for (const row of request) {
 			label = row.label || label;
 			say(`  ${label}: ${row.value}`);
 		}
@@ -309,14 +323,15 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		} finally {
 			cancel.signal.removeEventListener('abort', stop);
 		}
-		if (!inSandbox()) services.onAttempt?.(plan, result);
 		if (controller.signal.aborted) {
-			say(`Cancelled while sending: the ${backend.noun} may have been created. Check before retrying.`);
+			say(`Cancelled while sending ${backend.noun === 'registry' ? 'the registry' : `the ${backend.noun}`}. ${MAY_HAVE_BEEN_CREATED}`);
 			return false;
 		}
-		if (result.ok && plan.profileName && store().get(plan.profileName)) {
+		// A profile that reached the server was used, even if refused; only a success changes what is offered next time.
+		const saved = plan.profileName ? store().get(plan.profileName) : undefined;
+		if (saved && plan.profileName && (result.ok || result.outcome)) {
 			try {
-				store().recordUse(plan.profileName, plan.fields);
+				store().recordUse(plan.profileName, result.ok ? plan.fields : saved.lastFields ?? {});
 			} catch {
 				// Remembering defaults is a convenience; a failure must not hide the result.
 			}
@@ -353,10 +368,18 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		const {tone, title} = resultHeadline(result, backend.noun);
 		say(`Result: ${tone === 'success' ? 'Done' : 'Failed'}. ${title}.`);
 		for (const line of resultLines(result)) say(`  ${line.label}: ${line.value}`);
-		const advice = resultAdvice(result, loginBelow);
+		const {advice, commands} = resultAdvice(result, loginBelow);
 		if (advice.length > 0) {
 			say(result.ok ? 'Next:' : 'What to do:');
 			for (const line of advice) say(`  ${line}`);
+		}
+		// Commands stand on lines of their own, at the left edge, so they can be copied whole.
+		if (commands.length > 0) {
+			say(advice.length > 0 || !result.ok ? 'Commands:' : 'Next:');
+			for (const {command, note} of commands) {
+				say(command);
+				if (note) say(`  ${note}`);
+			}
 		}
 		if (facts && loginBelow && state.login === undefined) {
 			if (services.autoLogin) await logIn();
@@ -372,13 +395,17 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		}
 		for (;;) {
 			const canLogIn = loginBelow && (state.login === undefined || (state.login.status === 'done' && state.login.report.kind === 'failed'));
-			const status = result.outcome?.status;
-			const credentialsAtFault = (status === 401 || status === 403) && !state.credentialsLocked;
+			const atFault = credentialsAtFault(state);
+			const rename = renameKey(state);
+			const renameLabel = backend.fields.find(spec => spec.key === rename)?.label.toLowerCase() ?? 'name';
+			// Sent and not clearly answered: it may exist already, so the choice never just says "retry".
+			const retryLabel = mayHaveBeenCreated(result) ? 'Send again (check first: it may have been created)' : 'Retry (signed afresh)';
 			const choices: Choice[] = result.ok
 				? [...(canLogIn ? [{value: 'login', label: `Log in with docker now (${facts!.login.host})`}] : []), {value: 'another', label: `Create another ${backend.noun}`}, {value: 'quit', label: 'Quit'}]
 				: [
-						{value: 'retry', label: 'Retry (signed afresh)'},
-						{value: 'change', label: credentialsAtFault ? 'Change the credentials' : 'Change a field'},
+						...(retryHelps(result) ? [{value: 'retry', label: retryLabel}] : []),
+						{value: 'change', label: atFault ? 'Change the credentials' : 'Change a field'},
+						...(rename ? [{value: 'rename', label: `Change the ${renameLabel}`}] : []),
 						{value: 'another', label: `Create another ${backend.noun}`},
 						{value: 'quit', label: 'Quit'},
 					];
@@ -393,8 +420,9 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 			if (value === 'quit') dispatch({type: 'quit', exitCode: result.exitCode});
 			else if (value === 'another') dispatch({type: 'createAnother'});
 			else if (value === 'retry') dispatch({type: 'retry'});
-			else if (credentialsAtFault) dispatch({type: 'goTo', id: 'credentialChoice'});
-			else dispatch({type: 'back'});
+			else if (value === 'rename' && rename) dispatch({type: 'goTo', id: fieldId('fields', rename)});
+			else if (atFault) dispatch({type: 'goTo', id: 'credentialChoice'});
+			else dispatch({type: 'changeFields'});
 			return {kind: 'value', value};
 		}
 	}
@@ -436,9 +464,19 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 			if (reply.kind === 'back' && question.id !== 'result') dispatch({type: 'back'});
 		}
 	} finally {
-		process.off('SIGINT', onSignal);
 		reader.close();
+		// A create cut short still has its result recorded before the process ends.
+		const pending = (await Promise.allSettled([...attempts])).flatMap(settled => (settled.status === 'fulfilled' ? [settled.value] : []));
+		for (const off of handlers) off();
 		for (const close of closers) await close();
+		for (const result of pending) {
+			if (!result.failure || !mayHaveBeenCreated(result)) continue;
+			try {
+				io.stderr.write(`regwiz: cancelled while ${safeText(result.request.method)} ${safeText(result.request.url)} was being sent. ${MAY_HAVE_BEEN_CREATED}\n`);
+			} catch {
+				// The terminal may be gone (SIGHUP): the history still holds the attempt.
+			}
+		}
 	}
-	return exitCode;
+	return signalled ?? exitCode;
 }

@@ -1,21 +1,53 @@
-import {Box, Text, useStdout} from 'ink';
+import {Box, Text} from 'ink';
+import {safeText} from '../../text-safety.js';
 import type {ReactNode} from 'react';
 
-/** Width of the live area: the terminal's, capped so lines stay readable. */
-export function useWidth(): number {
-	const {stdout} = useStdout();
-	return Math.max(30, Math.min((stdout.columns || 80) - 1, 100));
+/** The widest the live area gets, so lines stay readable on a wide terminal. */
+export const MAX_WIDTH = 100;
+
+/**
+ * The live area: as wide as the terminal less its last column (a line that reaches it wraps and breaks
+ * Ink's redraw), at most MAX_WIDTH. The width is left to the layout (a fixed width that shrinks), not
+ * computed in React, so that on SIGWINCH Ink's own reflow of the tree is already right.
+ */
+export function LiveArea({children}: {children: ReactNode}) {
+	return (
+		<Box width="100%" paddingRight={1}>
+			<Box flexDirection="column" width={MAX_WIDTH} flexShrink={1} minWidth={29}>
+				{children}
+			</Box>
+		</Box>
+	);
+}
+
+/** "✗ message": a mark, then the message wrapping in a column of its own, aligned under its first line. */
+export function Message({mark, color, text}: {mark: string; color?: string; text: string}) {
+	return (
+		<Box>
+			<Box width={2} flexShrink={0}>
+				<Text color={color}>{mark}</Text>
+			</Box>
+			{/* Word by word, so that a line never starts with the space it broke at. */}
+			<Box flexShrink={1} flexWrap="wrap">
+				{text.split(/ +/).map((word, index, words) => (
+					// eslint-disable-next-line react/no-array-index-key
+					<Text key={index} color={color} wrap="wrap">
+						{index < words.length - 1 ? `${word} ` : word}
+					</Text>
+				))}
+			</Box>
+		</Box>
+	);
 }
 
 export function Header({title, step, total, banner}: {title: string; step: number; total: number; banner?: string}) {
-	const width = useWidth();
 	const counter = `Step ${step} of ${total}`;
 	return (
-		<Box flexDirection="column" width={width}>
+		<Box flexDirection="column" width="100%">
 			<Box justifyContent="space-between">
 				<Box flexShrink={1}>
-					<Text bold wrap="truncate-end">
-						{title}
+					<Text bold wrap="wrap">
+						{safeText(title)}
 					</Text>
 				</Box>
 				<Box flexShrink={0} marginLeft={2}>
@@ -43,12 +75,11 @@ export function Footer({hints}: {hints: string[]}) {
 
 /** A bordered panel; long values wrap inside it so the border never breaks. */
 export function Panel({title, color, children}: {title?: string; color?: string; children: ReactNode}) {
-	const width = useWidth();
 	return (
-		<Box flexDirection="column" borderStyle="round" borderColor={color} width={width} paddingX={1}>
+		<Box flexDirection="column" borderStyle="round" borderColor={color} width="100%" paddingX={1}>
 			{title ? (
 				<Text bold color={color} wrap="wrap">
-					{title}
+					{safeText(title)}
 				</Text>
 			) : null}
 			{children}
@@ -56,7 +87,7 @@ export function Panel({title, color, children}: {title?: string; color?: string;
 	);
 }
 
-/** "Label   value" with the label column fixed and the value wrapping beside it. */
+/** "Label   value" with the label column fixed and the value wrapping beside it; the value may be foreign text. */
 export function Row({label, value, labelWidth = 14, color}: {label: string; value: string; labelWidth?: number; color?: string}) {
 	return (
 		<Box>
@@ -65,7 +96,7 @@ export function Row({label, value, labelWidth = 14, color}: {label: string; valu
 			</Box>
 			<Box flexShrink={1}>
 				<Text color={color} wrap="wrap">
-					{value}
+					{safeText(value)}
 				</Text>
 			</Box>
 		</Box>

@@ -1,25 +1,31 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useStdout} from 'ink';
+import {safeText} from '../../text-safety.js';
 import {useEffect, useState} from 'react';
 import {resultHeadline, resultLines, type CreateResult} from '../../engine.js';
-import {resultAdvice, reviewRows, type ReviewFacts} from '../review-lines.js';
+import {resultAdvice, reviewParts, type ReviewFacts} from '../review-lines.js';
 import type {CreateLoginFacts, LoginState} from '../../login/facts.js';
 import {describeLogin, pushCommands} from '../../login/push-lines.js';
 import {Panel, Row} from './layout.js';
 
 /** Everything that will be sent, secrets masked. */
 export function ReviewPanel({facts}: {facts: ReviewFacts}) {
-	const {heading, rows} = reviewRows(facts);
+	const {answers, requestLine, request} = reviewParts(facts);
 	return (
-		<Box flexDirection="column" marginTop={1}>
+		<Box flexDirection="column" marginTop={facts.compact ? 0 : 1}>
 			<Panel>
-				<Text bold wrap="wrap">{heading}</Text>
-				{rows.map((row, index) => (
+				{answers.map(row => (
+					<Row key={row.label} label={row.label} value={row.value} />
+				))}
+				<Box marginTop={facts.compact ? 0 : 1}>
+					<Text bold wrap="wrap">{requestLine}</Text>
+				</Box>
+				{request.map((row, index) => (
 					<Row key={`${index}:${row.label}:${row.value}`} label={row.label} value={row.value} />
 				))}
 			</Panel>
 			{facts.warning ? (
 				<Text color="red" wrap="wrap">
-					⚠ {facts.warning}
+					⚠ {safeText(facts.warning)}
 				</Text>
 			) : null}
 		</Box>
@@ -47,14 +53,13 @@ export function SendingStep({what, startedAt}: {what: string; startedAt: number}
 	);
 }
 
-
 export function ResultPanel({result, noun, loginBelow = false}: {result: CreateResult; noun: string; loginBelow?: boolean}) {
 	const {tone, title} = resultHeadline(result, noun);
 	const color = tone === 'success' ? 'green' : 'red';
 	const lines = resultLines(result);
-	const advice = resultAdvice(result, loginBelow);
+	const {advice, commands} = resultAdvice(result, loginBelow);
 	return (
-		<Box marginTop={1}>
+		<Box marginTop={1} flexDirection="column">
 			<Panel title={`${tone === 'success' ? '✓' : '✗'} ${title}`} color={color}>
 				{lines.map(line => (
 					<Row key={line.label} label={line.label} value={line.value} />
@@ -62,25 +67,64 @@ export function ResultPanel({result, noun, loginBelow = false}: {result: CreateR
 				{advice.length > 0 ? (
 					<Box flexDirection="column" marginTop={1}>
 						<Text bold>{result.ok ? 'Next:' : 'What to do:'}</Text>
-						{advice.map(advice => (
-							<Box key={advice} marginLeft={2}>
-								<Text wrap="wrap">{advice}</Text>
+						{advice.map(item => (
+							<Box key={item} marginLeft={2}>
+								<Text wrap="wrap">{safeText(item)}</Text>
 							</Box>
 						))}
 					</Box>
 				) : null}
 			</Panel>
+			{commands.length > 0 ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text bold>{advice.length > 0 || !result.ok ? 'Commands:' : 'Next:'}</Text>
+					{commands.map(({command, note}) => (
+						<Box key={command} flexDirection="column">
+							<Commands lines={[command]} />
+							{note ? <Text dimColor wrap="wrap">{`  ${safeText(note)}`}</Text> : null}
+						</Box>
+					))}
+				</Box>
+			) : null}
 		</Box>
 	);
 }
 
 /** Commands to copy: each on its own line, at the left edge, outside any border. */
+/**
+ * A shell command cut to the width as the shell reads it: at spaces, each line but the last ending
+ * in " \\" and the next indented, so that a mouse selection of the lines still runs as one command.
+ * Only a single word longer than the width is broken by the layout.
+ */
+export function continuedLines(command: string, width: number): string[] {
+	if (command.length <= width || command.startsWith('#')) return [command];
+	const lines: string[] = [];
+	let line = '';
+	for (const word of command.split(' ')) {
+		const indent = lines.length === 0 ? '' : '  ';
+		if (line !== '' && (indent + line + ' ' + word + ' \\').length > width) {
+			lines.push(`${indent}${line} \\`);
+			line = word;
+		} else line = line === '' ? word : `${line} ${word}`;
+	}
+	lines.push(`${lines.length === 0 ? '' : '  '}${line}`);
+	return lines;
+}
+
+/** Commands to copy: at the left edge, never wrapped by the layout, each cut as the shell reads it. */
 function Commands({lines}: {lines: string[]}) {
+	const {stdout} = useStdout();
+	// Nothing may reach the last column: a line that wraps there breaks Ink's redraw.
+	const width = Math.max(20, (stdout.columns || 80) - 1);
 	return (
 		<Box flexDirection="column">
-			{lines.map(line => (
-				<Text key={line}>{line}</Text>
-			))}
+			{lines.flatMap((line, index) =>
+				continuedLines(safeText(line), width).map((part, partIndex) => (
+					<Text key={`${index}:${partIndex}`} wrap="wrap">
+						{part}
+					</Text>
+				)),
+			)}
 		</Box>
 	);
 }

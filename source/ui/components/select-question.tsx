@@ -1,20 +1,29 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useRef, useState} from 'react';
+import {useKeys} from '../input/key-router.js';
+import {commandFor, type Command} from '../keymap.js';
 
 export type SelectOption = {value: string; label: string; hint?: string};
 
 const VISIBLE = 8;
 
 function Item({isSelected = false, label}: {isSelected?: boolean; label: string}) {
-	// The label carries "name\thint": the hint is shown dimmed beside the name.
+	// The label carries "name\thint": the hint is shown dimmed beside the name, wrapping in its own
+	// column on a narrow terminal rather than being cut.
 	const [name, hint] = label.split('\t');
 	return (
 		<Box>
-			<Text color={isSelected ? 'cyan' : undefined} wrap="truncate-end">
-				{name}
-				{hint ? <Text dimColor>{`  ${hint}`}</Text> : null}
-			</Text>
+			<Box flexShrink={0}>
+				<Text color={isSelected ? 'cyan' : undefined}>{name}</Text>
+			</Box>
+			{hint ? (
+				<Box flexShrink={1} marginLeft={2}>
+					<Text dimColor wrap="wrap">
+						{hint}
+					</Text>
+				</Box>
+			) : null}
 		</Box>
 	);
 }
@@ -23,7 +32,7 @@ function Item({isSelected = false, label}: {isSelected?: boolean; label: string}
  * A list question; Enter picks, arrows move. ink-select-input draws the list, but its own key
  * handling reads the index from its last render, so a quick Down-then-Enter could pick the item
  * above the one shown. Keys are handled here against a ref instead, and the list is redrawn at
- * the new index.
+ * the new index. Keys come from the wizard's one input layer, so several arrows in one read all move.
  */
 export function SelectQuestion({
 	prompt,
@@ -31,30 +40,39 @@ export function SelectQuestion({
 	initialValue,
 	onSelect,
 	onHighlight,
+	onCommand,
 }: {
 	prompt: string;
 	options: SelectOption[];
 	initialValue?: string;
 	onSelect: (value: string) => void;
 	onHighlight?: (value: string) => void;
+	/** Another command of the list's keys (e.g. `e` edits a profile) for the highlighted value; true when used. */
+	onCommand?: (command: Command, value: string) => boolean;
 }) {
 	const start = Math.max(0, options.findIndex(option => option.value === initialValue));
 	const [index, setIndex] = useState(start);
 	const current = useRef(start);
-	const callbacks = useRef({onSelect, onHighlight, options});
-	callbacks.current = {onSelect, onHighlight, options};
+	const callbacks = useRef({onSelect, onHighlight, onCommand, options});
+	callbacks.current = {onSelect, onHighlight, onCommand, options};
 
-	useInput((input, key) => {
+	useKeys(press => {
 		const {options: list} = callbacks.current;
-		if (list.length === 0) return;
-		const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
+		const command = commandFor('list', press);
+		if (list.length === 0 || command === undefined) return command !== 'back' && command !== 'quit';
+		const step = command === 'up' ? -1 : command === 'down' ? 1 : 0;
 		if (step !== 0) {
 			current.current = (current.current + step + list.length) % list.length;
 			setIndex(current.current);
 			callbacks.current.onHighlight?.(list[current.current]!.value);
-		} else if (key.return) {
-			callbacks.current.onSelect(list[current.current]!.value);
+			return true;
 		}
+		if (command === 'select') {
+			callbacks.current.onSelect(list[current.current]!.value);
+			return true;
+		}
+		if (command === 'back' || command === 'quit') return false;
+		return callbacks.current.onCommand?.(command, list[current.current]!.value) ?? true;
 	});
 
 	const width = Math.max(...options.map(option => option.label.length)) + 2;
@@ -62,7 +80,7 @@ export function SelectQuestion({
 	const items = options.slice(first, first + VISIBLE).map(option => ({
 		key: option.value,
 		value: option.value,
-		label: option.hint ? `${option.label.padEnd(width)}\t${option.hint}` : option.label,
+		label: option.hint ? `${option.label.padEnd(width - 2)}\t${option.hint}` : option.label,
 	}));
 	return (
 		<Box flexDirection="column" marginTop={1}>

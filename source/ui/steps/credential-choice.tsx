@@ -1,12 +1,11 @@
-import {Box, Text, useInput} from 'ink';
-import {useRef} from 'react';
+import {Box, Text} from 'ink';
+import {useLayoutEffect} from 'react';
 import type {Answers, Backend} from '../../backends/types.js';
 import type {ProfileStore} from '../../store/profile-store.js';
-import type {CredentialMode} from '../state.js';
-import {credentialOptions} from '../credential-options.js';
+import {credentialChoices, SANDBOX_CHOICE, type CredentialChoiceMade} from '../credential-options.js';
 import {SelectQuestion} from '../components/select-question.js';
 
-export type CredentialChoiceMade = {mode: CredentialMode; credentials: Answers; connection: Answers; lastFields?: Answers};
+export {credentialChoices, SANDBOX_CHOICE, type CredentialChoiceMade};
 
 /** Step 2: a saved profile, the environment's keys, an import, or new credentials; `e` edits a profile. */
 export function CredentialChoice({
@@ -27,36 +26,18 @@ export function CredentialChoice({
 	/** Offered when nothing is set up yet: switches this run to the built-in emulator. */
 	onTrySandbox?: () => void;
 }) {
-	const {options, nothingSetUp, fromEnv} = credentialOptions({backend, store, env, importable, sandboxOffered: onTrySandbox !== undefined});
-	const highlighted = useRef<string>('');
-	const initialValue = initialProfile ? `profile:${initialProfile}` : options[0]?.value;
-	highlighted.current ||= initialValue ?? '';
-
+	const {options, initialValue, choose: chosen, nothingSetUp} = credentialChoices({backend, store, env, importable, initialProfile, canTrySandbox: onTrySandbox !== undefined});
 	const choose = (value: string, edit = false) => {
-		if (value.startsWith('profile:')) {
-			const name = value.slice('profile:'.length);
-			const profile = store.get(name);
-			if (!profile) return;
-			onChoose({
-				mode: edit ? {kind: 'edit', name} : {kind: 'profile', name},
-				credentials: profile.credentials,
-				connection: profile.connection,
-				lastFields: profile.lastFields,
-			});
-		} else if (value === 'env' && fromEnv) {
-			onChoose({mode: {kind: 'env', source: fromEnv.source}, credentials: fromEnv.credentials, connection: {}});
-		} else if (value === 'sandbox' && onTrySandbox) {
-			onTrySandbox();
-		} else if (value === 'import' && importable) {
-			onChoose({mode: {kind: 'import', source: importable.source}, credentials: importable.credentials, connection: {}});
-		} else {
-			onChoose({mode: {kind: 'new'}, credentials: {}, connection: {}});
-		}
+		if (value === SANDBOX_CHOICE && onTrySandbox) return onTrySandbox();
+		const made = chosen(value, edit);
+		if (made) onChoose(made);
 	};
-
-	useInput(input => {
-		if (input === 'e' && highlighted.current.startsWith('profile:')) choose(highlighted.current, true);
-	});
+	// A first run has nothing to choose from: a list of one ("New credentials…") is not asked.
+	useLayoutEffect(() => {
+		if (options.length !== 1) return;
+		const made = chosen(options[0]!.value);
+		if (made) onChoose({...made, automatic: true});
+	}, []);
 
 	return (
 		<Box flexDirection="column">
@@ -64,10 +45,11 @@ export function CredentialChoice({
 				prompt="Which credentials?"
 				options={options}
 				initialValue={initialValue}
-				onHighlight={value => {
-					highlighted.current = value;
-				}}
 				onSelect={value => choose(value)}
+				onCommand={(command, value) => {
+					if (command === 'editProfile' && value.startsWith('profile:')) choose(value, true);
+					return true;
+				}}
 			/>
 			{nothingSetUp ? (
 				<Box marginTop={1}>

@@ -1,10 +1,13 @@
 import {Box, Text} from 'ink';
-import {checkField, insecureHttpProblem} from '../../backends/validation.js';
+import {fieldApplies, insecureHttpProblem} from '../../backends/validation.js';
+import {fieldFault, suggestValue} from '../field-faults.js';
 import type {Answers, Backend} from '../../backends/types.js';
 import {maskSecret} from '../../mask.js';
 import {SelectQuestion} from '../components/select-question.js';
 import {TextQuestion} from '../components/text-question.js';
 import type {Group, Question} from '../state.js';
+
+export const SERVER_DEFAULT = "Server's default";
 
 type FieldQuestion = Extract<Question, {kind: 'field'}>;
 
@@ -16,10 +19,12 @@ export function FieldStep({
 	connection,
 	defaultValue,
 	kept,
+	draft,
 	allowInsecureHttp,
 	onAnswer,
 	onKeep,
 	onAcceptInsecure,
+	onLeave,
 }: {
 	question: FieldQuestion;
 	backend: Backend;
@@ -30,10 +35,13 @@ export function FieldStep({
 	defaultValue?: string;
 	/** A stored secret that Enter keeps while a profile is edited. */
 	kept?: string;
+	/** What was typed here and left with Esc: shown again exactly. */
+	draft?: string;
 	allowInsecureHttp: boolean;
 	onAnswer: (group: Group, key: string, value: string) => void;
 	onKeep: (key: string, value: string) => void;
 	onAcceptInsecure: (endpoint: string) => void;
+	onLeave?: (value: string) => void;
 }) {
 	const {spec, group} = question;
 	const normalize = (value: string) => (spec.normalize ? spec.normalize(value) : value);
@@ -42,18 +50,22 @@ export function FieldStep({
 			<SelectQuestion
 				key={question.id}
 				prompt={spec.label}
-				options={spec.choices.map(choice => ({value: choice.value, label: choice.label, hint: choice.hint}))}
+				options={[
+					...spec.choices.map(choice => ({value: choice.value, label: choice.label, hint: choice.hint})),
+					// An optional choice may be left out, as the command line leaves it out: the server decides.
+					...(spec.optional ? [{value: '', label: SERVER_DEFAULT, hint: 'not sent: the server decides'}] : []),
+				]}
 				initialValue={answers[spec.key] ?? defaultValue}
 				onSelect={value => onAnswer(group, spec.key, value)}
 			/>
 		);
 	}
-	const initialValue = spec.kind === 'secret' ? (kept ? '' : answers[spec.key] ?? '') : answers[spec.key] ?? defaultValue ?? '';
+	const initialValue = draft ?? (spec.kind === 'secret' ? (kept ? '' : answers[spec.key] ?? '') : answers[spec.key] ?? defaultValue ?? '');
 	// Only a connection field decides where credentials go.
 	const endpointWith = (value: string) => backend.endpoint({...connection, [spec.key]: normalize(value)});
 	return (
 		<Box flexDirection="column">
-			{group === 'credentials' && backend.credentialNote && spec === backend.credentialFields[0] ? (
+			{group === 'credentials' && backend.credentialNote && spec === backend.credentialFields.find(field => fieldApplies(field, answers)) ? (
 				<Box marginTop={1}>
 					<Text color="yellow" wrap="wrap">
 						{backend.credentialNote}
@@ -68,7 +80,9 @@ export function FieldStep({
 				placeholder={kept ? `${maskSecret(kept)} (Enter keeps it)` : undefined}
 				rule={spec.optional ? `${spec.rule} (Enter to skip)` : spec.rule}
 				help={spec.help}
-				validate={value => (kept && value === '' ? undefined : checkField(spec, value))}
+				validate={value => (kept && value === '' ? undefined : fieldFault(spec, value))}
+				suggest={value => (kept && value === '' ? undefined : suggestValue(spec, value))}
+				onLeave={onLeave}
 				warn={group === 'connection' && !allowInsecureHttp ? value => insecureHttpProblem(endpointWith(value)) : undefined}
 				onSubmit={(value, {acceptedWarning}) => {
 					if (kept && value === '') {

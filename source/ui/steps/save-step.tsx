@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {safeText} from '../../text-safety.js';
 import {useEffect, useState} from 'react';
 import type {Answers, Backend} from '../../backends/types.js';
 import type {VerifyResult} from '../../engine.js';
@@ -12,6 +13,7 @@ export function SaveStep({
 	persistent,
 	verify,
 	onChoose,
+	onChange,
 }: {
 	backend: Backend;
 	credentials: Answers;
@@ -19,6 +21,8 @@ export function SaveStep({
 	persistent: boolean;
 	verify: (backend: Backend, credentials: Answers, connection: Answers, signal: AbortSignal) => Promise<VerifyResult>;
 	onChoose: (save: boolean) => void;
+	/** Back to the credential questions: the first choice once the check has failed. */
+	onChange?: () => void;
 }) {
 	const [verdict, setVerdict] = useState<VerifyResult | undefined>(undefined);
 	useEffect(() => {
@@ -33,6 +37,7 @@ export function SaveStep({
 		);
 		return () => controller.abort();
 	}, []);
+	const failed = verdict !== undefined && !verdict.ok && onChange !== undefined;
 	return (
 		<Box flexDirection="column">
 			<Box marginTop={1}>
@@ -40,18 +45,23 @@ export function SaveStep({
 					<Text dimColor>Checking the credentials with a request that changes nothing…</Text>
 				) : (
 					<Text color={verdict.ok ? 'green' : 'yellow'} wrap="wrap">
-						{verdict.ok ? '✓' : '⚠'} {verdict.message}
+						{verdict.ok ? '✓' : '⚠'} {safeText(verdict.message)}
 						{verdict.ok ? '' : ' (you may save them anyway: offline, or rights limited to creating)'}
 					</Text>
 				)}
 			</Box>
 			<SelectQuestion
+				// A failed check changes the choices: start again at the first one.
+				key={failed ? 'failed' : 'not-failed'}
 				prompt="Save as a profile?"
 				options={[
-					{value: 'yes', label: 'Save as a profile', hint: persistent ? 'reused next time; the secret is never shown again' : 'kept for this run only'},
+					...(failed ? [{value: 'change', label: 'Change the credentials', hint: 'back to the questions; nothing is saved'}] : []),
+					persistent
+						? {value: 'yes', label: 'Save as a profile', hint: 'reused next time; the secret is never shown again'}
+						: {value: 'yes', label: 'Keep as a profile for this run', hint: 'in memory only: nothing is written to disk'},
 					{value: 'no', label: 'Use once without saving'},
 				]}
-				onSelect={value => onChoose(value === 'yes')}
+				onSelect={value => (value === 'change' ? onChange?.() : onChoose(value === 'yes'))}
 			/>
 		</Box>
 	);
