@@ -196,7 +196,7 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		const kept = group === 'credentials' && state.mode?.kind === 'edit' && secret ? state.keptSecrets[spec.key] ?? state.credentials[spec.key] : undefined;
 		const current = secret ? (kept ? undefined : answers[spec.key]) : answers[spec.key] ?? defaultValue;
 		if (group === 'credentials' && backend.credentialNote && spec === backend.credentialFields[0]) say(backend.credentialNote);
-		const rule = spec.optional ? `${spec.rule} (optional)` : spec.rule;
+		const rule = spec.optional && !/optional/.test(spec.rule) ? `${spec.rule} (optional)` : spec.rule;
 		const parts = [`${stepLine(question)} ${spec.label}: ${rule}.`];
 		if (spec.help) parts.push(sentence(spec.help));
 		if (secret) parts.push('It is not shown as you type.');
