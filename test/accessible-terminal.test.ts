@@ -217,6 +217,24 @@ describe('accessible mode in a real terminal', () => {
 		expect(term.output()).not.toMatch(/\u001B\[[0-9;?]*[A-Za-z]/);
 	});
 
+	it('no answer in time: sending again says to check first, since it may have been created', async () => {
+		openProfileStore({REGWIZ_CONFIG_DIR: configDir}).store.save('default', {
+			backend: 'ncr',
+			credentials: {...SANDBOX_CREDENTIALS.ncr},
+			connection: {site: 'custom', endpoint: emulator.ncrBaseUrl},
+		});
+		emulator.faults.hang = true;
+		const term = start({args: ['create', 'ncr', '--registry', 'team-a', '--storage-type', 'objectStorage', '--timeout', '1', '--accessible']});
+		mark = 0;
+		await answer(term, 'Bucket: ', 'team-a-images', 'or type back to change a field: ');
+		const out = await answer(term, 'or type back to change a field: ', '', /What next\?[^]*: $/);
+		expect(out).toContain('  1. Send again (check first: it may have been created)');
+		expect(out).not.toContain('Retry (signed afresh)');
+		await term.type(`${/(\d+)\. Quit/.exec(out)![1]!}\r`, 4);
+		expect(await term.exited).toBe(3);
+		expect(term.output()).not.toMatch(REDRAW);
+	});
+
 	it('Ctrl-C while the request is in flight: exit 130, saying it may have been created', async () => {
 		openProfileStore({REGWIZ_CONFIG_DIR: configDir}).store.save('default', {
 			backend: 'ncr',

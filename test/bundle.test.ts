@@ -173,8 +173,10 @@ describe('what each command loads', () => {
 		expect(sources).toContain('source/ui/accessible/plain-wizard.ts');
 		expect(sources).toContain('source/ui/state.ts');
 		expect(matching(sources, /(^|\/)node_modules\/(ink|ink-select-input|ink-text-input|react|react-reconciler|scheduler|yoga-layout)\//)).toEqual([]);
-		expect(matching(sources, /^source\/ui\/(app|run-wizard|components\/|steps\/)/)).toEqual([]);
+		expect(matching(sources, /^source\/ui\/(app|run-wizard|components\/|steps\/|input\/)/)).toEqual([]);
 		expect(matching(sources, /^source\/sandbox\//)).toEqual([]);
+		// Asking sends nothing: no HTTP client before a request is made.
+		expect(matching(sources, HTTP_CLIENT)).toEqual([]);
 	});
 });
 
