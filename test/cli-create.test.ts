@@ -405,6 +405,13 @@ describe('usage errors: exit 2, a message naming the flag, nothing sent', () => 
 		expect(result.stderr).toBe('regwiz: Unknown flag --bukket for regwiz create ncr: did you mean --bucket? See: regwiz create ncr --help\n');
 	});
 
+	it('a value the other flags rule out is refused, not dropped: --bucket with --storage-type ncloudStorage', async () => {
+		const ncr = await ncrServer();
+		const result = await runCli(ncrArgs(ncr, '--storage-type', 'ncloudStorage'), {env: NCR_ENV});
+		expectUsage(result, ncr);
+		expect(result.stderr).toBe('regwiz: --bucket is not used with --storage-type ncloudStorage: leave it out (nothing was sent)\n');
+	});
+
 	it('an invalid --registry, with the rule and an example', async () => {
 		const ncr = await ncrServer();
 		const result = await runCli(

@@ -194,7 +194,7 @@ const fields: FieldSpec[] = [
 		kind: 'text',
 		rule: REGISTRY_RULE,
 		example: 'team-a',
-		help: 'unique across all NCP accounts; becomes part of its host name (in Korea: <name>.kr.ncr.ntruss.com)',
+		help: 'unique across all NCP accounts; becomes part of its docker host name (<name>.kr.ncr.ntruss.com, or the zone of your site)',
 		flagValue: 'NAME',
 		schema: registrySchema,
 		normalize: value => value.trim(),

@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util';
-import {checkField} from '../backends/validation.js';
+import {checkField, fieldApplies} from '../backends/validation.js';
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
 import {parseProxyUrl, ProxyProblem} from '../transport/proxy.js';
 import {quoteValue, UsageError} from './usage-error.js';
@@ -197,5 +197,17 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 			connection[key] = value;
 		}
 	}
-	return {common, connection, fields: take(backend.fields)};
+	const fields = take(backend.fields);
+	// A value given for a field that the other answers rule out would be dropped without a word: refuse it.
+	const merged: Answers = {};
+	for (const spec of backend.fields) if (spec.defaultValue !== undefined) merged[spec.key] = spec.defaultValue;
+	Object.assign(merged, fields);
+	for (const spec of backend.fields) {
+		if (!spec.flag || fields[spec.key] === undefined || fieldApplies(spec, merged)) continue;
+		const others = backend.fields
+			.filter(other => other !== spec && other.flag && other.kind === 'choice' && fields[other.key] !== undefined)
+			.map(other => `--${other.flag} ${fields[other.key]}`);
+		throw new UsageError(`--${spec.flag} is not used${others.length > 0 ? ` with ${others.join(' ')}` : ' here'}: leave it out (nothing was sent)`);
+	}
+	return {common, connection, fields};
 }

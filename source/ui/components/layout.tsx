@@ -20,6 +20,20 @@ export function LiveArea({children}: {children: ReactNode}) {
 	);
 }
 
+/** Text that wraps word by word, so that a line never starts with the space it broke at (as Ink's own wrap does). */
+export function Words({text, color, dimColor}: {text: string; color?: string; dimColor?: boolean}) {
+	return (
+		<Box flexShrink={1} flexWrap="wrap">
+			{text.split(/ +/).map((word, index, words) => (
+				// eslint-disable-next-line react/no-array-index-key
+				<Text key={index} color={color} dimColor={dimColor} wrap="wrap">
+					{index < words.length - 1 ? `${word} ` : word}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
 /** "✗ message": a mark, then the message wrapping in a column of its own, aligned under its first line. */
 export function Message({mark, color, text}: {mark: string; color?: string; text: string}) {
 	return (
@@ -27,15 +41,7 @@ export function Message({mark, color, text}: {mark: string; color?: string; text
 			<Box width={2} flexShrink={0}>
 				<Text color={color}>{mark}</Text>
 			</Box>
-			{/* Word by word, so that a line never starts with the space it broke at. */}
-			<Box flexShrink={1} flexWrap="wrap">
-				{text.split(/ +/).map((word, index, words) => (
-					// eslint-disable-next-line react/no-array-index-key
-					<Text key={index} color={color} wrap="wrap">
-						{index < words.length - 1 ? `${word} ` : word}
-					</Text>
-				))}
-			</Box>
+			<Words text={text} color={color} />
 		</Box>
 	);
 }
@@ -95,9 +101,7 @@ export function Row({label, value, labelWidth = 14, color}: {label: string; valu
 				<Text dimColor>{label}</Text>
 			</Box>
 			<Box flexShrink={1}>
-				<Text color={color} wrap="wrap">
-					{safeText(value)}
-				</Text>
+				<Words color={color} text={safeText(value)} />
 			</Box>
 		</Box>
 	);

@@ -5,7 +5,7 @@ import {resultHeadline, resultLines, type CreateResult} from '../../engine.js';
 import {resultAdvice, reviewParts, type ReviewFacts} from '../review-lines.js';
 import type {CreateLoginFacts, LoginState} from '../../login/facts.js';
 import {describeLogin, pushCommands} from '../../login/push-lines.js';
-import {Panel, Row} from './layout.js';
+import {Panel, Row, Words} from './layout.js';
 
 /** Everything that will be sent, secrets masked. */
 export function ReviewPanel({facts}: {facts: ReviewFacts}) {
@@ -165,10 +165,7 @@ export function ForRealNote({lines}: {lines: string[]}) {
 	const [first, ...more] = lines;
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			<Text wrap="wrap">
-				<Text color="yellow">That was the sandbox. For real: </Text>
-				{first}
-			</Text>
+			<Words text={`That was the sandbox. For real: ${first ?? ''}`} />
 			{more.map(line => (
 				<Box key={line} marginLeft={2}>
 					<Text wrap="wrap">{line}</Text>

@@ -3,7 +3,7 @@ import {useRef, useState} from 'react';
 import {useKeys} from '../input/key-router.js';
 import {editLine, insertText, lineAt, type Line} from '../input/line-editor.js';
 import {commandFor} from '../keymap.js';
-import {Message} from './layout.js';
+import {Message, Words} from './layout.js';
 
 export {sanitizeTyped} from '../input/line-editor.js';
 
@@ -125,15 +125,9 @@ export function TextQuestion({label, initialValue, secret = false, placeholder, 
 						text={`${warning}${warnedFor === value ? '. Press Enter again to accept the risk.' : '. Use https://, or press Enter twice to accept the risk.'}`}
 					/>
 				) : (
-					<Text dimColor wrap="wrap">
-						{rule}
-					</Text>
+					<Words dimColor text={rule} />
 				)}
-				{help ? (
-					<Text dimColor wrap="wrap">
-						{help}
-					</Text>
-				) : null}
+				{help ? <Words dimColor text={help} /> : null}
 			</Box>
 		</Box>
 	);
