@@ -170,6 +170,29 @@ describe('what each command loads', () => {
 		expect(matching(sources, /^source\/login\/container-login/)).toEqual([]);
 		// The first frame sends nothing: no HTTP client.
 		expect(matching(sources, HTTP_CLIENT)).toEqual([]);
+		// The plain front is not paid for by the full one.
+		expect(matching(sources, /^source\/ui\/accessible\/(plain-wizard|line-reader)/)).toEqual([]);
+	});
+
+	it('the plain (accessible) wizard evaluates neither React, Ink nor yoga, nor the Ink front', async () => {
+		const log = path.join(scratch, 'v8-plain.log');
+		const term = openTerminal({
+			shell: `exec '${process.execPath}' ${logOptions(log).join(' ')} '${CLI}' --accessible`,
+			env: {REGWIZ_CONFIG_DIR: path.join(scratch, 'config-plain'), REGWIZ_CODE_CACHE: '0'},
+		});
+		await term.waitFor('Type a number from 1 to');
+		term.write('1\r');
+		await term.waitFor('Which credentials?');
+		term.write('\u0003');
+		expect(await term.exited).toBe(130);
+		const sources = sourcesInLog(log);
+		expect(sources).toContain('source/ui/accessible/plain-wizard.ts');
+		expect(sources).toContain('source/ui/state.ts');
+		expect(matching(sources, /(^|\/)node_modules\/(ink|ink-select-input|ink-text-input|react|react-reconciler|scheduler|yoga-layout)\//)).toEqual([]);
+		expect(matching(sources, /^source\/ui\/(app|run-wizard|components\/|steps\/|input\/)/)).toEqual([]);
+		expect(matching(sources, /^source\/sandbox\//)).toEqual([]);
+		// Asking sends nothing: no HTTP client before a request is made.
+		expect(matching(sources, HTTP_CLIENT)).toEqual([]);
 	});
 });
 

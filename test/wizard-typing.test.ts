@@ -251,24 +251,6 @@ describe('NO_COLOR', () => {
 	});
 });
 
-describe('TERM=dumb', () => {
-	it('asks the same questions one line at a time, with no redraw codes, and creates', async () => {
-		const term = start({env: {TERM: 'dumb'}});
-		await term.waitFor('Choose 1-3 [1]:');
-		await send(term, '\r', 'Which credentials?');
-		await send(term, '\r', 'Registry name:');
-		await send(term, 'Team_A\r', 'try team-a');
-		await send(term, 'team-a\r', 'Storage type');
-		await send(term, '\r', 'Bucket:');
-		await send(term, 'team-a-images\r', 'Send it?');
-		const screen = await send(term, '\r', 'Registry created');
-		expect(screen).toContain('POST http://127.0.0.1:');
-		expect(await term.exited).toBe(0);
-		// Not one cursor movement, erase or colour: only text and line ends.
-		expect(term.output()).not.toMatch(/\u001B\[[0-9;?]*[A-Za-z]/);
-	});
-});
-
 describe('next steps', () => {
 	it('prints commands on their own lines outside the box, whole, at 60 columns', async () => {
 		const term = start({cols: 60, rows: 24});

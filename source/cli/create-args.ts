@@ -17,6 +17,8 @@ export type CommonOptions = {
 	login: boolean;
 	allowInsecureHttp: boolean;
 	noColor: boolean;
+	/** --accessible: the plain line-by-line wizard (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true, TERM=dumb). */
+	accessible: boolean;
 	/** --proxy URL; an empty string means no proxy, whatever the environment says. */
 	proxy?: string;
 };
@@ -43,6 +45,7 @@ export const COMMON_FLAGS = {
 	login: {type: 'boolean'},
 	'allow-insecure-http': {type: 'boolean'},
 	'no-color': {type: 'boolean'},
+	accessible: {type: 'boolean'},
 	proxy: {type: 'string'},
 } as const;
 
@@ -143,6 +146,7 @@ export function commonOptions(values: Record<string, string | boolean | undefine
 		login: values.login === true,
 		allowInsecureHttp: values['allow-insecure-http'] === true,
 		noColor: values['no-color'] === true,
+		accessible: values.accessible === true,
 		proxy: checkProxyFlag(values.proxy as string | undefined),
 	};
 }

@@ -56,6 +56,7 @@ const COMMON_ROWS: Array<[string, string]> = [
 	['--login', "after creating, log in to it: docker login HOST --password-stdin (podman where docker is absent; REGWIZ_CONTAINER_CLI chooses); the secret goes to the tool's stdin only"],
 	['--allow-insecure-http', 'allow sending credentials over http:// to another machine'],
 	['--no-color', 'no colours (also NO_COLOR=1)'],
+	['--accessible', 'the wizard as plain lines: each question once, choices by number, nothing redrawn (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true; automatic with TERM=dumb)'],
 	['--help, -h', 'this help'],
 ];
 
@@ -172,6 +173,7 @@ Try it with no account first: regwiz --sandbox (a local emulator, demo credentia
 Usage:
 ${at('  regwiz', 'the wizard: choose, sign in, fill, review, send')}
 ${at('  regwiz --sandbox', 'the wizard against a local emulator: no account needed')}
+${at('  regwiz --accessible', 'the wizard as plain lines for screen readers: choices by number, nothing redrawn (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true; automatic with TERM=dumb)')}
 ${rows.join('\n')}
 ${at('  regwiz buckets', BUCKETS_SUMMARY)}
 ${at('  regwiz sandbox', 'run the local emulator in the foreground')}

@@ -10,6 +10,8 @@ import {version} from './version.js';
 import type {Draft} from '../draft.js';
 import type {Backend} from '../backends/types.js';
 import {openStoreFor} from './open-store.js';
+import {wantsAccessible} from './accessible.js';
+import type {WizardOptions} from '../ui/wizard-options.js';
 import {safeJson, safeText} from '../text-safety.js';
 
 /** Signals that cancel a create, with their exit codes (128 + the signal's number). */
@@ -40,14 +42,26 @@ function cancellation() {
 	};
 }
 
+/**
+ * The full-screen Ink wizard, or the plain one (one line per question, nothing redrawn) for screen
+ * readers and dumb terminals; each is loaded only when chosen.
+ */
+async function runChosenWizard(options: WizardOptions & {accessible: boolean}): Promise<number> {
+	if (wantsAccessible(options.io.env, options.accessible)) {
+		const {runPlainWizard} = await import('../ui/accessible/plain-wizard.js');
+		return runPlainWizard(options);
+	}
+	const {runWizard} = await import('../ui/run-wizard.js');
+	return runWizard(options);
+}
+
 async function openWizard(
 	io: Io,
-	options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean; login: boolean; proxy?: string},
+	options: {backend?: Backend; draft?: Draft; yes: boolean; timeoutMs: number; allowInsecureHttp: boolean; sandbox: boolean; login: boolean; proxy?: string; accessible: boolean},
 ): Promise<number> {
 	const opened = await openStoreFor(io, options.sandbox);
 	try {
-		const {runWizard} = await import('../ui/run-wizard.js');
-		return await runWizard({io, ...opened, ...options});
+		return await runChosenWizard({io, ...opened, ...options});
 	} finally {
 		await opened.close();
 	}
@@ -82,8 +96,7 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 				const notAsked = flag && isInteractive(io) ? `With ${flag} nothing is asked: give them as flags` : undefined;
 				throw missingMessage(prepared.draft, `regwiz create ${backend.id}`, notAsked);
 			}
-			const {runWizard} = await import('../ui/run-wizard.js');
-			return await runWizard({
+			return await runChosenWizard({
 				io,
 				...opened,
 				backend,
@@ -94,6 +107,7 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 				sandbox,
 				login: common.login,
 				proxy: common.proxy,
+				accessible: common.accessible,
 			});
 		}
 		// A scripted sandbox run says what the wizard's banner says, on stderr (stdout stays the result).
@@ -101,7 +115,8 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 		const cancel = cancellation();
 		try {
 			// Every value given, in a terminal: no review (as gh does), but never a blank wait.
-			const inTerminal = isInteractive(io) && !common.json && !common.dryRun && !common.curl;
+			// The plain mode keeps its promise here too: no progress line redrawn in place, no box.
+			const inTerminal = isInteractive(io) && !common.json && !common.dryRun && !common.curl && !wantsAccessible(io.env, common.accessible);
 			const view = inTerminal ? (await import('../ui/run-scripted.js')).terminalSendView(io) : undefined;
 			const code = await runScriptedCreate(prepared, io, cancel.signal, view);
 			return cancel.exitCode(code);
@@ -134,7 +149,7 @@ async function topLevel(io: Io): Promise<number> {
 		const example = BACKENDS[0] ? `: ${shortUsage(BACKENDS[0])}` : '';
 		throw new UsageError(`regwiz needs a terminal to ask questions. In scripts, give every value as flags${example} (see regwiz --help)`);
 	}
-	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, login: common.login, proxy: common.proxy});
+	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, login: common.login, proxy: common.proxy, accessible: common.accessible});
 }
 
 async function route(io: Io): Promise<number> {

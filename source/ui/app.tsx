@@ -1,7 +1,9 @@
 import {Box, Text, useApp, useStdout} from 'ink';
 import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
 import {safeText} from '../text-safety.js';
-import {InputError, insecureHttpProblem} from '../backends/validation.js';
+import {InputError} from '../backends/validation.js';
+import {reviewFacts} from './review-lines.js';
+import {credentialsAtFault, renameKey, retryHelps} from './result-options.js';
 import type {Answers, Backend, DockerLogin, LookupService} from '../backends/types.js';
 import {buildCreateRequest, EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
 import {loginFacts, type LoginReport} from '../login/facts.js';
@@ -76,13 +78,6 @@ function environmentDefault(backend: Backend, env: NodeJS.ProcessEnv, key: strin
 	return found && 'connection' in found ? found.connection[key] : undefined;
 }
 
-/** The name field to go back to when the refusal may mean the name is taken (NCR: a 403 or 409 on create). */
-function renameKey(state: WizardState): string | undefined {
-	const status = state.result?.outcome?.status;
-	if (state.result?.ok || status === undefined || !state.backend?.renameOn?.includes(status)) return undefined;
-	return state.backend.fields[0]?.key;
-}
-
 /** The footer: each hint is named by the key table, so it says what the key really does. */
 function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, reviewBlocked: boolean, canLogIn: boolean): string[] {
 	const back = canGoBack ? [hint('global', 'back')] : [];
@@ -105,25 +100,6 @@ function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, r
 		return [hint('list', 'up'), hint('list', 'select'), ...back, quit];
 	}
 	return [hint('text', 'submit'), ...back, quit];
-}
-
-/** A refusal that the credentials caused (and that the person can change here). */
-function credentialsAtFault(state: WizardState): boolean {
-	const status = state.result?.outcome?.status;
-	return (status === 401 || status === 403) && !state.credentialsLocked;
-}
-
-/**
- * Retry is offered where sending the same request again may end differently: no answer, a timeout,
- * throttling, a server error, an answer not from the service, or a 401 (NCP gives it for a clock out
- * of step and a key not yet active). A refusal of the request itself (400, 403, 404, 409, …) would
- * only come back the same.
- */
-function retryHelps(result: CreateResult | undefined): boolean {
-	if (!result || result.ok) return false;
-	const status = result.outcome?.status;
-	if (status === undefined || status < 400 || status >= 500) return true;
-	return status === 401 || status === 408 || status === 429;
 }
 
 export function WizardApp(props: WizardAppProps) {
@@ -376,41 +352,7 @@ export function WizardApp(props: WizardAppProps) {
 			/>
 		);
 	} else if (question.id === 'review' && backend) {
-		const plan = planOf(state)!;
-		const blocked = unacceptedInsecureEndpoint(state, props.allowInsecureHttp);
-		const badInput = planInputProblem(state);
-		const warning = badInput
-			? `${badInput}. Nothing can be sent: go back (Esc) to choose or edit the credentials.`
-			: blocked
-			? `${blocked}. Go back (Esc) to change the endpoint, or start regwiz with --allow-insecure-http.`
-			: insecureHttpProblem(backend.endpoint(plan.connection))
-				? 'Plain http to another machine: credentials travel unencrypted (you allowed it).'
-				: undefined;
-		const request = buildCreateRequest(plan);
-		// A header whose value differs a moment later (a timestamp, signed at sending) is not shown as if it were sent.
-		const later = buildCreateRequest(plan, Date.now() + 1500).headers;
-		const setWhenSent = Object.keys(request.headers).filter(name => later[name] !== request.headers[name] && request.redact[name] !== 'hide');
-		const compact = (stdout.rows || 24) < 24;
-		const reviewFields = questions(state).flatMap(item =>
-			'spec' in item && item.group === 'fields' && plan.fields[item.spec.key] !== undefined ? [{label: item.spec.label, value: shownAnswer(item.spec, plan.fields[item.spec.key]!)}] : [],
-		);
-		body = (
-			<ReviewPanel
-				facts={{
-					backendTitle: backend.title,
-					endpoint: backend.describeEndpoint(plan.connection),
-					credentialLabel: backend.credentialFields.find(spec => spec.key === backend.shownCredential)?.label ?? 'Credentials',
-					credential: backend.publicCredential(plan.credentials),
-					credentialSource: plan.credentialSource,
-					request,
-					fields: reviewFields,
-					setWhenSent,
-					compact,
-					warning,
-					before: backend.bucketToCreate?.(plan.fields) && `create the bucket ${backend.bucketToCreate(plan.fields)} at Object Storage (HEAD, then PUT if absent)`,
-				}}
-			/>
-		);
+		body = <ReviewPanel facts={{...reviewFacts(state, props.allowInsecureHttp)!, compact: (stdout.rows || 24) < 24}} />;
 	} else if (question.id === 'sending') {
 		const plan = planOf(state);
 		const url = plan ? new URL(buildCreateRequest(plan).url) : undefined;

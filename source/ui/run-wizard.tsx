@@ -1,148 +1,12 @@
 import {render} from 'ink';
-import {BACKENDS} from '../backends/index.js';
-import {EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, planEndpoint, sendCreate, verifyCredentials, type CreatePlan, type CreateResult} from '../engine.js';
+import {EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, type CreateResult} from '../engine.js';
 import {safeText} from '../text-safety.js';
-import {appendHistory, historyEntryFromResult} from '../store/history.js';
-import {existsSync} from 'node:fs';
-import os from 'node:os';
-import {ncloudConfigurePath, readNcloudCredentials} from '../store/ncloud-config.js';
-import type {LookupService} from '../backends/types.js';
-import {WizardApp, type SandboxSwitch, type WizardServices} from './app.js';
+import {WizardApp} from './app.js';
+import {realServices, type Attempts} from './services.js';
 import {initialState} from './state.js';
 import type {WizardOptions} from './wizard-options.js';
-import type {NetworkSettings} from '../transport/proxy.js';
-import type {LookupSettings} from '../storage/lookups.js';
 
-/**
- * The switch to the sandbox chosen on a first run's step 2: the same session `--sandbox` opens (emulator
- * on loopback, demo profiles in memory), started only when chosen and closed with the wizard.
- */
-function sandboxSwitch(onClose: (close: () => Promise<void>) => void): () => Promise<SandboxSwitch> {
-	return async () => {
-		const {startSandboxSession} = await import('../sandbox/session.js');
-		const session = await startSandboxSession();
-		onClose(session.close);
-		return {
-			store: session.store,
-			banner: session.banner ?? '',
-			sandboxProfile: session.sandboxProfile ?? (backend => `sandbox-${backend.id}`),
-			...(session.emulatorOrigin === undefined ? {} : {emulatorOrigin: session.emulatorOrigin}),
-		};
-	};
-}
-
-/** How to do for real what was just done in the sandbox; names ~/.ncloud/configure when it exists. */
-export function forRealLines(env: NodeJS.ProcessEnv): string[] {
-	const lines = ['run `regwiz` again, without the sandbox, and give your own credentials.'];
-	const configure = ncloudConfigurePath(env);
-	if (existsSync(configure)) {
-		const home = env.HOME || os.homedir();
-		const shown = home && configure.startsWith(`${home}/`) ? `~/${configure.slice(home.length + 1)}` : configure;
-		lines.push(`First \`regwiz profile import-ncloud\` saves the NCP keys in ${shown} as a profile.`);
-	}
-	return lines;
-}
-
-/** Every create sent in this run, until its result is known and recorded. */
-export type Attempts = Set<Promise<CreateResult>>;
-
-/** The lookups behind FieldSpec.choicesFrom / knownFrom, loaded when a field first asks; `settings` read at each. */
-function lazyLookups(settings: () => LookupSettings): LookupService {
-	const load = () => import('../storage/lookups.js').then(module => module.storageLookups(settings()));
-	return {
-		choices: (source, access, signal) => load().then(lookups => lookups.choices(source, access, signal)),
-		known: (source, access, signal) => load().then(lookups => lookups.known(source, access, signal)),
-		checkNew: (source, value, access, signal) => load().then(lookups => lookups.checkNew(source, value, access, signal)),
-	};
-}
-
-/** Services the wizard uses for real: the engine sends, the store keeps profiles. */
-export function realServices(
-	options: WizardOptions,
-	attempts: Attempts = new Set(),
-	onSandboxClose: (close: () => Promise<void>) => void = () => {},
-): WizardServices {
-	// A first run may switch to the sandbox on step 2: from then on nothing is recorded and no proxy is used.
-	let sandboxed = options.sandbox;
-	// In the sandbox, Object Storage (no backend's request) is sent to the emulator by its origin.
-	let confineTo = options.emulatorOrigin;
-	// --proxy, the chosen profile's proxy, and the environment; the sandbox's emulator is reached directly.
-	const network = (profileName?: string): NetworkSettings =>
-		sandboxed ? {env: {}} : {flag: options.proxy, profile: profileName === undefined ? undefined : options.store.get(profileName)?.proxy, env: options.io.env};
-	const record = (plan: CreatePlan, result: CreateResult) => {
-		if (sandboxed) return;
-		try {
-			appendHistory(options.io.env, historyEntryFromResult(plan, result, planEndpoint(plan)));
-		} catch {
-			// History is a record, not a requirement: a failure to write it never hides the result.
-		}
-	};
-	const switchToSandbox = sandboxSwitch(onSandboxClose);
-	return {
-		// In the sandbox every backend is confined to the emulator, whatever site or URL is chosen.
-		backends: options.confine ? BACKENDS.map(options.confine) : BACKENDS,
-		store: options.store,
-		// In the sandbox, keys from the environment are not offered: the demo profiles stand in for them.
-		env: options.sandbox ? {} : options.io.env,
-		// Recorded here, not by the screen: an attempt cut short by a signal or a quit is recorded too,
-		// and runWizard waits for it before the process ends.
-		send: (plan, signal) => {
-			const bucket = plan.backend.bucketToCreate?.(plan.fields);
-			const sendOptions = {timeoutMs: options.timeoutMs, signal, network: network(plan.profileName)};
-			const sent =
-				bucket === undefined
-					? sendCreate(plan, sendOptions)
-					: // Object Storage's signer and XML parser load only when a bucket is created first.
-						import('../storage/create-with-bucket.js').then(module =>
-							module.sendCreateWithBucket(plan, bucket, {...sendOptions, allowInsecureHttp: options.allowInsecureHttp, confineTo}),
-						);
-			const attempt = sent.then(result => {
-				record(plan, result);
-				return result;
-			});
-			attempts.add(attempt);
-			const forget = () => attempts.delete(attempt);
-			attempt.then(forget, forget);
-			return attempt;
-		},
-		lookup: lazyLookups(() => ({timeoutMs: Math.min(options.timeoutMs, 15_000), allowInsecureHttp: options.allowInsecureHttp, network: network(), confineTo})),
-		verify: (backend, credentials, connection, signal) =>
-			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal, network: network()}),
-		importable: backend => {
-			if (options.sandbox || backend.importsFrom !== 'ncloud-configure') return undefined;
-			try {
-				const found = readNcloudCredentials(options.io.env);
-				if (!found) return undefined;
-				return {
-					credentials: {accessKey: found.accessKey, secretKey: found.secretKey},
-					source: `~/.ncloud/configure [${found.section}]`,
-				};
-			} catch {
-				// A broken file is reported by `regwiz profile import-ncloud`; the wizard just does not offer it.
-				return undefined;
-			}
-		},
-		allowInsecureHttp: options.allowInsecureHttp,
-		banner: options.banner,
-		warnings: options.warnings,
-		sandbox: options.sandbox,
-		startSandbox: options.sandbox
-			? undefined
-			: async () => {
-					const session = await switchToSandbox();
-					sandboxed = true;
-					confineTo = session.emulatorOrigin;
-					return session;
-				},
-		forReal: () => forRealLines(options.io.env),
-		// Spawning the tool is loaded only when asked for; the real environment is the tool's (it holds no secret of regwiz's).
-		login: async (login, signal) => {
-			const {containerLogin} = await import('../login/container-login.js');
-			return containerLogin(login, {env: options.io.env, signal});
-		},
-		autoLogin: options.login,
-	};
-}
+export {forRealLines, realServices, type Attempts} from './services.js';
 
 /** Signals that end the wizard like a quit, with their exit codes (128 + the signal's number). */
 const SIGNAL_EXITS = {SIGINT: EXIT.cancelled, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup, SIGQUIT: EXIT.quit} as const;
@@ -155,11 +19,6 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 	let signalled: number | undefined;
 	const attempts: Attempts = new Set();
 	const initial = initialState({backend: options.backend, draft: options.draft, yes: options.yes});
-	// A terminal that cannot move its cursor gets the same questions one line at a time.
-	if (options.io.env.TERM === 'dumb') {
-		const {runPlainWizard} = await import('./plain-wizard.js');
-		return runPlainWizard(realServices(options), initial, options.io);
-	}
 	// Raw mode before the first frame: a key typed as soon as the list shows must arrive as a key
 	// (Enter as \r), not as a line the terminal cooked before Ink subscribed to input.
 	if (options.io.stdin.isTTY) options.io.stdin.setRawMode(true);

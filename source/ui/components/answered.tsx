@@ -1,15 +1,10 @@
 import {Box, Text} from 'ink';
 import type {FieldSpec} from '../../backends/types.js';
-import {maskSecret} from '../../mask.js';
+import {shownAnswer} from '../review-lines.js';
+
+export {shownAnswer};
 
 export type AnsweredField = {label: string; value: string};
-
-/** How an answer reads back: a choice by its label, a secret masked, an empty optional value as "(none)". */
-export function shownAnswer(spec: FieldSpec, value: string): string {
-	if (spec.kind === 'secret') return maskSecret(value) || '****';
-	if (spec.kind === 'choice') return spec.choices?.find(choice => choice.value === value)?.label ?? (value === '' ? "server's default (not sent)" : value);
-	return value === '' ? '(none)' : value;
-}
 
 /** What this step has answered so far, above the current question (as huh shows a group). */
 export function AnsweredFields({fields}: {fields: AnsweredField[]}) {

@@ -1,59 +1,27 @@
 import {Box, Text, useStdout} from 'ink';
 import {safeText} from '../../text-safety.js';
 import {useEffect, useState} from 'react';
-import {displayRequest, resultHeadline, resultLines, type CreateResult} from '../../engine.js';
-import type {PlainRequest} from '../../backends/types.js';
+import {resultHeadline, resultLines, type CreateResult} from '../../engine.js';
+import {resultAdvice, reviewParts, type ReviewFacts} from '../review-lines.js';
 import type {CreateLoginFacts, LoginState} from '../../login/facts.js';
 import {describeLogin, pushCommands} from '../../login/push-lines.js';
 import {Panel, Row, Words} from './layout.js';
 
-export type ReviewFacts = {
-	backendTitle: string;
-	endpoint: string;
-	credentialLabel: string;
-	credential: string;
-	credentialSource: string;
-	request: PlainRequest;
-	/** The answers, labelled, shown before the request. */
-	fields?: Array<{label: string; value: string}>;
-	/** Headers whose value is set at the moment of sending (a timestamp): shown as such, not as a value that will not be sent. */
-	setWhenSent?: string[];
-	/** A short terminal: the request alone (it holds every answer), no blank lines, the headers on one row, the backend left to the title. */
-	compact?: boolean;
-	/** A warning to show in red (plain http to another machine). */
-	warning?: string;
-	/** What is done before this request (NCR: the bucket created first). */
-	before?: string;
-};
-
 /** Everything that will be sent, secrets masked. */
 export function ReviewPanel({facts}: {facts: ReviewFacts}) {
-	const shown = displayRequest(facts.request);
-	const url = new URL(shown.url);
-	const query = [...url.searchParams.entries()];
-	const headers = shown.headers.map(([name, value]): [string, string] => [name, facts.setWhenSent?.includes(name) ? '(set when sent)' : value]);
+	const {answers, requestLine, request} = reviewParts(facts);
 	return (
 		<Box flexDirection="column" marginTop={facts.compact ? 0 : 1}>
 			<Panel>
-				{facts.compact ? null : <Row label="Backend" value={facts.backendTitle} />}
-				<Row label="Endpoint" value={facts.endpoint} />
-				<Row label={facts.credentialLabel} value={`${facts.credential} (${facts.credentialSource})`} />
-				{(facts.compact ? [] : facts.fields ?? []).map(field => (
-					<Row key={field.label} label={field.label} value={field.value} />
+				{answers.map(row => (
+					<Row key={row.label} label={row.label} value={row.value} />
 				))}
-				{facts.before ? <Row label="First" value={facts.before} /> : null}
 				<Box marginTop={facts.compact ? 0 : 1}>
-					<Text bold wrap="wrap">{`${shown.method} ${safeText(shown.url)}`}</Text>
+					<Text bold wrap="wrap">{requestLine}</Text>
 				</Box>
-				{query.map(([name, value], index) => (
-					<Row key={name} label={index === 0 ? 'Query' : ''} value={`${name} = ${value}`} />
+				{request.map((row, index) => (
+					<Row key={`${index}:${row.label}:${row.value}`} label={row.label} value={row.value} />
 				))}
-				{shown.body === undefined ? null : <Row label="Body" value={shown.body} />}
-				{facts.compact ? (
-					<Row label="Headers" value={headers.map(([name, value]) => `${name}: ${value}`).join(' · ')} />
-				) : (
-					headers.map(([name, value]) => <Row key={name} label="Header" value={`${name}: ${value}`} />)
-				)}
 			</Panel>
 			{facts.warning ? (
 				<Text color="red" wrap="wrap">
@@ -85,24 +53,11 @@ export function SendingStep({what, startedAt}: {what: string; startedAt: number}
 	);
 }
 
-/** A next step that is a command to run: shown outside the box, whole, so a mouse selection copies it. */
-const COMMAND = /^(docker|podman|regwiz|kubectl|helm|curl) /;
-
-/** "docker login host   (user: …)": the command, and what is said about it. */
-export function splitCommand(advice: string): {command: string; note?: string} {
-	const match = /^(.*?\S)\s{3,}(\(.*\))$/.exec(advice);
-	return match ? {command: match[1]!, note: match[2]} : {command: advice};
-}
-
-/** Advice lines that a login section below gives exactly (docker login/push with placeholders). */
-const DOCKER_ADVICE = /^docker (login|push) /;
-
 export function ResultPanel({result, noun, loginBelow = false}: {result: CreateResult; noun: string; loginBelow?: boolean}) {
 	const {tone, title} = resultHeadline(result, noun);
 	const color = tone === 'success' ? 'green' : 'red';
 	const lines = resultLines(result);
-	const commands = result.advice.filter(advice => COMMAND.test(advice) && !(loginBelow && DOCKER_ADVICE.test(advice))).map(splitCommand);
-	const advice = result.advice.filter(advice => !COMMAND.test(advice));
+	const {advice, commands} = resultAdvice(result, loginBelow);
 	return (
 		<Box marginTop={1} flexDirection="column">
 			<Panel title={`${tone === 'success' ? '✓' : '✗'} ${title}`} color={color}>

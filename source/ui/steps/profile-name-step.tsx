@@ -1,12 +1,7 @@
 import type {Answers, Backend} from '../../backends/types.js';
 import {profileNameProblem, type ProfileStore} from '../../store/profile-store.js';
 import {TextQuestion} from '../components/text-question.js';
-
-function nextFreeProfileName(store: ProfileStore): string {
-	const names = new Set(store.list().map(profile => profile.name));
-	if (!names.has('default')) return 'default';
-	for (let index = 2; ; index++) if (!names.has(`profile-${index}`)) return `profile-${index}`;
-}
+import {nextFreeProfileName} from '../credential-options.js';
 
 /** Names the profile and saves it; an edited profile keeps (or changes) its name. */
 export function ProfileNameStep({
