@@ -35,19 +35,21 @@ async function ncr() {
 	for (let index = 0; index < 'Team_A'.length; index++) await term.press(KEYS.backspace);
 	await step(term, 'team-a', 'team-a');
 	await step(term, KEYS.enter, 'Storage type');
-	await step(term, KEYS.enter, 'Bucket');
-	await step(term, 'team-a-images', 'team-a-images');
+	await step(term, KEYS.enter, 'New bucket…');
+	await shoot(term, 'ncr-buckets', "regwiz: the account's buckets, one already backing a registry");
+	await step(term, KEYS.down, '❯ demo-images');
 	await step(term, KEYS.enter, 'Step 4 of 5');
 	await shoot(term, 'ncr-review', 'regwiz: reviewing the NCR request');
 	await step(term, KEYS.enter, 'Registry created');
 	await shoot(term, 'ncr-success', 'regwiz: registry created');
-	// The same name again: the emulator refuses it as NCR does.
+	// A name another account holds: the emulator refuses it with 403, as NCR does.
 	await step(term, 'n', 'Registry name');
+	await step(term, 'taken-elsewhere', 'taken-elsewhere');
 	await step(term, KEYS.enter, 'Storage type');
-	await step(term, KEYS.enter, 'Bucket');
+	await step(term, KEYS.enter, '❯ demo-backups');
 	await step(term, KEYS.enter, 'Step 4 of 5');
-	await step(term, KEYS.enter, 'Refused: 409');
-	await shoot(term, 'ncr-refusal', 'regwiz: NCR refuses a name already used');
+	await step(term, KEYS.enter, 'Refused: 403');
+	await shoot(term, 'ncr-refusal', 'regwiz: NCR refuses a name another account holds');
 	term.write('q');
 	await term.exited;
 }
@@ -71,6 +73,8 @@ async function registryui() {
 	await step(term, KEYS.escape, 'Which credentials?');
 	await term.press(KEYS.down);
 	await step(term, KEYS.enter, 'sandbox-viewer');
+	// The path a create used is not offered again: type one.
+	await step(term, 'team-a/web', 'team-a/web');
 	await step(term, KEYS.enter, 'Title');
 	await step(term, KEYS.enter, 'Visibility');
 	await step(term, KEYS.enter, 'Step 4 of 5');
