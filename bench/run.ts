@@ -204,6 +204,12 @@ async function startServer(): Promise<{port: number; requests: () => number; clo
 		request.resume();
 		request.on('end', () => {
 			count++;
+			// A create is the POST and its read-back (the registry list, where NCR reports the endpoints).
+			if (request.method === 'GET') {
+				response.writeHead(200, {'content-type': 'application/json'});
+				response.end('{"count":1,"next":null,"previous":null,"results":[{"name":"team-a","bucket":"team-a-images","end_point":"team-a.kr.ncr.ntruss.com","end_point_enabled":true}]}');
+				return;
+			}
 			response.writeHead(201, {'content-type': 'application/json'});
 			response.end('{"returnCode":"201","returnMessage":"Registry Creation is successful"}');
 		});
@@ -227,7 +233,7 @@ async function scripted() {
 		if (dry.code !== 0 || !dry.stdout.includes('"dryRun":true')) throw new Error(`dry run failed (${dry.code}): ${dry.stdout}${dry.stderr}`);
 		const before = server.requests();
 		const real = await runProcess(create, keysEnv);
-		if (real.code !== 0 || server.requests() !== before + 1) throw new Error(`create failed (${real.code}): ${real.stdout}${real.stderr}`);
+		if (real.code !== 0 || server.requests() !== before + 2 || !real.stdout.includes('"confirmed":true')) throw new Error(`create failed (${real.code}): ${real.stdout}${real.stderr}`);
 
 		const times = {dry: [] as number[], dryCold: [] as number[], real: [] as number[], realCold: [] as number[], bare: [] as number[]};
 		const peaks = {dry: [] as number[], real: [] as number[], bare: [] as number[]};
