@@ -2,8 +2,11 @@ import {maskSecret} from './mask.js';
 import {headerValue, printable, statusPhrase} from './backends/response.js';
 import {InputError, validateAnswers} from './backends/validation.js';
 import type {Answers, Backend, Outcome, PlainRequest, ReadBackResult} from './backends/types.js';
+import type {CreatePlan, CreateResult, VerifyResult} from './core/types.js';
 import type {TransportFailure} from './transport.js';
 import type {NetworkSettings} from './transport/proxy.js';
+
+export type {CreatePlan, CreateResult, VerifyResult};
 
 export const EXIT = {
 	created: 0,
@@ -39,34 +42,6 @@ function carefulAdvice(advice: string[]): string[] {
 		.filter(line => line !== '.' && (!/\bretry\b|\btry again\b/i.test(line) || checkFirst.test(line)));
 	return kept.some(line => checkFirst.test(line)) ? kept : [...kept, MAY_HAVE_BEEN_CREATED];
 }
-
-/** Everything needed to build one create request; credentials never leave this object except into headers. */
-export type CreatePlan = {
-	backend: Backend;
-	fields: Answers;
-	credentials: Answers;
-	connection: Answers;
-	/** "profile default", "environment (NCLOUD_ACCESS_KEY)", "sandbox demo credentials". */
-	credentialSource: string;
-	profileName?: string;
-};
-
-export type CreateResult = {
-	ok: boolean;
-	exitCode: number;
-	backend: string;
-	request: {method: string; url: string};
-	/** Present when the server answered. */
-	outcome?: Outcome;
-	/** Present when no usable answer came. */
-	failure?: {kind: TransportFailure; message: string; hint: string};
-	/** What reading the created resource back found (backends with a read-back, after a success). */
-	readBack?: ReadBackResult;
-	/** What to do next. */
-	advice: string[];
-	/** One human sentence for a failure, or null. */
-	error: string | null;
-};
 
 export const planEndpoint = (plan: CreatePlan): string => plan.backend.endpoint(plan.connection);
 
@@ -263,7 +238,6 @@ export function resultLines(result: CreateResult): Array<{label: string; value: 
 	return lines;
 }
 
-export type VerifyResult = {ok: boolean; message: string};
 
 /** Proves credentials with a request that changes nothing (a one-item listing). */
 export async function verifyCredentials(

@@ -8,7 +8,7 @@ import {checkPlanInput, EXIT} from '../engine.js';
 import {listBuckets, resolveTarget, type BucketListing} from '../storage/buckets.js';
 import {COMMON_FLAGS, commonOptions, parseArgsProblem, parseTimeout} from './create-args.js';
 import {helpFor} from './help.js';
-import type {Io} from './io.js';
+import type {Io} from '../io.js';
 import {openStoreFor} from './open-store.js';
 import {colorEnabled, formatTable, paint, type Paint} from './style.js';
 import {quoteValue, UsageError} from './usage-error.js';

@@ -11,7 +11,7 @@ import {dryRunJson, formatDryRunText, formatResultText, resultJson} from './outp
 import {colorEnabled, paint} from './style.js';
 import {UsageError} from './usage-error.js';
 import {describeRoute, proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from '../transport/proxy.js';
-import type {Io} from './io.js';
+import type {Io} from '../io.js';
 import {safeJson, safeText} from '../text-safety.js';
 
 export function backendFromArgument(name: string | undefined): Backend {

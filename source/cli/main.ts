@@ -4,7 +4,7 @@ import {COMMON_FLAGS, commonOptions, didYouMean, parseArgsProblem} from './creat
 import {backendFromArgument, missingMessage, prepareCreate, runScriptedCreate} from './create-command.js';
 import {helpFor, shortUsage} from './help.js';
 import {BACKENDS} from '../backends/index.js';
-import {isInteractive, type Io} from './io.js';
+import {isInteractive, type Io} from '../io.js';
 import {UsageError} from './usage-error.js';
 import {version} from './version.js';
 import type {Draft} from '../draft.js';

@@ -12,7 +12,7 @@ import {openProfileStore, ProfileNotFoundError, profileNameProblem, type NamedPr
 import {StoreError} from '../store/safe-file.js';
 import {showProxySetting} from '../transport/proxy.js';
 import {parseArgsProblem} from './create-args.js';
-import type {Io} from './io.js';
+import type {Io} from '../io.js';
 import {colorEnabled, formatFields, formatTable, paint, type Paint} from './style.js';
 import {quoteValue, UsageError} from './usage-error.js';
 import {safeJson, safeText} from '../text-safety.js';

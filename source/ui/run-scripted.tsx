@@ -1,6 +1,6 @@
 import {Box, render, useApp} from 'ink';
 import {useEffect, useState} from 'react';
-import type {Io} from '../cli/io.js';
+import type {Io} from '../io.js';
 import {buildCreateRequest, type CreatePlan, type CreateResult} from '../engine.js';
 import {LiveArea} from './components/layout.js';
 import {ResultPanel, SendingStep} from './components/panels.js';
