@@ -1,7 +1,10 @@
 import {findBackend, BACKENDS} from '../backends/index.js';
 import {InputError, insecureHttpProblem} from '../backends/validation.js';
 import type {Backend, PlainRequest} from '../backends/types.js';
-import {buildCreateRequest, checkPlanInput, EXIT, planEndpoint, sendCreate, type CreatePlan, type CreateResult} from '../engine.js';
+import {checkPlanInput, sendCreate} from '../core/create.js';
+import {EXIT} from '../core/exit-codes.js';
+import {buildCreateRequest, planEndpoint} from '../core/plan.js';
+import type {CreatePlan, CreateResult} from '../core/types.js';
 import {checkTransportSecurity, DraftProblem, missingConnection, missingFields, missingFlagNames, planFromDraft, resolveDraft, type Draft} from '../draft.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {appendHistory, historyEntryFromResult} from '../store/history.js';

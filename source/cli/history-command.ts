@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util';
-import {EXIT} from '../engine.js';
+import {EXIT} from '../core/exit-codes.js';
 import {HISTORY_LIMIT, historyPath, readHistory, type HistoryEntry} from '../store/history.js';
 import {StoreError} from '../store/safe-file.js';
 import {parseArgsProblem} from './create-args.js';

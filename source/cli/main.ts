@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util';
-import {EXIT} from '../engine.js';
+import {EXIT} from '../core/exit-codes.js';
 import {COMMON_FLAGS, commonOptions, didYouMean, parseArgsProblem} from './create-args.js';
 import {backendFromArgument, missingMessage, prepareCreate, runScriptedCreate} from './create-command.js';
 import {helpFor, shortUsage} from './help.js';

@@ -1,4 +1,5 @@
-import {displayRequest, resultHeadline, resultLines, type CreateResult} from '../engine.js';
+import type {CreateResult} from '../core/types.js';
+import {displayRequest, resultHeadline, resultLines} from '../present.js';
 import type {PlainRequest} from '../backends/types.js';
 import type {Paint} from './style.js';
 import {safeJson, safeText} from '../text-safety.js';

@@ -3,7 +3,7 @@ import {parseArgs} from 'node:util';
 import {BACKENDS, findBackend} from '../backends/index.js';
 import type {Answers, Backend} from '../backends/types.js';
 import {checkField} from '../backends/validation.js';
-import {EXIT} from '../engine.js';
+import {EXIT} from '../core/exit-codes.js';
 import {maskSecret} from '../mask.js';
 import {relativeTime} from '../relative-time.js';
 import {NCLOUD_DEFAULT_SECTION, NcloudConfigError, ncloudConfigurePath, ncloudZoneOf, readNcloudCredentials} from '../store/ncloud-config.js';

@@ -1,6 +1,7 @@
 import {insecureHttpProblem} from '../backends/validation.js';
 import type {FieldSpec, PlainRequest} from '../backends/types.js';
-import {buildCreateRequest, displayRequest} from '../engine.js';
+import {buildCreateRequest} from '../core/plan.js';
+import {displayRequest} from '../present.js';
 import {maskSecret} from '../mask.js';
 import {safeText} from '../text-safety.js';
 import {planInputProblem, planOf, questions, unacceptedInsecureEndpoint, type WizardState} from './state.js';
