@@ -1,10 +1,15 @@
 // What a person is shown of a request and a result: the one presentation module, used by the plain-text
-// output, the plain front and the wizard's panels alike.
+// output, the plain front and the wizard's panels and review alike.
 import {maskSecret} from './mask.js';
-import {printable, statusPhrase} from './backends/response.js';
+import {statusPhrase} from './backends/response.js';
 import type {PlainRequest} from './backends/types.js';
 import {capitalize, statusAndMessage} from './core/result.js';
 import type {CreateResult} from './core/types.js';
+import {safeJson, safeText} from './text-safety.js';
+
+// Text that did not come from regwiz is shown through the one rule, source/text-safety.ts: presenters
+// take it from here with the rest of what they show.
+export {safeJson, safeText};
 
 export type DisplayedRequest = {method: string; url: string; headers: Array<[string, string]>; body?: string};
 
@@ -14,8 +19,8 @@ export function displayRequest(request: PlainRequest): DisplayedRequest {
 		const how = request.redact[name];
 		if (how === 'hide') return [name, '(hidden)'];
 		// Shown values never carry a control character to the terminal.
-		if (how === 'mask') return [name, printable(maskSecret(value))];
-		return [name, printable(value)];
+		if (how === 'mask') return [name, safeText(maskSecret(value))];
+		return [name, safeText(value)];
 	});
 	return {method: request.method, url: request.url, headers, body: request.body === '' ? undefined : request.body};
 }

@@ -1,9 +1,8 @@
 import {insecureHttpProblem} from '../backends/validation.js';
 import type {FieldSpec, PlainRequest} from '../backends/types.js';
 import {buildCreateRequest} from '../core/plan.js';
-import {displayRequest} from '../present.js';
+import {displayRequest, safeText} from '../present.js';
 import {maskSecret} from '../mask.js';
-import {safeText} from '../text-safety.js';
 import {planInputProblem, planOf, questions, unacceptedInsecureEndpoint, type WizardState} from './state.js';
 
 // What the review and the result show, as data: the Ink panels draw it in boxes, the plain front reads
