@@ -93,6 +93,12 @@ export function reviewParts(facts: ReviewFacts): {answers: ReviewRow[]; requestL
 	return {answers, requestLine: `${shown.method} ${safeText(shown.url)}`, request};
 }
 
+/** The path of the request being sent, for the sending screen (built as the review builds it). */
+export function sendingPath(state: WizardState): string {
+	const plan = planOf(state);
+	return plan ? new URL(buildCreateRequest(plan).url).pathname : '';
+}
+
 /** A next step that is a command to run: shown outside the box, whole, so a mouse selection copies it. */
 const COMMAND = /^(docker|podman|regwiz|kubectl|helm|curl) /;
 
