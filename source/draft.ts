@@ -1,6 +1,6 @@
 import {fieldApplies, insecureHttpProblem} from './backends/validation.js';
 import type {Answers, Backend, FieldSpec} from './backends/types.js';
-import type {CreatePlan} from './engine.js';
+import type {CreatePlan} from './core/types.js';
 import {quoteValue} from './quote.js';
 import type {Profile, ProfileStore} from './store/profile-store.js';
 

@@ -1,7 +1,7 @@
 // The one output-safety rule for text that did not come from regwiz itself: what a server answered
 // (messages, codes, headers, Location), what a file holds (profiles, history, ~/.ncloud/configure) and
 // what a person passed in (URLs, names). It sits at the bottom of the import graph so that every layer,
-// the backends, the engine, the command line and the wizard, shows such text the same way.
+// the backends, the core, the command line and the wizard, shows such text the same way.
 //
 // The rule, after curl's and git's: a character that can act on a terminal is never written as itself.
 // C0 controls (NUL, BEL, BS, TAB, LF, CR, ESC: OSC titles and hyperlinks, clear-screen, cursor moves),

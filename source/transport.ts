@@ -1,6 +1,6 @@
 // undici sends: one dispatcher per request (an Agent, or a ProxyAgent when a proxy is in use), closed
 // once the answer is read, so that nothing keeps the process alive. This module is imported only when
-// something is sent (engine.ts): dry runs, help and the wizard's first frame never evaluate undici.
+// something is sent (core/create.ts): dry runs, help and the wizard's first frame never evaluate undici.
 import {Agent, Pool, ProxyAgent, request, type Dispatcher} from 'undici';
 import type {PlainRequest, ResponseInput} from './backends/types.js';
 import {proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from './transport/proxy.js';

@@ -105,7 +105,7 @@ describe('what each command loads', () => {
 		expect(JSON.parse(result.stdout)).toMatchObject({ok: true, dryRun: true});
 		// The method sees the modules that did run.
 		expect(sources).toContain('source/cli/main.ts');
-		expect(sources).toContain('source/engine.ts');
+		expect(sources).toContain('source/core/create.ts');
 		expect(matching(sources, UI_MODULES)).toEqual([]);
 		expect(matching(sources, HTTP_CLIENT)).toEqual([]);
 		expect(matching(sources, OBJECT_STORAGE)).toEqual([]);

@@ -8,7 +8,7 @@ import {ncr} from '../source/backends/ncr.js';
 import {registryui} from '../source/backends/registryui.js';
 import {historyCommand} from '../source/cli/history-command.js';
 import {main} from '../source/cli/main.js';
-import type {CreatePlan, CreateResult} from '../source/engine.js';
+import type {CreatePlan, CreateResult} from '../source/core/types.js';
 import {
 	appendHistory,
 	HISTORY_LIMIT,

@@ -4,7 +4,7 @@ import {registryui} from '../source/backends/registryui.js';
 import {chooseContainerTool, safeLines} from '../source/login/container-login.js';
 import {describeLogin, loginByHand, pushCommands} from '../source/login/push-lines.js';
 import {initialState, wizardReducer, type WizardState} from '../source/ui/state.js';
-import type {CreateResult} from '../source/engine.js';
+import type {CreateResult} from '../source/core/types.js';
 
 const login = {host: 'team-a.kr.ncr.ntruss.com', username: 'ncp_iam_ACCESSKEY', secretKey: 'the-secret-key-0001', imageBase: 'team-a.kr.ncr.ntruss.com/my-image'};
 

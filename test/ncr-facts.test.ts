@@ -3,7 +3,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {ncr, NCR_SITES, siteFromEnvironment} from '../source/backends/ncr.js';
 import {registryui} from '../source/backends/registryui.js';
-import {verifyCredentials} from '../source/engine.js';
+import {verifyCredentials} from '../source/core/create.js';
 import {NCP_HEADER, signNcpRequest} from '../source/signing/ncp-signature.js';
 import {SANDBOX_CREDENTIALS, startEmulator, type Emulator} from '../source/sandbox/emulator.js';
 import {ncloudZoneOf} from '../source/store/ncloud-config.js';

@@ -6,7 +6,7 @@ import {createMemoryStore, type ProfileStore} from '../source/store/profile-stor
 import {WizardApp, type WizardServices} from '../source/ui/app.js';
 import {initialState} from '../source/ui/state.js';
 import {TextQuestion} from '../source/ui/components/text-question.js';
-import type {CreateResult} from '../source/engine.js';
+import type {CreateResult} from '../source/core/types.js';
 import {drive, KEYS} from './helpers/ink-driver.js';
 
 const created: CreateResult = {

@@ -1,7 +1,10 @@
 import {findBackend, BACKENDS} from '../backends/index.js';
 import {InputError, insecureHttpProblem} from '../backends/validation.js';
 import type {Backend, PlainRequest} from '../backends/types.js';
-import {buildCreateRequest, checkPlanInput, EXIT, planEndpoint, sendCreate, type CreatePlan, type CreateResult} from '../engine.js';
+import {checkPlanInput, sendCreate} from '../core/create.js';
+import {EXIT} from '../core/exit-codes.js';
+import {buildCreateRequest, planEndpoint} from '../core/plan.js';
+import type {CreatePlan, CreateResult} from '../core/types.js';
 import {checkTransportSecurity, DraftProblem, missingConnection, missingFields, missingFlagNames, planFromDraft, resolveDraft, type Draft} from '../draft.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {appendHistory, historyEntryFromResult} from '../store/history.js';
@@ -11,7 +14,7 @@ import {dryRunJson, formatDryRunText, formatResultText, resultJson} from './outp
 import {colorEnabled, paint} from './style.js';
 import {UsageError} from './usage-error.js';
 import {describeRoute, proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from '../transport/proxy.js';
-import type {Io} from './io.js';
+import type {Io} from '../io.js';
 import {safeJson, safeText} from '../text-safety.js';
 
 export function backendFromArgument(name: string | undefined): Backend {

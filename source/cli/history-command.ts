@@ -1,10 +1,10 @@
 import {parseArgs} from 'node:util';
-import {EXIT} from '../engine.js';
+import {EXIT} from '../core/exit-codes.js';
 import {HISTORY_LIMIT, historyPath, readHistory, type HistoryEntry} from '../store/history.js';
 import {StoreError} from '../store/safe-file.js';
 import {parseArgsProblem} from './create-args.js';
 import {helpFor} from './help.js';
-import type {Io} from './io.js';
+import type {Io} from '../io.js';
 import {colorEnabled, formatTable, paint} from './style.js';
 import {quoteValue, UsageError} from './usage-error.js';
 import {safeJson, safeText} from '../text-safety.js';

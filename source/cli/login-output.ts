@@ -1,4 +1,4 @@
-import type {CreatePlan, CreateResult} from '../engine.js';
+import type {CreatePlan, CreateResult} from '../core/types.js';
 import {containerLogin} from '../login/container-login.js';
 import {loginFacts} from '../login/facts.js';
 import {describeLogin} from '../login/push-lines.js';

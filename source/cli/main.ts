@@ -1,10 +1,10 @@
 import {parseArgs} from 'node:util';
-import {EXIT} from '../engine.js';
+import {EXIT} from '../core/exit-codes.js';
 import {COMMON_FLAGS, commonOptions, didYouMean, parseArgsProblem} from './create-args.js';
 import {backendFromArgument, missingMessage, prepareCreate, runScriptedCreate} from './create-command.js';
 import {helpFor, shortUsage} from './help.js';
 import {BACKENDS} from '../backends/index.js';
-import {isInteractive, type Io} from './io.js';
+import {isInteractive, type Io} from '../io.js';
 import {UsageError} from './usage-error.js';
 import {version} from './version.js';
 import type {Draft} from '../draft.js';

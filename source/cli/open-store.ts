@@ -1,21 +1,6 @@
-import type {Backend} from '../backends/types.js';
-import type {ProfileStore} from '../store/profile-store.js';
-import type {Io} from './io.js';
+import type {Io} from '../io.js';
+import type {OpenedStore} from '../store/opened-store.js';
 import {UsageError} from './usage-error.js';
-
-export type OpenedStore = {
-	store: ProfileStore;
-	warnings: string[];
-	/** In the sandbox, the demo profile to use for a backend unless --profile names another. */
-	sandboxProfile?: (backend: Backend) => string;
-	/** Shown on every screen of a sandbox run (and on stderr by a scripted one). */
-	banner?: string;
-	/** In the sandbox, the backend as the run must use it: every request goes to the emulator. */
-	confine?: (backend: Backend) => Backend;
-	/** The sandbox emulator's origin: requests not made by a backend (Object Storage) are confined to it too. */
-	emulatorOrigin?: string;
-	close: () => Promise<void>;
-};
 
 /** The real profiles file, or, for --sandbox, a local emulator and demo profiles kept in memory only. */
 export async function openStoreFor(io: Io, sandbox: boolean): Promise<OpenedStore> {

@@ -1,7 +1,7 @@
-import {displayRequest, resultHeadline, resultLines, type CreateResult} from '../engine.js';
+import type {CreateResult} from '../core/types.js';
+import {displayRequest, resultHeadline, resultLines, safeJson, safeText} from '../present.js';
 import type {PlainRequest} from '../backends/types.js';
 import type {Paint} from './style.js';
-import {safeJson, safeText} from '../text-safety.js';
 
 const pad = (label: string, width: number) => label.padEnd(width);
 

@@ -3,7 +3,7 @@ import {parseArgs} from 'node:util';
 import {BACKENDS, findBackend} from '../backends/index.js';
 import type {Answers, Backend} from '../backends/types.js';
 import {checkField} from '../backends/validation.js';
-import {EXIT} from '../engine.js';
+import {EXIT} from '../core/exit-codes.js';
 import {maskSecret} from '../mask.js';
 import {relativeTime} from '../relative-time.js';
 import {NCLOUD_DEFAULT_SECTION, NcloudConfigError, ncloudConfigurePath, ncloudZoneOf, readNcloudCredentials} from '../store/ncloud-config.js';
@@ -12,7 +12,7 @@ import {openProfileStore, ProfileNotFoundError, profileNameProblem, type NamedPr
 import {StoreError} from '../store/safe-file.js';
 import {showProxySetting} from '../transport/proxy.js';
 import {parseArgsProblem} from './create-args.js';
-import type {Io} from './io.js';
+import type {Io} from '../io.js';
 import {colorEnabled, formatFields, formatTable, paint, type Paint} from './style.js';
 import {quoteValue, UsageError} from './usage-error.js';
 import {safeJson, safeText} from '../text-safety.js';

@@ -2,7 +2,7 @@ import {parseArgs} from 'node:util';
 import {parseArgsProblem} from './create-args.js';
 import {helpFor} from './help.js';
 import {UsageError} from './usage-error.js';
-import type {Io} from './io.js';
+import type {Io} from '../io.js';
 
 /** `regwiz sandbox [--port N] [--host H]`: the emulator in the foreground until Ctrl-C. */
 export async function sandboxCommand(io: Io, argv: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 import type {Backend, DockerLogin} from '../backends/types.js';
-import type {CreatePlan, CreateResult} from '../engine.js';
+import type {CreatePlan, CreateResult} from '../core/types.js';
 
 export type {Backend, DockerLogin};
 

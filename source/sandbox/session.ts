@@ -1,6 +1,6 @@
 import {BACKENDS} from '../backends/index.js';
 import type {Backend} from '../backends/types.js';
-import type {OpenedStore} from '../cli/open-store.js';
+import type {OpenedStore} from '../store/opened-store.js';
 import {createMemoryStore, type Profile} from '../store/profile-store.js';
 import {confineToEmulator} from './confine.js';
 import {startEmulator, type Emulator} from './emulator.js';

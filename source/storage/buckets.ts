@@ -16,7 +16,7 @@ import {
 import type {Answers, PlainRequest, ResponseInput} from '../backends/types.js';
 import {insecureHttpProblem, isLoopbackHost} from '../backends/validation.js';
 import type {NetworkSettings} from '../transport/proxy.js';
-import {EXIT} from '../engine.js';
+import {EXIT} from '../core/exit-codes.js';
 
 export type StorageOptions = {
 	timeoutMs: number;

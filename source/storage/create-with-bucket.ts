@@ -1,5 +1,7 @@
 // A create that needs its bucket first (the wizard's "New bucket…"): HEAD, PUT when free, then the registry.
-import {sendCreate, EXIT, type CreatePlan, type CreateResult, type SendCreateOptions} from '../engine.js';
+import {sendCreate, type SendCreateOptions} from '../core/create.js';
+import {EXIT} from '../core/exit-codes.js';
+import type {CreatePlan, CreateResult} from '../core/types.js';
 import {ensureBucket} from './buckets.js';
 
 export async function sendCreateWithBucket(

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
-import type {CreatePlan, CreateResult} from '../engine.js';
+import type {CreatePlan, CreateResult} from '../core/types.js';
 import {lazySchema} from '../backends/validation.js';
 import {withFileLock} from './file-lock.js';
 import {appendToFile, lstatOrUndefined, StoreError, writeFileAtomic} from './safe-file.js';

@@ -1,12 +1,15 @@
 import {Box, Text, useApp, useStdout} from 'ink';
 import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
 import {safeText} from '../text-safety.js';
-import {InputError} from '../backends/validation.js';
-import {reviewFacts} from './review-lines.js';
+import {reviewFacts, sendingPath} from './review-lines.js';
+import {useCreateAttempt} from './use-create-attempt.js';
+import {useLogin} from './use-login.js';
 import {credentialsAtFault, renameKey, retryHelps} from './result-options.js';
 import type {Answers, Backend, DockerLogin, LookupService} from '../backends/types.js';
-import {buildCreateRequest, EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, type CreatePlan, type CreateResult, type VerifyResult} from '../engine.js';
-import {loginFacts, type LoginReport} from '../login/facts.js';
+import {EXIT} from '../core/exit-codes.js';
+import {MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated} from '../core/result.js';
+import type {CreatePlan, CreateResult, VerifyResult} from '../core/types.js';
+import type {LoginReport} from '../login/facts.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {Footer, Header, LiveArea} from './components/layout.js';
 import {ForRealNote, LoginPanel, ResultPanel, ReviewPanel, SendingStep} from './components/panels.js';
@@ -20,7 +23,7 @@ import {SaveStep} from './steps/save-step.js';
 import {KeyOwner, KeyRouter} from './input/key-router.js';
 import type {Keypress} from './input/keypress.js';
 import {commandFor, hint} from './keymap.js';
-import {currentQuestion, fieldId, isSkipped, planInputProblem, planOf, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type Action, type WizardState} from './state.js';
+import {currentQuestion, fieldId, isSkipped, planInputProblem, questions, TOTAL_STEPS, unacceptedInsecureEndpoint, wizardReducer, type Action, type WizardState} from './state.js';
 
 export type WizardServices = {
 	backends: readonly Backend[];
@@ -122,9 +125,6 @@ export function WizardApp(props: WizardAppProps) {
 	const [attempts, setAttempts] = useState(0);
 	const {exit} = useApp();
 	const {stdout} = useStdout();
-	const sending = useRef<AbortController | undefined>(undefined);
-	const loggingIn = useRef<AbortController | undefined>(undefined);
-	const [sendStartedAt, setSendStartedAt] = useState(0);
 	const question = currentQuestion(state);
 	const list = questions(state);
 	const position = list.findIndex(item => item.id === question.id);
@@ -139,7 +139,8 @@ export function WizardApp(props: WizardAppProps) {
 				});
 	const canGoBack = list.slice(0, position).some(item => !isSkipped(state, item) && item.id !== 'sending' && item.id !== 'result');
 
-	// The one exit site of the tree: once an exit code is set, unmount and hand it over.
+	// The one exit site of the tree: once an exit code is set, unmount and hand it over (aborting what the
+	// create attempt and the login below have in flight).
 	useEffect(() => {
 		if (state.exitCode === undefined) return;
 		sending.current?.abort();
@@ -148,60 +149,10 @@ export function WizardApp(props: WizardAppProps) {
 		exit();
 	}, [state.exitCode]);
 
-	// Sign and send whenever the wizard enters "sending"; each attempt signs afresh.
-	useEffect(() => {
-		if (state.current !== 'sending') return;
-		const plan = planOf(state);
-		if (!plan) return;
-		const controller = new AbortController();
-		sending.current = controller;
-		setSendStartedAt(Date.now());
-		props.send(plan, controller.signal).then(
-			result => {
-				if (!inSandbox) props.onAttempt?.(plan, result);
-				// Cancelled by the person (Esc goes back, Ctrl-C quits) or by leaving the step: the answer is moot.
-				if (controller.signal.aborted) return;
-				// A profile that reached the server was used, even if refused; only a success changes what is offered next time.
-				const saved = plan.profileName ? store.get(plan.profileName) : undefined;
-				if (saved && plan.profileName && (result.ok || result.outcome)) {
-					try {
-						store.recordUse(plan.profileName, result.ok ? plan.fields : saved.lastFields ?? {});
-					} catch {
-						// Remembering defaults is a convenience; a failure must not hide the result.
-					}
-				}
-				dispatch({type: 'sent', result});
-			},
-			(error: unknown) => {
-				// Nothing was sent (bad input is refused before signing): back to where it can be changed.
-				dispatch({type: 'cancelSending'});
-				dispatch({type: 'notice', message: error instanceof InputError ? error.message : `unexpected error: ${(error as Error).message}`});
-			},
-		);
-		return () => controller.abort();
-	}, [state.current, state.result]);
-
-	const plan = state.current === 'result' ? planOf(state) : undefined;
-	const facts = plan && state.result ? loginFacts(plan, state.result) : undefined;
-	const canLogIn = facts !== undefined && props.login !== undefined && (state.login === undefined || (state.login.status === 'done' && state.login.report.kind === 'failed'));
-	const startLogin = () => {
-		if (!facts || !props.login) return;
-		const controller = new AbortController();
-		loggingIn.current = controller;
-		dispatch({type: 'loginStarted', at: Date.now()});
-		props.login(facts.login, controller.signal).then(
-			report => dispatch({type: 'loginDone', report}),
-			(error: unknown) => dispatch({type: 'loginDone', report: {kind: 'failed', tool: 'docker', host: facts.login.host, said: [`unexpected error: ${(error as Error).message}`], exitCode: null}}),
-		);
-	};
-	const canLogInRef = useRef(canLogIn);
-	canLogInRef.current = canLogIn;
-	const startLoginRef = useRef(startLogin);
-	startLoginRef.current = startLogin;
-	// --login: as soon as the create succeeded.
-	useEffect(() => {
-		if (props.autoLogin && state.current === 'result' && state.result?.ok && state.login === undefined && canLogIn) startLogin();
-	}, [state.current, state.result]);
+	// Sign and send on entering "sending" (the exit above aborts the attempt and the login in flight).
+	const {sending, sendStartedAt} = useCreateAttempt({state, send: props.send, onAttempt: props.onAttempt, inSandbox, store, dispatch});
+	// After a create: the docker login offered, started by a key or by --login.
+	const {facts, canLogIn, canLogInRef, startLoginRef, loggingIn} = useLogin({state, login: props.login, autoLogin: props.autoLogin, dispatch});
 
 	const trySandbox = () => {
 		if (!props.startSandbox || !state.backend || startingSandbox) return;
@@ -354,10 +305,8 @@ export function WizardApp(props: WizardAppProps) {
 	} else if (question.id === 'review' && backend) {
 		body = <ReviewPanel facts={{...reviewFacts(state, props.allowInsecureHttp)!, compact: (stdout.rows || 24) < 24}} />;
 	} else if (question.id === 'sending') {
-		const plan = planOf(state);
-		const url = plan ? new URL(buildCreateRequest(plan).url) : undefined;
 		const verb = backend?.curl.kind === 'signed' ? 'Signing and sending' : 'Sending';
-		body = <SendingStep what={`${verb} POST ${url ? url.pathname : ''}…`} startedAt={sendStartedAt || Date.now()} />;
+		body = <SendingStep what={`${verb} POST ${sendingPath(state)}…`} startedAt={sendStartedAt || Date.now()} />;
 	} else if (question.id === 'result' && state.result && backend) {
 		body = (
 			<Box flexDirection="column">

@@ -1,4 +1,4 @@
-import type {CreateResult} from '../engine.js';
+import type {CreateResult} from '../core/types.js';
 import type {WizardState} from './state.js';
 
 // What the result offers next, for both fronts: the Ink keys and the plain numbered choices.

@@ -1,8 +1,8 @@
 import {insecureHttpProblem} from '../backends/validation.js';
 import type {FieldSpec, PlainRequest} from '../backends/types.js';
-import {buildCreateRequest, displayRequest} from '../engine.js';
+import {buildCreateRequest} from '../core/plan.js';
+import {displayRequest, safeText} from '../present.js';
 import {maskSecret} from '../mask.js';
-import {safeText} from '../text-safety.js';
 import {planInputProblem, planOf, questions, unacceptedInsecureEndpoint, type WizardState} from './state.js';
 
 // What the review and the result show, as data: the Ink panels draw it in boxes, the plain front reads
@@ -91,6 +91,12 @@ export function reviewParts(facts: ReviewFacts): {answers: ReviewRow[]; requestL
 	if (facts.compact) request.push({label: 'Headers', value: headers.map(([name, value]) => `${name}: ${value}`).join(' · ')});
 	else for (const [name, value] of headers) request.push({label: 'Header', value: `${name}: ${value}`});
 	return {answers, requestLine: `${shown.method} ${safeText(shown.url)}`, request};
+}
+
+/** The path of the request being sent, for the sending screen (built as the review builds it). */
+export function sendingPath(state: WizardState): string {
+	const plan = planOf(state);
+	return plan ? new URL(buildCreateRequest(plan).url).pathname : '';
 }
 
 /** A next step that is a command to run: shown outside the box, whole, so a mouse selection copies it. */

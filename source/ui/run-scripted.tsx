@@ -1,7 +1,8 @@
 import {Box, render, useApp} from 'ink';
 import {useEffect, useState} from 'react';
-import type {Io} from '../cli/io.js';
-import {buildCreateRequest, type CreatePlan, type CreateResult} from '../engine.js';
+import type {Io} from '../io.js';
+import {buildCreateRequest} from '../core/plan.js';
+import type {CreatePlan, CreateResult} from '../core/types.js';
 import {LiveArea} from './components/layout.js';
 import {ResultPanel, SendingStep} from './components/panels.js';
 

@@ -1,5 +1,7 @@
 import {render} from 'ink';
-import {EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, type CreateResult} from '../engine.js';
+import {EXIT} from '../core/exit-codes.js';
+import {MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated} from '../core/result.js';
+import type {CreateResult} from '../core/types.js';
 import {safeText} from '../text-safety.js';
 import {WizardApp} from './app.js';
 import {realServices, type Attempts} from './services.js';

@@ -1,6 +1,8 @@
 import {BACKENDS} from '../backends/index.js';
 import type {LookupService} from '../backends/types.js';
-import {planEndpoint, sendCreate, verifyCredentials, type CreatePlan, type CreateResult} from '../engine.js';
+import {sendCreate, verifyCredentials} from '../core/create.js';
+import {planEndpoint} from '../core/plan.js';
+import type {CreatePlan, CreateResult} from '../core/types.js';
 import {appendHistory, historyEntryFromResult} from '../store/history.js';
 import {existsSync} from 'node:fs';
 import os from 'node:os';

@@ -1,7 +1,8 @@
 import {fieldApplies, InputError, insecureHttpProblem} from '../backends/validation.js';
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
 import {planFromDraft, withDefaults, type Draft} from '../draft.js';
-import {checkPlanInput, type CreatePlan, type CreateResult} from '../engine.js';
+import {checkPlanInput} from '../core/create.js';
+import type {CreatePlan, CreateResult} from '../core/types.js';
 import type {LoginReport, LoginState} from '../login/facts.js';
 
 /** How the person chose credentials on step 2. */

@@ -1,6 +1,6 @@
 import type {Backend} from '../backends/types.js';
-import type {Io} from '../cli/io.js';
-import type {OpenedStore} from '../cli/open-store.js';
+import type {Io} from '../io.js';
+import type {OpenedStore} from '../store/opened-store.js';
 import type {Draft} from '../draft.js';
 
 /** What the command line hands the wizard. */

@@ -1,5 +1,5 @@
 import {PassThrough} from 'node:stream';
-import type {Io} from '../../source/cli/io.js';
+import type {Io} from '../../source/io.js';
 
 export type FakeIoOptions = {stdinTTY?: boolean; stdoutTTY?: boolean; stderrTTY?: boolean; input?: string};
 

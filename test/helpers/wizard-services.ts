@@ -1,5 +1,5 @@
 import {BACKENDS} from '../../source/backends/index.js';
-import {sendCreate, verifyCredentials} from '../../source/engine.js';
+import {sendCreate, verifyCredentials} from '../../source/core/create.js';
 import {createMemoryStore} from '../../source/store/profile-store.js';
 import type {WizardServices} from '../../source/ui/app.js';
 

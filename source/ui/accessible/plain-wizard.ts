@@ -1,11 +1,14 @@
 import {InputError, insecureHttpProblem} from '../../backends/validation.js';
 import type {Backend} from '../../backends/types.js';
-import {buildCreateRequest, EXIT, MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated, resultHeadline, resultLines, type CreateResult} from '../../engine.js';
+import {EXIT} from '../../core/exit-codes.js';
+import {buildCreateRequest} from '../../core/plan.js';
+import {MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated} from '../../core/result.js';
+import type {CreateResult} from '../../core/types.js';
+import {resultHeadline, resultLines, safeText} from '../../present.js';
 import {loginFacts} from '../../login/facts.js';
 import {describeLogin, pushCommands} from '../../login/push-lines.js';
 import {maskSecret} from '../../mask.js';
 import {profileNameProblem} from '../../store/profile-store.js';
-import {safeText} from '../../text-safety.js';
 import type {SandboxSwitch} from '../app.js';
 import {fieldFault, suggestValue} from '../field-faults.js';
 import {resultAdvice, reviewFacts, reviewParts} from '../review-lines.js';

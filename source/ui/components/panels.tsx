@@ -1,7 +1,7 @@
 import {Box, Text, useStdout} from 'ink';
-import {safeText} from '../../text-safety.js';
 import {useEffect, useState} from 'react';
-import {resultHeadline, resultLines, type CreateResult} from '../../engine.js';
+import type {CreateResult} from '../../core/types.js';
+import {resultHeadline, resultLines, safeText} from '../../present.js';
 import {resultAdvice, reviewParts, type ReviewFacts} from '../review-lines.js';
 import type {CreateLoginFacts, LoginState} from '../../login/facts.js';
 import {describeLogin, pushCommands} from '../../login/push-lines.js';

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {safeText} from '../../text-safety.js';
 import {useEffect, useState} from 'react';
 import type {Answers, Backend} from '../../backends/types.js';
-import type {VerifyResult} from '../../engine.js';
+import type {VerifyResult} from '../../core/types.js';
 import {SelectQuestion} from '../components/select-question.js';
 
 /** Checks new credentials with a request that changes nothing, then asks whether to keep them. */
