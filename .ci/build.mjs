@@ -210,7 +210,7 @@ const app = await build({
 	entryPoints: [path.join(root, 'cli.tsx')],
 	outfile: appFile,
 	write: false,
-	// For tools and test/bundle.test.ts (which module ran); not in the package.
+	// For tools and test/build/bundle.test.ts (which module ran); not in the package.
 	sourcemap: 'external',
 	metafile: true,
 	bundle: true,

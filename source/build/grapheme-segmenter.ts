@@ -1,7 +1,7 @@
 // A grapheme segmenter that answers as Intl.Segmenter does, without building one until a string needs it.
 // Ink's tokenizers (@alcalzone/ansi-tokenize, slice-ansi) each make an Intl.Segmenter when loaded and cut
 // every line of every frame with it: ~12 ms of ICU set-up before the first frame. .ci/build.mjs puts this
-// one in their place (lever `lazy-segmenter`); test/grapheme-segmenter.test.ts compares the two.
+// one in their place (lever `lazy-segmenter`); test/build/grapheme-segmenter.test.ts compares the two.
 //
 // A string none of whose code points can join a neighbour (see `joiner`) is one cluster per code point;
 // anything else goes to a real Intl.Segmenter, made on first need.

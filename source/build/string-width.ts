@@ -1,5 +1,5 @@
 // A lighter stand-in for the `string-width` package (ink measures every string with it), put in its
-// place at bundle time by .ci/build.mjs. It gives the same answers (test/string-width.test.ts compares
+// place at bundle time by .ci/build.mjs. It gives the same answers (test/build/string-width.test.ts compares
 // them) but costs nothing at start-up: `string-width` builds an Intl.Segmenter (~16 ms here) on import and
 // compiles an RGI_Emoji set regex (~50 ms) on the first non-ASCII string; this module needs neither
 // unless a string really holds a multi-code-point cluster (combining marks, ZWJ emoji, flags, Hangul jamo…).
