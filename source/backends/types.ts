@@ -12,7 +12,8 @@ export type LoadedChoice = Choice & {unavailable?: string};
 export type LoadedChoices = {ok: true; choices: LoadedChoice[]} | {ok: false; message: string};
 
 /** Where a lookup goes and as whom: the backend, the credentials and connection chosen in the wizard. */
-export type LookupAccess = {backend: Backend; credentials: Answers; connection: Answers};
+/** Whose account a lookup reads: the credentials and connection in use, and the profile they came from (for its proxy). */
+export type LookupAccess = {backend: Backend; credentials: Answers; connection: Answers; profileName?: string};
 
 /**
  * Values a field can be chosen from or checked against, fetched from the service by a named source

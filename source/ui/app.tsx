@@ -261,7 +261,7 @@ export function WizardApp(props: WizardAppProps) {
 		body = (
 			<Step
 				lookup={props.lookup!}
-				access={{backend, credentials: state.credentials, connection: state.connection}}
+				access={{backend, credentials: state.credentials, connection: state.connection, profileName: state.profileName}}
 				onAnswerWith={(value, also) => dispatch({type: 'answer', group, key: spec.key, value, also})}
 				question={question}
 				backend={backend}

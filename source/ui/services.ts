@@ -1,5 +1,5 @@
 import {BACKENDS} from '../backends/index.js';
-import type {LookupService} from '../backends/types.js';
+import type {LookupAccess, LookupService} from '../backends/types.js';
 import {sendCreate, verifyCredentials} from '../core/create.js';
 import {planEndpoint} from '../core/plan.js';
 import type {CreatePlan, CreateResult} from '../core/types.js';
@@ -48,12 +48,12 @@ export function forRealLines(env: NodeJS.ProcessEnv): string[] {
 export type Attempts = Set<Promise<CreateResult>>;
 
 /** The lookups behind FieldSpec.choicesFrom / knownFrom, loaded when a field first asks; `settings` read at each. */
-function lazyLookups(settings: () => LookupSettings): LookupService {
-	const load = () => import('../storage/lookups.js').then(module => module.storageLookups(settings()));
+function lazyLookups(settings: (profileName?: string) => LookupSettings): LookupService {
+	const load = (access: LookupAccess) => import('../storage/lookups.js').then(module => module.storageLookups(settings(access.profileName)));
 	return {
-		choices: (source, access, signal) => load().then(lookups => lookups.choices(source, access, signal)),
-		known: (source, access, signal) => load().then(lookups => lookups.known(source, access, signal)),
-		checkNew: (source, value, access, signal) => load().then(lookups => lookups.checkNew(source, value, access, signal)),
+		choices: (source, access, signal) => load(access).then(lookups => lookups.choices(source, access, signal)),
+		known: (source, access, signal) => load(access).then(lookups => lookups.known(source, access, signal)),
+		checkNew: (source, value, access, signal) => load(access).then(lookups => lookups.checkNew(source, value, access, signal)),
 	};
 }
 
@@ -106,7 +106,8 @@ export function realServices(
 			attempt.then(forget, forget);
 			return attempt;
 		},
-		lookup: lazyLookups(() => ({timeoutMs: Math.min(options.timeoutMs, 15_000), allowInsecureHttp: options.allowInsecureHttp, network: network(), confineTo})),
+		// The profile in use decides the proxy, as it does for the create itself.
+		lookup: lazyLookups(profileName => ({timeoutMs: Math.min(options.timeoutMs, 15_000), allowInsecureHttp: options.allowInsecureHttp, network: network(profileName), confineTo})),
 		verify: (backend, credentials, connection, signal) =>
 			verifyCredentials(backend, credentials, connection, {timeoutMs: Math.min(options.timeoutMs, 15_000), signal, network: network()}),
 		importable: backend => {
