@@ -1,4 +1,5 @@
-import {headerValue, printable} from './response.js';
+import {headerValue} from './response.js';
+import {safeText} from '../text-safety.js';
 import type {AdviceContext, Outcome} from './types.js';
 
 function retryAfter(context: AdviceContext): string {
@@ -27,7 +28,7 @@ export function commonAdvice(outcome: Outcome, context: AdviceContext): string[]
 	if (outcome.status >= 300 && outcome.status < 400) {
 		const raw = headerValue(context.headers, 'location');
 		// Nothing from the server reaches the terminal as a control code.
-		const location = raw === undefined ? undefined : printable(raw);
+		const location = raw === undefined ? undefined : safeText(raw);
 		return [
 			`The server redirects${location ? ` to ${location}` : ''}; regwiz never follows redirects with credentials.`,
 			'If that address is right, use it as the endpoint.',

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import {safeText} from '../text-safety.js';
 import {commonAdvice} from './advice.js';
 import {credentialsFromVariables, describeVariables} from './environment.js';
-import {cleanExcerpt, headerValue, isSuccessStatus, parseBody, printable, statusPhrase, unexpectedBodyProblem} from './response.js';
+import {cleanExcerpt, headerValue, isSuccessStatus, parseBody, statusPhrase, unexpectedBodyProblem} from './response.js';
 import {baseUrlSchema, lazySchema, printableText, trimPasted, validateAnswers} from './validation.js';
 import type {Answers, Backend, FieldSpec, Outcome, PlainRequest, ResourceField, ResponseInput} from './types.js';
 
@@ -177,7 +178,7 @@ const projectAnswerSchema = lazySchema(() =>
 function readResponse({status, headers, body: text, truncated}: ResponseInput): Outcome {
 	const traceId = headerValue(headers, 'x-request-id');
 	const parsed = parseBody(text);
-	const base = {status, traceId: traceId === undefined ? undefined : printable(traceId), body: parsed.value, resource: [] as ResourceField[]};
+	const base = {status, traceId: traceId === undefined ? undefined : safeText(traceId), body: parsed.value, resource: [] as ResourceField[]};
 	if (isSuccessStatus(status)) {
 		if (status === 201) {
 			const location = headerValue(headers, 'location');
@@ -185,7 +186,7 @@ function readResponse({status, headers, body: text, truncated}: ResponseInput): 
 				...base,
 				ok: true,
 				message: statusPhrase(status),
-				resource: location ? [{label: 'Location', value: printable(location)}] : [],
+				resource: location ? [{label: 'Location', value: safeText(location)}] : [],
 			};
 		}
 		return {
@@ -198,7 +199,7 @@ function readResponse({status, headers, body: text, truncated}: ResponseInput): 
 	const shaped = parsed.json ? errorsSchema.safeParse(parsed.value) : undefined;
 	const first = shaped?.success ? shaped.data.errors[0] : undefined;
 	if (first?.message !== undefined) {
-		return {...base, ok: false, message: printable(first.message), errorCode: first.code === undefined ? undefined : printable(first.code)};
+		return {...base, ok: false, message: safeText(first.message), errorCode: first.code === undefined ? undefined : safeText(first.code)};
 	}
 	return {
 		...base,
@@ -213,11 +214,11 @@ function projectFields(body: unknown): ResourceField[] | undefined {
 	const parsed = projectAnswerSchema.safeParse(body);
 	if (!parsed.success) return undefined;
 	const project = parsed.data;
-	const out: ResourceField[] = [{label: 'Project', value: printable(project.name)}];
+	const out: ResourceField[] = [{label: 'Project', value: safeText(project.name)}];
 	if (project.project_id !== undefined) out.push({label: 'Project id', value: String(project.project_id)});
 	if (project.metadata?.public !== undefined) out.push({label: 'Public', value: project.metadata.public === 'true' ? 'yes' : 'no'});
-	if (project.owner_name) out.push({label: 'Owner', value: printable(project.owner_name)});
-	if (project.creation_time) out.push({label: 'Created', value: printable(project.creation_time)});
+	if (project.owner_name) out.push({label: 'Owner', value: safeText(project.owner_name)});
+	if (project.creation_time) out.push({label: 'Created', value: safeText(project.creation_time)});
 	return out;
 }
 

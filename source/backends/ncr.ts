@@ -1,17 +1,8 @@
 import * as z from 'zod/mini';
+import {safeText} from '../text-safety.js';
 import {ncpSignatureHeaders, NCP_HEADER} from '../signing/ncp-signature.js';
 import {maskSecret} from '../mask.js';
-import {
-	cleanExcerpt,
-	clockSkew,
-	describeDuration,
-	headerValue,
-	isSuccessStatus,
-	parseBody,
-	printable,
-	statusPhrase,
-	unexpectedBodyProblem,
-} from './response.js';
+import {cleanExcerpt, clockSkew, describeDuration, headerValue, isSuccessStatus, parseBody, statusPhrase, unexpectedBodyProblem} from './response.js';
 import {commonAdvice} from './advice.js';
 import {describeVariables} from './environment.js';
 import {baseUrlSchema, hasControlCharacters, isWellFormedText, lazySchema, trimPasted, validateAnswers} from './validation.js';
@@ -342,7 +333,7 @@ function readResponse({status, headers, body: text, truncated}: Parameters<Backe
 			return {
 				...base,
 				ok: true,
-				message: printable(shaped.data.returnMessage ?? statusPhrase(status)),
+				message: safeText(shaped.data.returnMessage ?? statusPhrase(status)),
 			};
 		}
 		return {
@@ -361,8 +352,8 @@ function readResponse({status, headers, body: text, truncated}: Parameters<Backe
 			return {
 				...base,
 				ok: false,
-				message: printable(said),
-				details: error?.details === undefined ? undefined : printable(error.details),
+				message: safeText(said),
+				details: error?.details === undefined ? undefined : safeText(error.details),
 				errorCode: errorCode === undefined ? undefined : String(errorCode),
 			};
 		}
@@ -455,13 +446,13 @@ export function readRegistryPage(response: ResponseInput, page: number): Registr
 	const listed = readListedPage(response);
 	if (!listed.ok) {
 		return listed.problem === 'refused'
-			? {ok: false, status: listed.status, message: `${listed.status} ${printable(listed.said ?? statusPhrase(listed.status))}`}
+			? {ok: false, status: listed.status, message: `${listed.status} ${safeText(listed.said ?? statusPhrase(listed.status))}`}
 			: {ok: false, status: listed.status, message: `${listed.status} but not the registry list NCR sends`};
 	}
 	const registries = listed.results.map(entry => ({
-		name: printable(entry.name),
-		...(entry.bucket ? {bucket: printable(entry.bucket)} : {}),
-		...(entry.end_point ? {endPoint: printable(entry.end_point)} : {}),
+		name: safeText(entry.name),
+		...(entry.bucket ? {bucket: safeText(entry.bucket)} : {}),
+		...(entry.end_point ? {endPoint: safeText(entry.end_point)} : {}),
 	}));
 	return {ok: true, registries, ...(listed.next && registries.length > 0 ? {next: page + 1} : {})};
 }

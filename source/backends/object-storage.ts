@@ -3,8 +3,9 @@
 // answers. Loaded only by `regwiz buckets`, `--create-bucket` and the wizard's bucket list.
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 import {sigV4Headers} from '../signing/sigv4.js';
+import {safeText} from '../text-safety.js';
 import {ncr} from './ncr.js';
-import {cleanExcerpt, isSuccessStatus, printable, statusPhrase} from './response.js';
+import {cleanExcerpt, isSuccessStatus, statusPhrase} from './response.js';
 import {checkField} from './validation.js';
 import type {Answers, PlainRequest, ResponseInput} from './types.js';
 
@@ -82,9 +83,9 @@ export function readRefusal(response: ResponseInput): StorageRefusal {
 	const error = tree?.Error && typeof tree.Error === 'object' ? (tree.Error as Record<string, unknown>) : undefined;
 	const code = text(error?.Code);
 	const said = text(error?.Message);
-	const message = said ? printable(said) : response.body.trim() !== '' && !error ? cleanExcerpt(response.body) : statusPhrase(response.status);
+	const message = said ? safeText(said) : response.body.trim() !== '' && !error ? cleanExcerpt(response.body) : statusPhrase(response.status);
 	const noAccess = response.status === 401 || (response.status === 403 && code !== 'SignatureDoesNotMatch' && code !== 'RequestTimeTooSkewed');
-	return {status: response.status, code: code === undefined ? undefined : printable(code), message, noAccess};
+	return {status: response.status, code: code === undefined ? undefined : safeText(code), message, noAccess};
 }
 
 /** The buckets of a ListBuckets answer, or the refusal. A 2xx that is not the S3 answer is a refusal too. */
@@ -102,7 +103,7 @@ export function readListBuckets(response: ResponseInput): {ok: true; buckets: Bu
 		const name = text((item as Record<string, unknown>)?.Name);
 		if (name === undefined) continue;
 		const created = text((item as Record<string, unknown>).CreationDate);
-		buckets.push({name: printable(name), ...(created ? {created: printable(created)} : {})});
+		buckets.push({name: safeText(name), ...(created ? {created: safeText(created)} : {})});
 	}
 	return {ok: true, buckets: buckets.sort((a, b) => a.name.localeCompare(b.name))};
 }

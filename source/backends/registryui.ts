@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import {safeText} from '../text-safety.js';
 import {commonAdvice} from './advice.js';
 import {describeVariables} from './environment.js';
-import {cleanExcerpt, isSuccessStatus, parseBody, printable, statusPhrase, unexpectedBodyProblem} from './response.js';
+import {cleanExcerpt, isSuccessStatus, parseBody, statusPhrase, unexpectedBodyProblem} from './response.js';
 import {baseUrlSchema, lazySchema, printableText, trimPasted, validateAnswers} from './validation.js';
 import type {Answers, Backend, FieldSpec, Outcome, PlainRequest, ResourceField} from './types.js';
 
@@ -136,10 +137,10 @@ function resourceFields(data: unknown): ResourceField[] | undefined {
 	const entry = entrySchema.safeParse(data);
 	if (!entry.success) return undefined;
 	const {fullPath, title, isPublic, created} = entry.data;
-	const fieldList: ResourceField[] = [{label: 'Path', value: printable(fullPath)}];
-	if (title) fieldList.push({label: 'Title', value: printable(title)});
+	const fieldList: ResourceField[] = [{label: 'Path', value: safeText(fullPath)}];
+	if (title) fieldList.push({label: 'Title', value: safeText(title)});
 	if (isPublic !== undefined && isPublic !== null) fieldList.push({label: 'Public', value: isPublic ? 'yes' : 'no'});
-	if (created) fieldList.push({label: 'Created', value: printable(created)});
+	if (created) fieldList.push({label: 'Created', value: safeText(created)});
 	return fieldList;
 }
 
@@ -149,7 +150,7 @@ function readResponse({status, body: text, truncated}: Parameters<Backend['readR
 	const base = {status, body: parsed.value, resource: []};
 	const shaped = parsed.json ? answerSchema.safeParse(parsed.value) : undefined;
 	if (shaped?.success && shaped.data.error !== null) {
-		return {...base, ok: false, message: printable(shaped.data.error)};
+		return {...base, ok: false, message: safeText(shaped.data.error)};
 	}
 	if (!isSuccessStatus(status)) {
 		return {

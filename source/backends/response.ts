@@ -1,4 +1,4 @@
-import {safeText, UNSAFE_CHARACTERS} from '../text-safety.js';
+import {UNSAFE_CHARACTERS} from '../text-safety.js';
 import type {ResponseInput} from './types.js';
 
 export function headerValue(headers: ResponseInput['headers'], name: string): string | undefined {
@@ -103,9 +103,6 @@ export function unexpectedBodyProblem(text: string, parsed: ParsedBody, truncate
 	if (truncated) return `the answer was cut: it was larger than regwiz reads, so it could not be checked (it began: ${cleanExcerpt(text, 60)})`;
 	return parsed.json ? `expected ${expected}, got ${cleanExcerpt(text, 120)}` : `the answer is not JSON: ${cleanExcerpt(text)}`;
 }
-
-/** A value a server sent, made safe to show: the one text-safety rule (source/text-safety.ts). */
-export const printable = safeText;
 
 export const isSuccessStatus = (status: number): boolean => status >= 200 && status < 300;
 

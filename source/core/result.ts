@@ -1,4 +1,5 @@
-import {headerValue, printable, statusPhrase} from '../backends/response.js';
+import {headerValue, statusPhrase} from '../backends/response.js';
+import {safeText} from '../text-safety.js';
 import type {Outcome, PlainRequest, ReadBackResult} from '../backends/types.js';
 import type {TransportFailure} from '../transport.js';
 import {EXIT} from './exit-codes.js';
@@ -66,7 +67,7 @@ export function resultFromOutcome(
 		const target = location === undefined ? undefined : URL.canParse(location, request.url) ? new URL(location, request.url).toString() : location;
 		outcome = {
 			...outcome,
-			problem: target === undefined ? 'a redirect without a Location; regwiz does not follow redirects' : `it redirects to ${printable(target)}; regwiz does not follow redirects`,
+			problem: target === undefined ? 'a redirect without a Location; regwiz does not follow redirects' : `it redirects to ${safeText(target)}; regwiz does not follow redirects`,
 		};
 	}
 	// A 1xx as the final answer (an upgrade nobody asked for) says nothing of what the service did.

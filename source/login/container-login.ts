@@ -1,7 +1,8 @@
 import {spawn} from 'node:child_process';
+import {safeText} from '../text-safety.js';
 import {accessSync, constants, statSync} from 'node:fs';
 import path from 'node:path';
-import {printable} from '../backends/response.js';
+
 import type {DockerLogin} from '../backends/types.js';
 import type {LoginReport} from './facts.js';
 
@@ -50,7 +51,7 @@ export function safeLines(text: string, secret: string): string[] {
 	const hidden = secret.length >= 4 ? text.split(secret).join('****') : text;
 	const lines = hidden
 		.split(/\r?\n|\r/)
-		.map(line => printable(line).trimEnd())
+		.map(line => safeText(line).trimEnd())
 		.filter(line => line.trim() !== '');
 	return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `… (${lines.length - MAX_LINES} more lines)`] : lines;
 }
@@ -82,7 +83,7 @@ export async function containerLogin(login: DockerLogin, options: {env: NodeJS.P
 		child.once('close', code => resolve({code}));
 	});
 	const said = safeLines(output, login.secretKey);
-	if (ended.error && said.length === 0) said.push(ended.error.name === 'AbortError' ? 'cancelled' : printable(ended.error.message));
+	if (ended.error && said.length === 0) said.push(ended.error.name === 'AbortError' ? 'cancelled' : safeText(ended.error.message));
 	if (ended.code === 0) return {kind: 'ok', tool: tool.name, host: login.host, said};
 	if (said.length === 0) said.push(ended.code === null ? `${tool.name} did not finish` : `${tool.name} exited with code ${ended.code}`);
 	return {kind: 'failed', tool: tool.name, host: login.host, said, exitCode: ended.code};

@@ -29,7 +29,8 @@ function copiedSource(relativeImports: boolean): string {
 		.replace(/^const TITLE = '[^']*';$/m, `const TITLE = '${COPY.title}';`)
 		.replace(/^const ENV_PREFIX = '[^']*';$/m, `const ENV_PREFIX = '${COPY.prefix}';`);
 	expect(changed).not.toBe(source);
-	return relativeImports ? changed : changed.replaceAll("from './", `from '${path.join(ROOT, 'source/backends')}/`);
+	if (relativeImports) return changed;
+	return changed.replaceAll("from '../", `from '${path.join(ROOT, 'source')}/`).replaceAll("from './", `from '${path.join(ROOT, 'source/backends')}/`);
 }
 
 let scratch: string;
