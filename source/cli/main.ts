@@ -13,6 +13,7 @@ import {openStoreFor} from './open-store.js';
 import {wantsAccessible} from './accessible.js';
 import type {WizardOptions} from '../ui/wizard-options.js';
 import {safeJson, safeText} from '../text-safety.js';
+import {chooseLanguage, langFlag, setLanguage} from '../i18n/index.js';
 
 /** Signals that cancel a create, with their exit codes (128 + the signal's number). */
 const CANCELLING_SIGNALS = {SIGINT: EXIT.cancelled, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup, SIGQUIT: EXIT.quit} as const;
@@ -219,10 +220,17 @@ function watchStdout(io: Io): {io: Io; written: () => boolean} {
  * Runs one invocation; every failure becomes a message and an exit code, never a stack trace. With
  * --json, stdout always gets exactly one JSON object: the result, or one saying what went wrong.
  */
-export async function main(io: Io): Promise<number> {
+export async function main(given: Io): Promise<number> {
+	// --lang is global to every command: chosen here, then taken out of what the commands parse.
+	const choice = chooseLanguage(given.argv, given.env);
+	setLanguage(choice.language);
+	const flag = langFlag(given.argv);
+	// Not a copy: io.stdin is a getter that must stay lazy.
+	const io: Io = flag ? Object.create(given, {argv: {value: given.argv.filter((_, index) => index < flag.index || index >= flag.index + flag.length)}}) : given;
 	const json = io.argv.includes('--json');
 	const watched = json ? watchStdout(io) : {io, written: () => false};
 	try {
+		if (choice.problem !== undefined) throw new UsageError(choice.problem);
 		return await route(watched.io);
 	} catch (error) {
 		if (error instanceof UsageError) {

@@ -40,10 +40,11 @@ function controlledEnv(configDir: string, home: string, extra: Record<string, st
 	const env: Record<string, string> = {};
 	for (const [name, value] of Object.entries(process.env)) {
 		if (value === undefined) continue;
-		if (/^(NCLOUD_|REGISTRYUI_|HARBOR_|REGWIZ_|XDG_)/.test(name) || name === 'CI' || name === 'NODE_OPTIONS') continue;
+		if (/^(NCLOUD_|REGISTRYUI_|HARBOR_|REGWIZ_|XDG_|LC_)/.test(name) || name === 'CI' || name === 'NODE_OPTIONS' || name === 'LANG') continue;
 		env[name] = value;
 	}
-	return {...env, HOME: home, REGWIZ_CONFIG_DIR: configDir, ...extra};
+	// English unless a test asks for Korean (LANG, --lang), whatever the machine's locale.
+	return {...env, LANG: 'C.UTF-8', HOME: home, REGWIZ_CONFIG_DIR: configDir, ...extra};
 }
 
 export async function runCli(args: string[], options: RunCliOptions = {}): Promise<CliResult> {
