@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import {t} from '../i18n/index.js';
 import {describeDiskError, processAlive, readRegularFile, StoreError, writeAll} from './safe-file.js';
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -33,7 +34,7 @@ function takeLock(lockPath: string): void {
 	} catch (error) {
 		fs.closeSync(fd);
 		fs.rmSync(lockPath, {force: true});
-		throw new StoreError(`could not create the lock file ${lockPath}: ${describeDiskError(error)}; nothing was saved`, 'disk', (error as NodeJS.ErrnoException).code);
+		throw new StoreError(t('store.lock.failed', {lock: lockPath, why: describeDiskError(error)}), 'disk', (error as NodeJS.ErrnoException).code);
 	}
 	fs.closeSync(fd);
 }
@@ -52,14 +53,14 @@ export function withFileLock<T>(lockPath: string, work: () => T, {timeoutMs = 50
 			if (error instanceof StoreError) throw error;
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code !== 'EEXIST') {
-				throw new StoreError(`could not create the lock file ${lockPath}: ${describeDiskError(error)}; nothing was saved`, 'disk', code);
+				throw new StoreError(t('store.lock.failed', {lock: lockPath, why: describeDiskError(error)}), 'disk', code);
 			}
 			if (isStaleLock(lockPath, staleMs)) {
 				fs.rmSync(lockPath, {force: true});
 				continue;
 			}
 			if (Date.now() > deadline) {
-				throw new Error(`Another regwiz is saving its configuration (lock file ${lockPath}); try again, or delete that file if no regwiz is running.`);
+				throw new Error(t('store.lock.busy', {lock: lockPath}));
 			}
 			sleep(Math.min(50, 5 + attempt * 5));
 		}

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
+import {t} from '../i18n/index.js';
 import type {CreatePlan, CreateResult} from '../core/types.js';
 import {lazySchema} from '../backends/validation.js';
 import {withFileLock} from './file-lock.js';
@@ -81,7 +82,7 @@ function rotate(file: string, size: number): void {
 		return;
 	}
 	const lines = readNewestLines(file, Number.POSITIVE_INFINITY, HISTORY_MAX_BYTES);
-	writeFileAtomic(previous, lines.length > 0 ? `${lines.join('\n')}\n` : '', 'The history');
+	writeFileAtomic(previous, lines.length > 0 ? `${lines.join('\n')}\n` : '', t('store.save.keptHistory'));
 	fs.rmSync(file, {force: true});
 }
 
@@ -116,7 +117,7 @@ export function appendHistory(env: NodeJS.ProcessEnv, entry: HistoryEntry): void
 function readNewestLines(file: string, count: number, maxBytes = Number.POSITIVE_INFINITY): string[] {
 	const stat = lstatOrUndefined(file);
 	if (!stat) return [];
-	if (!stat.isFile()) throw new StoreError(`${file} is not a regular file; regwiz reads only its own history file: remove it`, 'refused');
+	if (!stat.isFile()) throw new StoreError(t('store.history.notRegular', {file}), 'refused');
 	let fd: number;
 	try {
 		fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
@@ -127,7 +128,7 @@ function readNewestLines(file: string, count: number, maxBytes = Number.POSITIVE
 	const lines: string[] = [];
 	try {
 		const opened = fs.fstatSync(fd);
-		if (!opened.isFile()) throw new StoreError(`${file} is not a regular file: remove it`, 'refused');
+		if (!opened.isFile()) throw new StoreError(t('store.history.notRegularOpened', {file}), 'refused');
 		const stop = Math.max(0, opened.size - maxBytes);
 		let position = opened.size;
 		// Bytes after the last newline seen so far: the end of a line whose start is further back.

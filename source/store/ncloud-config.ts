@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import {t} from '../i18n/index.js';
 import {readRegularFile, StoreError} from './safe-file.js';
 
 /** The three settings regwiz reads from one section of the official NCP CLI's file. */
@@ -14,6 +15,8 @@ export class NcloudConfigError extends Error {
 		message: string,
 		readonly file?: string,
 		readonly line?: number,
+		/** `section`: the file has no such section (the message lists the ones it has). */
+		readonly reason?: 'section',
 	) {
 		super(message);
 		this.name = 'NcloudConfigError';
@@ -50,7 +53,7 @@ export function parseNcloudConfigure(text: string): Map<string, NcloudSection> {
 			const header = /^\[([^\]]*)\]\s*(?:[#;].*)?$/.exec(line);
 			const name = header?.[1]?.trim();
 			if (!name) {
-				throw new NcloudConfigError(`line ${lineNumber}: expected a section header like [DEFAULT] or [my-profile]`, undefined, lineNumber);
+				throw new NcloudConfigError(t('store.ncloud.header', {line: lineNumber}), undefined, lineNumber);
 			}
 			current = name;
 			if (!sections.has(current)) sections.set(current, {});
@@ -58,11 +61,7 @@ export function parseNcloudConfigure(text: string): Map<string, NcloudSection> {
 		}
 		const equals = line.indexOf('=');
 		if (equals <= 0) {
-			throw new NcloudConfigError(
-				`line ${lineNumber}: expected "key = value" (e.g. ncloud_access_key_id = ...) or a [section]`,
-				undefined,
-				lineNumber,
-			);
+			throw new NcloudConfigError(t('store.ncloud.keyValue', {line: lineNumber}), undefined, lineNumber);
 		}
 		const key = line.slice(0, equals).trim().toLowerCase();
 		const value = unquote(line.slice(equals + 1).replace(/\s+[#;].*$/, '').trim());
@@ -117,7 +116,7 @@ export function readNcloudCredentials(env: NodeJS.ProcessEnv, section?: string):
 		text = readRegularFile(file, {followLinks: true});
 	} catch (error) {
 		if (error instanceof StoreError) throw new NcloudConfigError(error.message, file);
-		throw new NcloudConfigError(`${file} could not be read: ${(error as Error).message}`, file);
+		throw new NcloudConfigError(t('store.ncloud.unreadable', {file, why: (error as Error).message}), file);
 	}
 	if (text === undefined) return undefined;
 	let sections: Map<string, NcloudSection>;
@@ -131,10 +130,7 @@ export function readNcloudCredentials(env: NodeJS.ProcessEnv, section?: string):
 	const found = findSection(sections, wanted);
 	if (!found) {
 		const names = [...sections.keys()].map(name => `[${name}]`);
-		throw new NcloudConfigError(
-			`${file} has no [${wanted}] section${names.length > 0 ? ` (it has ${names.join(', ')})` : ' (it holds no keys)'}`,
-			file,
-		);
+		throw new NcloudConfigError(t('store.ncloud.noSection', {file, wanted, names}), file, undefined, 'section');
 	}
 	const [name, values] = found;
 	const missing = [
@@ -142,7 +138,7 @@ export function readNcloudCredentials(env: NodeJS.ProcessEnv, section?: string):
 		...(values.secretKey ? [] : ['ncloud_secret_access_key']),
 	];
 	if (missing.length > 0) {
-		throw new NcloudConfigError(`${file} [${name}] has no ${missing.join(' and ')}`, file);
+		throw new NcloudConfigError(t('store.ncloud.missingKeys', {file, section: name, missing}), file);
 	}
 	return {
 		file,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
+import {t} from '../i18n/index.js';
 import * as z from 'zod/mini';
 import type {Answers} from '../backends/types.js';
 import {quoteValue} from '../quote.js';
@@ -26,11 +27,11 @@ const fileSchema = lazySchema(() => z.object({profiles: z._default(z.record(z.st
 export type Profile = z.infer<ReturnType<typeof makeProfileSchema>>;
 export type NamedProfile = Profile & {name: string};
 
-export const PROFILE_NAME_RULE = 'letters, digits, ".", "_" and "-"; 1–64 characters, starting with a letter or digit';
+export const PROFILE_NAME_RULE = t('store.profile.nameRule');
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function profileNameProblem(name: string): string | undefined {
-	return PROFILE_NAME.test(name) ? undefined : `${quoteValue(name)} is not a valid profile name: ${PROFILE_NAME_RULE} (e.g. staging)`;
+	return PROFILE_NAME.test(name) ? undefined : t('store.profile.badName', {name: quoteValue(name), rule: t('store.profile.nameRule')});
 }
 
 /** Where profiles live; the wizard and the commands see only this interface. */
@@ -55,7 +56,7 @@ export class ProfileNotFoundError extends Error {
 		readonly profile: string,
 		readonly names: string[],
 	) {
-		super(`No profile named ${quoteValue(profile)}. ${names.length > 0 ? `Profiles: ${names.join(', ')}` : 'There are no saved profiles'}.`);
+		super(t('store.profile.notFound', {name: quoteValue(profile), names}));
 		this.name = 'ProfileNotFoundError';
 	}
 }
@@ -123,7 +124,7 @@ function profileOperations(read: () => Profiles, write: (mutate: Mutate) => void
 			if (problem) throw new Error(problem);
 			write(profiles => {
 				if (!has(profiles, from)) throw new ProfileNotFoundError(from, sortedNames(profiles));
-				if (has(profiles, to)) throw new Error(`A profile named "${to}" already exists.`);
+				if (has(profiles, to)) throw new Error(t('store.profile.exists', {name: to}));
 				profiles[to] = profiles[from]!;
 				delete profiles[from];
 			});
@@ -142,7 +143,7 @@ function profileOperations(read: () => Profiles, write: (mutate: Mutate) => void
 export function createMemoryStore(initial: Profiles = {}): ProfileStore {
 	let profiles = copyProfiles(initial);
 	return {
-		location: '(in memory; nothing is saved)',
+		location: t('store.memory.location'),
 		persistent: false,
 		...profileOperations(
 			() => copyProfiles(profiles),
@@ -172,14 +173,14 @@ function parseFile(text: string): ParsedFile {
 	} catch (error) {
 		// The parser's own message quotes the text around the fault, which may be a secret: give the place only.
 		const position = /at position (\d+)/.exec((error as Error).message)?.[1];
-		return {ok: false, problem: position === undefined ? 'it is not valid JSON' : `it is not valid JSON (at character ${position})`};
+		return {ok: false, problem: t('store.parse.notJson', {position})};
 	}
 	const parsed = fileSchema.safeParse(value);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		// zod/mini carries no message catalogue: say what was expected in our own words.
-		const what = issue?.code === 'invalid_type' ? `expected ${issue.expected === 'record' ? 'an object' : `a ${issue.expected}`}` : 'not what regwiz writes';
-		return {ok: false, problem: `unexpected content at ${issue?.path.join('.') || 'the top level'}: ${what}`};
+		const what = issue?.code === 'invalid_type' ? t('store.parse.expected', {expected: issue.expected}) : t('store.parse.foreign');
+		return {ok: false, problem: t('store.parse.unexpected', {path: issue?.path.join('.') ?? '', what})};
 	}
 	// Built from the parsed JSON itself (whose keys are all its own), not from a copy that could give
 	// "__proto__" its special meaning.
@@ -198,7 +199,7 @@ function readConfigFile(file: string, warnings?: string[]): string | undefined {
 		withDescriptor(fd, stat) {
 			if ((stat.mode & 0o077) === 0 || !warnings) return;
 			fs.fchmodSync(fd, 0o600);
-			warnings.push(`${file} was readable by other users; its permissions are now 0600 (owner only).`);
+			warnings.push(t('store.config.tightened', {file}));
 		},
 	});
 }
@@ -211,9 +212,7 @@ function checkExistingFile(file: string, warnings: string[]): void {
 	if (parsed.ok) return;
 	const aside = `${file}.corrupt-${timestampForFileName(new Date())}`;
 	fs.renameSync(file, aside);
-	warnings.push(
-		`The configuration file ${file} could not be read: ${parsed.problem}. It was moved to ${aside} (nothing was deleted); regwiz continues with no saved profiles.`,
-	);
+	warnings.push(t('store.config.movedAside', {file, problem: parsed.problem, aside}));
 }
 
 /** The file's content now; a file broken since regwiz started is an error, never overwritten. */
@@ -221,7 +220,7 @@ function readCurrent(file: string): {raw: Record<string, unknown>; profiles: Pro
 	const text = readConfigFile(file);
 	if (text === undefined) return {raw: {}, profiles: plainMap()};
 	const parsed = parseFile(text);
-	if (!parsed.ok) throw new StoreError(`${file} changed while regwiz ran and cannot be read now: ${parsed.problem}; nothing was saved`, 'refused');
+	if (!parsed.ok) throw new StoreError(t('store.config.changed', {file, problem: parsed.problem}), 'refused');
 	return parsed;
 }
 
@@ -294,7 +293,7 @@ export function openProfileStore(env: NodeJS.ProcessEnv = process.env): OpenedSt
 					// Re-read under the lock: another process may have saved since we last looked.
 					const current = readCurrent(file);
 					if (mutate(current.profiles) === false) return;
-					writeFileAtomic(file, `${JSON.stringify({...current.raw, profiles: current.profiles}, undefined, '\t')}\n`, 'Every saved profile');
+					writeFileAtomic(file, `${JSON.stringify({...current.raw, profiles: current.profiles}, undefined, '\t')}\n`, t('store.save.keptProfiles'));
 				}),
 		),
 	};

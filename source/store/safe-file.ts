@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {t} from '../i18n/index.js';
 
 const {O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_APPEND} = fs.constants;
 // Windows has neither flag: there the checks before opening do the work.
@@ -30,39 +31,40 @@ export class StoreError extends Error {
 	}
 }
 
-const DISK_ERRORS: Record<string, string> = {
-	ENOSPC: 'no space left on the disk',
-	EDQUOT: 'the disk quota is exceeded',
-	EROFS: 'the file system is read-only',
-	EIO: 'the disk reported an input/output error',
-	EACCES: 'permission denied',
-	EPERM: 'operation not permitted',
-	EFBIG: 'the file is too large for the file system',
-	ENOENT: 'the folder disappeared',
-	EMFILE: 'too many open files',
-	ENFILE: 'too many open files',
-	SHORT: 'the disk accepted only part of the data (is it full?)',
+const DISK_ERRORS: Record<string, () => string> = {
+	ENOSPC: () => t('store.disk.noSpace'),
+	EDQUOT: () => t('store.disk.quota'),
+	EROFS: () => t('store.disk.readOnly'),
+	EIO: () => t('store.disk.io'),
+	EACCES: () => t('store.disk.access'),
+	EPERM: () => t('store.disk.notPermitted'),
+	EFBIG: () => t('store.disk.tooLarge'),
+	ENOENT: () => t('store.disk.folderGone'),
+	EMFILE: () => t('store.disk.tooManyFiles'),
+	ENFILE: () => t('store.disk.tooManyFiles'),
+	SHORT: () => t('store.disk.short'),
 };
 
 /** "no space left on the disk (ENOSPC)": what went wrong, in words and as the system's code. */
 export function describeDiskError(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException)?.code;
 	if (!code) return (error as Error)?.message ?? String(error);
-	return `${DISK_ERRORS[code] ?? (error as Error).message} (${code === 'SHORT' ? 'short write' : code})`;
+	const words = Object.hasOwn(DISK_ERRORS, code) ? DISK_ERRORS[code]!() : (error as Error).message;
+	return `${words} (${code === 'SHORT' ? t('store.disk.shortCode') : code})`;
 }
 
 const kindOf = (stat: fs.Stats): string =>
 	stat.isSymbolicLink()
-		? 'a symbolic link'
+		? t('store.kind.link')
 		: stat.isDirectory()
-			? 'a folder'
+			? t('store.kind.folder')
 			: stat.isFIFO()
-				? 'a named pipe (FIFO)'
+				? t('store.kind.fifo')
 				: stat.isCharacterDevice() || stat.isBlockDevice()
-					? 'a device'
+					? t('store.kind.device')
 					: stat.isSocket()
-						? 'a socket'
-						: 'not a regular file';
+						? t('store.kind.socket')
+						: t('store.kind.other');
 
 const currentUid = (): number | undefined => (typeof process.getuid === 'function' ? process.getuid() : undefined);
 
@@ -81,14 +83,10 @@ function ownerName(uid: number): string {
 export function trustProblem(where: string, stat: fs.Stats, folder: boolean): string | undefined {
 	const uid = currentUid();
 	if (uid === undefined) return undefined;
-	const what = folder ? 'folder' : 'file';
-	if (stat.uid !== uid) {
-		return `${where} belongs to another user (uid ${stat.uid}); regwiz keeps keys in it and trusts only a ${what} of its own: fix it with \`chown ${ownerName(uid)} ${where}\`, or set REGWIZ_CONFIG_DIR to a folder of your own`;
-	}
+	if (stat.uid !== uid) return t('store.trust.owner', {where, uid: stat.uid, folder, user: ownerName(uid)});
 	if ((stat.mode & 0o022) !== 0) {
 		const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
-		const fix = folder ? `chmod 700 ${where}` : `chmod 600 ${where}`;
-		return `${where} can be written by other users (mode ${mode}); regwiz refuses to keep keys in a ${what} others can change: fix it with \`${fix}\``;
+		return t('store.trust.writable', {where, mode, folder});
 	}
 	return undefined;
 }
@@ -132,15 +130,10 @@ export function readRegularFile(file: string, options: ReadOptions = {}): string
 		throw error;
 	}
 	const refuse = (stat: fs.Stats): never => {
-		const link = stat.isSymbolicLink() ? '; regwiz does not follow links for its own files: replace the link with the file itself' : '';
-		throw new StoreError(`${file} is ${kindOf(stat)}, not a regular file${link}`, 'refused');
+		throw new StoreError(t('store.read.notRegular', {file, kind: kindOf(stat), link: stat.isSymbolicLink()}), 'refused');
 	};
 	if (!before.isFile()) refuse(before);
-	const tooBig = (size: number) =>
-		new StoreError(
-			`${file} is too large to be a regwiz file (${size > 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)} MB` : `${size} bytes`}; at most ${maxBytes / 1024} KB is read): move it aside and start again`,
-			'refused',
-		);
+	const tooBig = (size: number) => new StoreError(t('store.read.tooBig', {file, size, maxBytes}), 'refused');
 	if (before.size > maxBytes) throw tooBig(before.size);
 	let fd: number;
 	try {
@@ -180,7 +173,7 @@ export function writeAll(fd: number, data: Buffer): void {
 	let offset = 0;
 	while (offset < data.length) {
 		const count = fs.writeSync(fd, data, offset, data.length - offset);
-		if (count <= 0) throw Object.assign(new Error(`only ${offset} of ${data.length} bytes were written`), {code: 'SHORT'});
+		if (count <= 0) throw Object.assign(new Error(t('store.disk.shortWrite', {written: offset, total: data.length})), {code: 'SHORT'});
 		offset += count;
 	}
 }
@@ -230,7 +223,7 @@ export function writeFileAtomic(file: string, text: string, describe = path.base
 			}
 		}
 		fs.rmSync(temporary, {force: true});
-		throw new StoreError(`could not save ${file}: ${describeDiskError(error)}. ${describe} was left as it was; free some space (or fix the disk) and try again`, 'disk', (error as NodeJS.ErrnoException).code);
+		throw new StoreError(t('store.save.failed', {file, why: describeDiskError(error), kept: describe}), 'disk', (error as NodeJS.ErrnoException).code);
 	}
 	syncFolder(path.dirname(file));
 }
@@ -247,13 +240,13 @@ export function appendToFile(file: string, text: (fd: number, size: number) => s
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ELOOP' || code === 'EMLINK' || code === 'ENXIO') {
-			throw new StoreError(`${file} is ${kindOf(fs.lstatSync(file))}, not a regular file; regwiz does not write through links or into pipes: remove it`, 'refused');
+			throw new StoreError(t('store.append.link', {file, kind: kindOf(fs.lstatSync(file))}), 'refused');
 		}
-		throw new StoreError(`could not write ${file}: ${describeDiskError(error)}`, 'disk', code);
+		throw new StoreError(t('store.write.failed', {file, why: describeDiskError(error)}), 'disk', code);
 	}
 	try {
 		const stat = fs.fstatSync(fd);
-		if (!stat.isFile()) throw new StoreError(`${file} is ${kindOf(stat)}, not a regular file: remove it`, 'refused');
+		if (!stat.isFile()) throw new StoreError(t('store.append.notRegular', {file, kind: kindOf(stat)}), 'refused');
 		const problem = trustProblem(file, stat, false);
 		if (problem) throw new StoreError(problem, 'refused');
 		if ((stat.mode & 0o077) !== 0) fs.fchmodSync(fd, 0o600);
@@ -266,7 +259,7 @@ export function appendToFile(file: string, text: (fd: number, size: number) => s
 			} catch {
 				// the reader skips a cut-off line anyway
 			}
-			throw new StoreError(`could not write ${file}: ${describeDiskError(error)}`, 'disk', (error as NodeJS.ErrnoException).code);
+			throw new StoreError(t('store.write.failed', {file, why: describeDiskError(error)}), 'disk', (error as NodeJS.ErrnoException).code);
 		}
 	} finally {
 		fs.closeSync(fd);
@@ -281,18 +274,15 @@ export function ensureTrustedFolder(folder: string, tighten: boolean): void {
 	fs.mkdirSync(folder, {recursive: true, mode: 0o700});
 	const stat = fs.lstatSync(folder);
 	if (stat.isSymbolicLink()) {
-		let target = '';
+		let target: string | undefined;
 		try {
-			target = ` (to ${fs.realpathSync(folder)})`;
+			target = fs.realpathSync(folder);
 		} catch {
 			// a dangling link: no target to name
 		}
-		throw new StoreError(
-			`${folder} is a symbolic link${target}; regwiz does not follow links for the folder it writes in: set REGWIZ_CONFIG_DIR to the real folder, or replace the link with the folder itself`,
-			'refused',
-		);
+		throw new StoreError(t('store.folder.link', {folder, target}), 'refused');
 	}
-	if (!stat.isDirectory()) throw new StoreError(`${folder} is ${kindOf(stat)}, not a folder: move it aside, or set REGWIZ_CONFIG_DIR to another folder`, 'refused');
+	if (!stat.isDirectory()) throw new StoreError(t('store.folder.notFolder', {folder, kind: kindOf(stat)}), 'refused');
 	const problem = trustProblem(folder, stat, true);
 	if (problem) throw new StoreError(problem, 'refused');
 	if (tighten && (stat.mode & 0o077) !== 0) {
