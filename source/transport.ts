@@ -2,6 +2,7 @@
 // once the answer is read, so that nothing keeps the process alive. This module is imported only when
 // something is sent (core/create.ts): dry runs, help and the wizard's first frame never evaluate undici.
 import {Agent, Pool, ProxyAgent, request, type Dispatcher} from 'undici';
+import {t} from './i18n/index.js';
 import type {PlainRequest, ResponseInput} from './backends/types.js';
 import {proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from './transport/proxy.js';
 
@@ -72,11 +73,10 @@ function describeProxyFailure(error: unknown, host: string, route: ProxyRoute, c
 	const text = typeof message === 'string' ? message : '';
 	const proxy = route.label;
 	if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-		const why = code === 'ECONNREFUSED' ? 'refused the connection: nothing is listening there' : 'could not be found (DNS)';
 		return new TransportError(
 			'proxy-refused',
-			`The proxy ${proxy} (from ${route.source}) ${why}. Nothing was sent to ${host}.`,
-			'Check the proxy URL and that the proxy is running, or set NO_PROXY for this host to go direct.',
+			t('transport.proxy.refused', {proxy, source: route.source, host, dns: code !== 'ECONNREFUSED'}),
+			t('transport.proxy.refusedHint'),
 		);
 	}
 	// undici answers a CONNECT refused by the proxy with "Proxy response (407) !== 200 when HTTP Tunneling".
@@ -85,10 +85,8 @@ function describeProxyFailure(error: unknown, host: string, route: ProxyRoute, c
 	if (status === 407) {
 		return new TransportError(
 			'proxy-auth',
-			`The proxy ${proxy} (from ${route.source}) asks for authentication (407)${route.hasCredentials ? ' and refused the credentials given' : ''}. Nothing was sent to ${host}.`,
-			route.hasCredentials
-				? 'Check the user name and password in the proxy URL (http://USER:PASSWORD@host:port).'
-				: 'Give its credentials in the proxy URL: http://USER:PASSWORD@host:port.',
+			t('transport.proxy.auth', {proxy, source: route.source, host, credentials: route.hasCredentials}),
+			route.hasCredentials ? t('transport.proxy.authCheckHint') : t('transport.proxy.authGiveHint'),
 		);
 	}
 	// A proxy that cannot reach the service answers the CONNECT with an error status, or just closes it.
@@ -96,8 +94,8 @@ function describeProxyFailure(error: unknown, host: string, route: ProxyRoute, c
 	if (status !== undefined || closed) {
 		return new TransportError(
 			'proxy-unreachable',
-			`The proxy ${proxy} (from ${route.source}) could not reach ${host} (${status === undefined ? 'it closed the connection' : `it answered ${status}`}). Nothing was sent to ${host}.`,
-			'Check the URL, and that this proxy may reach that host; set NO_PROXY for it to go direct.',
+			t('transport.proxy.unreachable', {proxy, source: route.source, host, status}),
+			t('transport.proxy.unreachableHint'),
 		);
 	}
 	return undefined;
@@ -113,53 +111,46 @@ function describeFailure(
 	route?: ProxyRoute,
 	connecting = false,
 ): TransportError {
-	if (cancelled) return new TransportError('cancelled', 'Cancelled before the server answered.', 'Whether it was created is unknown: check before trying again.');
-	if (error instanceof ProxyProblem) return new TransportError('network', error.message, 'Correct the proxy setting, then retry.');
+	if (cancelled) return new TransportError('cancelled', t('transport.cancelled'), t('transport.cancelledHint'));
+	if (error instanceof ProxyProblem) return new TransportError('network', error.message, t('transport.proxy.settingHint'));
 	const code = errorCode(error);
 	if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
 		const seconds = timeoutMs >= 10_000 ? Math.round(timeoutMs / 1000) : Math.round(timeoutMs / 100) / 10;
 		return new TransportError(
 			'timeout',
-			`No answer from ${host}${route ? ` through the proxy ${route.label}` : ''} within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
-			'The service may be slow or unreachable: retry later, or give more time with --timeout SECONDS. It may have been created: check before retrying.',
+			t('transport.timeout', {host, proxy: route?.label, seconds}),
+			t('transport.timeoutHint'),
 		);
 	}
 	const viaProxy = route && status === undefined ? describeProxyFailure(error, host, route, connecting) : undefined;
 	if (viaProxy) return viaProxy;
 	if (code === 'ECONNREFUSED') {
-		return new TransportError('refused', `Connection refused by ${host}: nothing is listening there.`, 'Check the URL and port, and that the service is running.');
+		return new TransportError('refused', t('transport.refused', {host}), t('transport.refusedHint'));
 	}
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
-		return new TransportError('dns', `The host name in ${host} could not be found (DNS).`, 'Check the spelling of the URL, your network and your DNS settings.');
+		return new TransportError('dns', t('transport.dns', {host}), t('transport.dnsHint'));
 	}
 	if (code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT'))) {
 		const why = code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-			? 'its certificate is for another host name'
+			? t('transport.tls.otherHost')
 			: code.includes('SELF_SIGNED')
-				? 'its certificate is self-signed'
+				? t('transport.tls.selfSigned')
 				: code === 'CERT_HAS_EXPIRED'
-					? 'its certificate has expired'
+					? t('transport.tls.expired')
 					: code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
-						? 'its certificate is signed by an authority this machine does not trust'
-						: `the secure connection failed (${code})`;
-		return new TransportError(
-			'tls',
-			`Could not verify ${host}: ${why}. Nothing was sent.`,
-			'Check the URL. For a private certificate authority, add it with NODE_EXTRA_CA_CERTS=/path/to/ca.pem; regwiz never skips verification.',
-		);
+						? t('transport.tls.untrusted')
+						: t('transport.tls.failed', {code});
+		return new TransportError('tls', t('transport.tls', {host, why}), t('transport.tlsHint'));
 	}
 	if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
 		// The status line may have arrived before the body was cut: it tells whether the service acted.
-		const arrived = status === undefined ? '' : ` (its status, ${status}, had arrived)`;
 		return new TransportError(
 			'interrupted',
-			`The connection to ${host} closed before the answer was complete${arrived}.`,
-			status !== undefined && status >= 200 && status < 300
-				? 'The status says it was probably created: check that it exists before retrying.'
-				: 'It may or may not have been created: check before retrying.',
+			t('transport.interrupted', {host, status}),
+			status !== undefined && status >= 200 && status < 300 ? t('transport.interruptedCreatedHint') : t('transport.interruptedHint'),
 		);
 	}
-	return new TransportError('network', `The request to ${host} failed (${code ?? 'network error'}).`, 'Check your network and the URL, then retry.');
+	return new TransportError('network', t('transport.network', {host, code}), t('transport.networkHint'));
 }
 
 async function readBounded(body: AsyncIterable<Buffer> & {destroy?: () => void}, limit: number) {

@@ -6,6 +6,7 @@
 // wins; an empty one counts as unset). no_proxy / NO_PROXY lists the hosts reached directly, whatever the
 // source; unset, it is loopback (set but empty: no exceptions, so loopback goes through the proxy too).
 import {quoteValue} from '../quote.js';
+import {t} from '../i18n/index.js';
 
 export type ProxyEnv = Record<string, string | undefined>;
 
@@ -46,17 +47,16 @@ function withoutCredentials(value: string): string {
 export function parseProxyUrl(value: string, source: string): URL {
 	const trimmed = value.trim();
 	const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `http://${trimmed}`;
-	const fail = (why: string) =>
-		new ProxyProblem(`${source}: ${quoteValue(withoutCredentials(trimmed))} is not a proxy regwiz can use: ${why} (e.g. http://proxy.example:3128)`);
+	const fail = (why: string) => new ProxyProblem(t('transport.proxy.bad', {source, value: quoteValue(withoutCredentials(trimmed)), why}));
 	let url: URL;
 	try {
 		url = new URL(withScheme);
 	} catch {
-		throw fail('it is not a URL');
+		throw fail(t('transport.proxy.notUrl'));
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail(`${url.protocol.slice(0, -1)} proxies are not supported, only http:// and https://`);
-	if (url.hostname === '') throw fail('it names no host');
-	if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') throw fail('a proxy URL has no path');
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail(t('transport.proxy.scheme', {scheme: url.protocol.slice(0, -1)}));
+	if (url.hostname === '') throw fail(t('transport.proxy.noHost'));
+	if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') throw fail(t('transport.proxy.path'));
 	return url;
 }
 
@@ -129,7 +129,7 @@ export function proxyRoute(targetUrl: string | URL, settings: NetworkSettings): 
 		if (settings.flag.trim() === '') return undefined;
 		chosen = {value: settings.flag, source: '--proxy'};
 	} else if (settings.profile !== undefined && settings.profile.trim() !== '') {
-		chosen = {value: settings.profile, source: 'the profile'};
+		chosen = {value: settings.profile, source: t('transport.proxy.fromProfile')};
 	} else {
 		const fromEnv = environmentProxy(target, settings.env);
 		if (fromEnv) chosen = {value: fromEnv.value, source: fromEnv.name};
@@ -143,16 +143,16 @@ export function proxyRoute(targetUrl: string | URL, settings: NetworkSettings): 
 
 /** One line for dry runs and reviews: `http://proxy.example:3128 (from HTTPS_PROXY, with credentials)`. */
 export function describeRoute(route: ProxyRoute | undefined): string {
-	if (!route) return 'none (direct connection)';
-	return `${route.label} (from ${route.source}${route.hasCredentials ? ', with credentials' : ''})`;
+	if (!route) return t('transport.proxy.direct');
+	return t('transport.proxy.route', {label: route.label, source: route.source, credentials: route.hasCredentials});
 }
 
 /** A saved proxy setting as it may be shown (`regwiz profile show`): never its credentials. */
 export function showProxySetting(value: string): string {
 	try {
 		const url = parseProxyUrl(value, 'proxy');
-		return `${proxyLabel(url)}${url.username !== '' || url.password !== '' ? ' (with credentials)' : ''}`;
+		return t('transport.proxy.setting', {label: proxyLabel(url), credentials: url.username !== '' || url.password !== ''});
 	} catch {
-		return `${withoutCredentials(value.trim())} (not usable)`;
+		return t('transport.proxy.unusable', {value: withoutCredentials(value.trim())});
 	}
 }
