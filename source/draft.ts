@@ -1,6 +1,7 @@
 import {fieldApplies, insecureHttpProblem} from './backends/validation.js';
 import type {Answers, Backend, FieldSpec} from './backends/types.js';
 import type {CreatePlan} from './core/types.js';
+import {t} from './i18n/index.js';
 import {quoteValue} from './quote.js';
 import type {Profile, ProfileStore} from './store/profile-store.js';
 
@@ -31,7 +32,7 @@ export function resolveDraft(
 	const draft: Draft = {backend, connection: {...given.connection}, fields: {...given.fields}, lastFields: {}};
 	const useProfile = (name: string, profile: Profile) => {
 		draft.credentials = profile.credentials;
-		draft.credentialSource = `profile ${name}`;
+		draft.credentialSource = t('core.draft.fromProfile', {name});
 		draft.profileName = name;
 		// Flags win over what the profile holds; a custom endpoint flag replaces the profile's site.
 		// An optional connection flag (--storage-endpoint) adds to the profile's connection instead.
@@ -41,9 +42,9 @@ export function resolveDraft(
 	};
 	if (given.profile !== undefined) {
 		const profile = store?.get(given.profile);
-		if (!profile) throw new DraftProblem(`--profile: there is no saved profile named ${quoteValue(given.profile)}. See: regwiz profile list`);
+		if (!profile) throw new DraftProblem(t('core.draft.noProfile', {name: quoteValue(given.profile)}));
 		if (profile.backend !== backend.id) {
-			throw new DraftProblem(`--profile: ${quoteValue(given.profile)} holds ${profile.backend} credentials, not ${backend.id}. See: regwiz profile list`);
+			throw new DraftProblem(t('core.draft.otherBackend', {name: quoteValue(given.profile), holds: profile.backend, wanted: backend.id}));
 		}
 		useProfile(given.profile, profile);
 		return draft;
@@ -51,7 +52,7 @@ export function resolveDraft(
 	const fromEnv = backend.envCredentials(env);
 	if (fromEnv) {
 		draft.credentials = fromEnv.credentials;
-		draft.credentialSource = `environment (${fromEnv.source})`;
+		draft.credentialSource = t('core.draft.fromEnvironment', {source: fromEnv.source});
 		return withEnvConnection(draft, env);
 	}
 	const fallback = store?.get('default');
@@ -97,12 +98,12 @@ export function missingFlagNames(draft: Draft): string[] {
 export function checkTransportSecurity(draft: Pick<Draft, 'backend' | 'connection'>, allowInsecureHttp: boolean): string | undefined {
 	if (allowInsecureHttp) return undefined;
 	const problem = insecureHttpProblem(draft.backend.endpoint(draft.connection));
-	return problem && `${problem}. Use https://, or pass --allow-insecure-http if you accept that risk`;
+	return problem && t('core.draft.insecure', {problem});
 }
 
 /** A complete draft becomes a plan; the caller has checked that nothing is missing. */
 export function planFromDraft(draft: Draft): CreatePlan {
-	if (!draft.credentials || !draft.credentialSource) throw new DraftProblem('no credentials');
+	if (!draft.credentials || !draft.credentialSource) throw new DraftProblem(t('core.draft.noCredentials'));
 	return {
 		backend: draft.backend,
 		fields: withDefaults(draft.backend.fields, draft.fields),

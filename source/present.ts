@@ -1,6 +1,7 @@
 // What a person is shown of a request and a result: the one presentation module, used by the plain-text
 // output, the plain front and the wizard's panels and review alike.
 import {maskSecret} from './mask.js';
+import {t} from './i18n/index.js';
 import {statusPhrase} from './backends/response.js';
 import type {PlainRequest} from './backends/types.js';
 import {capitalize, statusAndMessage} from './core/result.js';
@@ -17,7 +18,7 @@ export type DisplayedRequest = {method: string; url: string; headers: Array<[str
 export function displayRequest(request: PlainRequest): DisplayedRequest {
 	const headers = Object.entries(request.headers).map(([name, value]): [string, string] => {
 		const how = request.redact[name];
-		if (how === 'hide') return [name, '(hidden)'];
+		if (how === 'hide') return [name, t('core.request.hidden')];
 		// Shown values never carry a control character to the terminal.
 		if (how === 'mask') return [name, safeText(maskSecret(value))];
 		return [name, safeText(value)];
@@ -27,16 +28,16 @@ export function displayRequest(request: PlainRequest): DisplayedRequest {
 
 /** Title and tone of a result, shared by the plain-text output and the wizard's panel. */
 export function resultHeadline(result: CreateResult, noun: string): {tone: 'success' | 'refusal' | 'failure'; title: string} {
-	if (result.ok) return {tone: 'success', title: `${capitalize(noun)} created`};
+	if (result.ok) return {tone: 'success', title: t('core.headline.created', {noun: capitalize(noun)})};
 	if (result.outcome) {
 		const {status, problem} = result.outcome;
-		if (status >= 300 && status < 400) return {tone: 'refusal', title: `Redirected: ${status} ${statusPhrase(status)} (not followed)`};
+		if (status >= 300 && status < 400) return {tone: 'refusal', title: t('core.headline.redirected', {status, phrase: statusPhrase(status)})};
 		// A 2xx that is not the service's answer was not refused: it could not be understood; nor is a 1xx.
-		if (status < 200 || (status >= 200 && status < 300 && problem)) return {tone: 'refusal', title: `Unexpected answer: ${status} ${statusPhrase(status)}`};
-		return {tone: 'refusal', title: `Refused: ${statusAndMessage(result.outcome)}`};
+		if (status < 200 || (status >= 200 && status < 300 && problem)) return {tone: 'refusal', title: t('core.headline.unexpected', {status, phrase: statusPhrase(status)})};
+		return {tone: 'refusal', title: t('core.headline.refused', {sentence: statusAndMessage(result.outcome)})};
 	}
-	if (result.failure?.kind === 'cancelled') return {tone: 'failure', title: 'Cancelled'};
-	return {tone: 'failure', title: 'No answer'};
+	if (result.failure?.kind === 'cancelled') return {tone: 'failure', title: t('core.headline.cancelled')};
+	return {tone: 'failure', title: t('core.headline.noAnswer')};
 }
 
 /** The labelled lines of a result, in the order people read them. */
@@ -44,16 +45,16 @@ export function resultLines(result: CreateResult): Array<{label: string; value: 
 	const lines: Array<{label: string; value: string}> = [];
 	if (result.outcome) {
 		const {outcome} = result;
-		lines.push({label: 'Status', value: `${outcome.status} ${statusPhrase(outcome.status)}`});
+		lines.push({label: t('core.line.status'), value: `${outcome.status} ${statusPhrase(outcome.status)}`});
 		// A bare status phrase is regwiz's stand-in for a message, already on the Status line.
-		if (outcome.message !== '' && outcome.message !== statusPhrase(outcome.status)) lines.push({label: 'Service said', value: outcome.message});
-		if (outcome.details) lines.push({label: 'Details', value: outcome.details});
-		if (outcome.errorCode) lines.push({label: 'Error code', value: outcome.errorCode});
-		if (outcome.problem) lines.push({label: 'Unexpected', value: outcome.problem});
+		if (outcome.message !== '' && outcome.message !== statusPhrase(outcome.status)) lines.push({label: t('core.line.serviceSaid'), value: outcome.message});
+		if (outcome.details) lines.push({label: t('core.line.details'), value: outcome.details});
+		if (outcome.errorCode) lines.push({label: t('core.line.errorCode'), value: outcome.errorCode});
+		if (outcome.problem) lines.push({label: t('core.line.unexpected'), value: outcome.problem});
 		for (const field of outcome.resource) lines.push(field);
-		if (outcome.traceId && !outcome.ok) lines.push({label: 'Trace id', value: `${outcome.traceId}  (quote it to support)`});
+		if (outcome.traceId && !outcome.ok) lines.push({label: t('core.line.traceId'), value: t('core.line.traceIdValue', {traceId: outcome.traceId})});
 	} else if (result.failure) {
-		lines.push({label: 'Problem', value: result.failure.message});
+		lines.push({label: t('core.line.problem'), value: result.failure.message});
 	}
 	return lines;
 }

@@ -1,4 +1,5 @@
 import {InputError, validateAnswers} from '../backends/validation.js';
+import {t} from '../i18n/index.js';
 import type {Answers, Backend, ReadBackResult} from '../backends/types.js';
 import type {NetworkSettings} from '../transport/proxy.js';
 import {buildCreateRequest, planEndpoint} from './plan.js';
@@ -13,14 +14,14 @@ import type {CreatePlan, CreateResult, VerifyResult} from './types.js';
 export function checkPlanInput(plan: Pick<CreatePlan, 'backend' | 'connection' | 'credentials' | 'credentialSource'>): void {
 	const errors = [];
 	for (const [specs, answers, source] of [
-		[plan.backend.connectionFields, plan.connection, ''],
-		[plan.backend.credentialFields, plan.credentials, ` (from ${plan.credentialSource})`],
+		[plan.backend.connectionFields, plan.connection, undefined],
+		[plan.backend.credentialFields, plan.credentials, plan.credentialSource],
 	] as const) {
 		try {
 			validateAnswers(specs, answers);
 		} catch (error) {
 			if (!(error instanceof InputError)) throw error;
-			errors.push(...error.errors.map(item => ({...item, message: `${item.message}${source}`})));
+			errors.push(...error.errors.map(item => ({...item, message: source === undefined ? item.message : t('core.input.from', {message: item.message, source})})));
 		}
 	}
 	if (errors.length > 0) throw new InputError(errors);
@@ -60,7 +61,7 @@ async function readCreatedBack(plan: CreatePlan, options: SendCreateOptions): Pr
 		return readBack.read(await sendRequest(request, {timeoutMs: Math.min(options.timeoutMs, READ_BACK_TIMEOUT_MS), signal: options.signal, network: options.network}), context);
 	} catch (error) {
 		// Whatever went wrong, the registry was created: say so, with the usual facts marked unconfirmed.
-		return readBack.read(undefined, {...context, failure: error instanceof TransportError ? error.message : 'an unexpected error'});
+		return readBack.read(undefined, {...context, failure: error instanceof TransportError ? error.message : t('core.readBack.unexpected')});
 	}
 }
 
@@ -71,7 +72,7 @@ export async function verifyCredentials(
 	options: SendCreateOptions,
 ): Promise<VerifyResult> {
 	try {
-		checkPlanInput({backend, connection, credentials, credentialSource: 'the answers given'});
+		checkPlanInput({backend, connection, credentials, credentialSource: t('core.input.answersGiven')});
 	} catch (error) {
 		if (error instanceof InputError) return {ok: false, message: error.message};
 		throw error;
@@ -86,14 +87,14 @@ export async function verifyCredentials(
 		const outcome = backend.readResponse(response);
 		if (response.status >= 200 && response.status < 300) {
 			const count = backend.countListed(outcome.body, response.headers);
-			const visible = count === undefined ? undefined : `${count} ${count === 1 ? backend.noun : backend.plural} visible`;
+			const visible = count === undefined ? undefined : t('core.verify.visible', {count, noun: backend.noun, plural: backend.plural});
 			// A listing proves less than creating needs: say what was not checked.
 			if (backend.verifyLimit) {
-				return {ok: true, message: `${prefix}the credentials work for listing${visible ? ` (${visible})` : ''}; not checked: ${backend.verifyLimit}`};
+				return {ok: true, message: `${prefix}${t('core.verify.listing', {visible, limit: backend.verifyLimit})}`};
 			}
-			return {ok: true, message: `${prefix}${visible === undefined ? 'credentials work' : `credentials work: ${visible}`}`};
+			return {ok: true, message: `${prefix}${t('core.verify.works', {visible})}`};
 		}
-		return {ok: false, message: `${prefix}refused: ${outcome.status} ${outcome.message}${outcome.details ? ` (${outcome.details})` : ''}`};
+		return {ok: false, message: `${prefix}${t('core.verify.refused', {status: outcome.status, message: outcome.message, details: outcome.details})}`};
 	} catch (error) {
 		if (error instanceof TransportError) return {ok: false, message: `${prefix}${error.message}`};
 		throw error;

@@ -1,13 +1,17 @@
 import {headerValue, statusPhrase} from '../backends/response.js';
 import {safeText} from '../text-safety.js';
+import {t} from '../i18n/index.js';
 import type {Outcome, PlainRequest, ReadBackResult} from '../backends/types.js';
 import type {TransportFailure} from '../transport.js';
 import {EXIT} from './exit-codes.js';
 import {planEndpoint} from './plan.js';
 import type {CreatePlan, CreateResult} from './types.js';
 
-/** What a person is told when a sent create may have been carried out although no proper answer says so. */
-export const MAY_HAVE_BEEN_CREATED = 'It may have been created: check that it exists (e.g. in the web console) before trying again.';
+/**
+ * What a person is told when a sent create may have been carried out although no proper answer says so,
+ * in the language chosen when this module loaded (t('core.result.mayHaveBeenCreated') says it in the one in use).
+ */
+export const MAY_HAVE_BEEN_CREATED = t('core.result.mayHaveBeenCreated');
 
 /** True when a create reached, or may have reached, the service without a clear answer: never advise a plain retry then. */
 export function mayHaveBeenCreated(result: Pick<CreateResult, 'ok' | 'outcome' | 'failure'>): boolean {
@@ -18,13 +22,21 @@ export function mayHaveBeenCreated(result: Pick<CreateResult, 'ok' | 'outcome' |
 	return status < 200 || (status < 300 && result.outcome?.problem !== undefined) || status >= 500;
 }
 
+// English and Korean advice alike: "check … before retrying" (다시 시도하기 전에 … 확인), and a closing
+// "then retry" (그런 다음 다시 시도하세요) that can be cut off, leaving the rest of the line. The Korean
+// patterns are strings: the bundle must stay ASCII, and only string literals are escaped in it.
+const either = (english: string, korean: string) => new RegExp(`${english}|${korean}`, 'i');
+const CHECK_FIRST = either('\\bcheck\\b.*\\bbefore (retrying|trying again)\\b', '다시 시도하기 전에.*확인');
+const CLOSING_RETRY = either('[:;,]?\\s*(?:then )?(?:retry|try again)(?: later)?\\.?$', '\\s*(?:그런 다음 |그 뒤 |나중에 )?다시 시도하세요\\.?$');
+const RETRY = either('\\bretry\\b|\\btry again\\b', '다시 시도');
+const HANGUL = /[\uAC00-\uD7A3]/;
+
 /** Advice for an attempt that may have been carried out: no line says to retry unless it first says to check. */
 function carefulAdvice(advice: string[]): string[] {
-	const checkFirst = /\bcheck\b.*\bbefore (retrying|trying again)\b/i;
 	const kept = advice
-		.map(line => (checkFirst.test(line) ? line : line.replace(/[:;,]?\s*(?:then )?(?:retry|try again)(?: later)?\.?$/i, '.')))
-		.filter(line => line !== '.' && (!/\bretry\b|\btry again\b/i.test(line) || checkFirst.test(line)));
-	return kept.some(line => checkFirst.test(line)) ? kept : [...kept, MAY_HAVE_BEEN_CREATED];
+		.map(line => (CHECK_FIRST.test(line) ? line : line.replace(CLOSING_RETRY, HANGUL.test(line) ? '' : '.')))
+		.filter(line => line !== '.' && line !== '' && (!RETRY.test(line) || CHECK_FIRST.test(line)));
+	return kept.some(line => CHECK_FIRST.test(line)) ? kept : [...kept, t('core.result.mayHaveBeenCreated')];
 }
 
 /** "201 Created", or the message alone when it already starts with the status. */
@@ -67,12 +79,12 @@ export function resultFromOutcome(
 		const target = location === undefined ? undefined : URL.canParse(location, request.url) ? new URL(location, request.url).toString() : location;
 		outcome = {
 			...outcome,
-			problem: target === undefined ? 'a redirect without a Location; regwiz does not follow redirects' : `it redirects to ${safeText(target)}; regwiz does not follow redirects`,
+			problem: target === undefined ? t('core.result.redirectNoLocation') : t('core.result.redirectsTo', {target: safeText(target)}),
 		};
 	}
 	// A 1xx as the final answer (an upgrade nobody asked for) says nothing of what the service did.
 	if (outcome.status < 200) {
-		outcome = {...outcome, ok: false, problem: 'an informational (1xx) status is not a final answer; whether anything was created is unknown'};
+		outcome = {...outcome, ok: false, problem: t('core.result.informational')};
 	}
 	// A service that names nothing it created (NCR) still created what was asked for.
 	const named = outcome.ok && outcome.resource.length === 0 ? {...outcome, resource: [{label: capitalize(plan.backend.noun), value: plan.backend.resourceName(plan.fields)}]} : outcome;
@@ -92,7 +104,7 @@ export function resultFromOutcome(
 export function resultFromFailure(plan: CreatePlan, request: PlainRequest, failure: {kind: TransportFailure; message: string; hint: string}): CreateResult {
 	// Cancelled once the request may have left: the service may have acted on it (a create is not idempotent).
 	if (failure.kind === 'cancelled') {
-		failure = {kind: failure.kind, message: 'Cancelled while the request was being sent or answered: it may have been created.', hint: MAY_HAVE_BEEN_CREATED};
+		failure = {kind: failure.kind, message: t('core.result.cancelledSending'), hint: t('core.result.mayHaveBeenCreated')};
 	} else if (mayHaveBeenCreated({ok: false, failure})) {
 		failure = {kind: failure.kind, message: failure.message, hint: carefulAdvice([failure.hint]).join(' ')};
 	}
