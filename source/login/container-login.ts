@@ -1,5 +1,6 @@
 import {spawn} from 'node:child_process';
 import {safeText} from '../text-safety.js';
+import {t} from '../i18n/index.js';
 import {accessSync, constants, statSync} from 'node:fs';
 import path from 'node:path';
 
@@ -53,7 +54,7 @@ export function safeLines(text: string, secret: string): string[] {
 		.split(/\r?\n|\r/)
 		.map(line => safeText(line).trimEnd())
 		.filter(line => line.trim() !== '');
-	return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `… (${lines.length - MAX_LINES} more lines)`] : lines;
+	return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), t('login.said.moreLines', {count: lines.length - MAX_LINES})] : lines;
 }
 
 /**
@@ -83,8 +84,8 @@ export async function containerLogin(login: DockerLogin, options: {env: NodeJS.P
 		child.once('close', code => resolve({code}));
 	});
 	const said = safeLines(output, login.secretKey);
-	if (ended.error && said.length === 0) said.push(ended.error.name === 'AbortError' ? 'cancelled' : safeText(ended.error.message));
+	if (ended.error && said.length === 0) said.push(ended.error.name === 'AbortError' ? t('login.said.cancelled') : safeText(ended.error.message));
 	if (ended.code === 0) return {kind: 'ok', tool: tool.name, host: login.host, said};
-	if (said.length === 0) said.push(ended.code === null ? `${tool.name} did not finish` : `${tool.name} exited with code ${ended.code}`);
+	if (said.length === 0) said.push(ended.code === null ? t('login.said.unfinished', {tool: tool.name}) : t('login.said.exitCode', {tool: tool.name, code: ended.code}));
 	return {kind: 'failed', tool: tool.name, host: login.host, said, exitCode: ended.code};
 }
