@@ -134,7 +134,7 @@ export function shortUsage(backend: Backend): string {
 function flagHelp(use: FlagUse): string {
 	const {spec} = use;
 	const parts = [spec.booleanFlags ? t('cli.help.booleanRule', {label: spec.label.toLowerCase(), rule: spec.rule}) : spec.rule];
-	if (!spec.booleanFlags && spec.kind !== 'choice' && !parts[0]!.includes(t('cli.help.exampleMarker'))) parts[0] += ` ${t('cli.help.example', {example: spec.example})}`;
+	if (!spec.booleanFlags && spec.kind !== 'choice' && ![t('cli.help.exampleMarker'), '(e.g.'].some(marker => parts[0]!.includes(marker))) parts[0] += ` ${t('cli.help.example', {example: spec.example})}`;
 	const defaultFlag = Object.entries(spec.booleanFlags ?? {}).find(([, value]) => value === spec.defaultValue)?.[0];
 	if (defaultFlag) parts.push(t('cli.help.defaultFlag', {flag: defaultFlag}));
 	else if (spec.defaultValue !== undefined) parts.push(t('cli.help.defaultValue', {value: spec.defaultValue}));
