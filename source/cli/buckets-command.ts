@@ -15,6 +15,7 @@ import {colorEnabled, formatTable, paint, type Paint} from './style.js';
 import {quoteValue, UsageError} from './usage-error.js';
 import {safeJson, safeText} from '../text-safety.js';
 import type {NetworkSettings} from '../transport/proxy.js';
+import {t} from '../i18n/index.js';
 
 const COMMAND = 'regwiz buckets';
 
@@ -40,11 +41,11 @@ function connectionFrom(values: Record<string, string | boolean | undefined>): A
 		if (typeof raw !== 'string') continue;
 		const value = spec.normalize ? spec.normalize(raw) : raw;
 		const problem = checkField(spec, value);
-		if (problem) throw new UsageError(`--${spec.flag}: ${quoteValue(raw)} is not a valid ${spec.label.toLowerCase()}: ${problem}`);
+		if (problem) throw new UsageError(t('cli.args.invalid', {flag: spec.flag ?? spec.key, value: quoteValue(raw), label: spec.label.toLowerCase(), problem}));
 		connection[spec.key] = value;
 	}
 	if (connection.site !== undefined && connection.endpoint !== undefined) {
-		throw new UsageError('--site and --endpoint contradict each other: give one of them (e.g. --site kr)');
+		throw new UsageError(t('cli.buckets.siteAndEndpoint'));
 	}
 	if (connection.endpoint !== undefined) connection.site = 'custom';
 	return connection;
@@ -67,16 +68,16 @@ function listingJson(listing: BucketListing): string {
 }
 
 function listingText(listing: Extract<BucketListing, {ok: true}>, style: Paint): string {
-	const head = `Buckets at ${safeText(listing.target.endpoint)} (${safeText(listing.target.region)}): ${listing.buckets.length}`;
+	const head = t('cli.buckets.head', {endpoint: safeText(listing.target.endpoint), region: safeText(listing.target.region), count: listing.buckets.length});
 	if (listing.buckets.length === 0) {
-		return `${head}\nNo bucket yet: create one with regwiz create ncr --registry NAME --bucket NEW-BUCKET --create-bucket\n`;
+		return `${head}\n${t('cli.buckets.none')}\n`;
 	}
 	const known = listing.registries !== undefined;
 	// Names and dates came from Object Storage and NCR: shown only through the one text-safety rule.
-	const rows = listing.buckets.map(bucket => [safeText(bucket.name), safeText(bucket.registry ?? (known ? '(free)' : '(unknown)')), safeText(bucket.created?.slice(0, 10) ?? '')]);
+	const rows = listing.buckets.map(bucket => [safeText(bucket.name), safeText(bucket.registry ?? (known ? t('cli.buckets.free') : t('cli.buckets.unknown'))), safeText(bucket.created?.slice(0, 10) ?? '')]);
 	const free = listing.buckets.filter(bucket => bucket.registry === undefined).length;
-	const out = [style.bold(head), '', formatTable(['BUCKET', 'BACKS REGISTRY', 'CREATED'], rows, style).trimEnd()];
-	if (known) out.push('', `${free} free: a bucket backs at most one registry (regwiz create ncr --registry NAME --bucket BUCKET).`);
+	const out = [style.bold(head), '', formatTable([t('cli.buckets.columnBucket'), t('cli.buckets.columnRegistry'), t('cli.buckets.columnCreated')], rows, style).trimEnd()];
+	if (known) out.push('', t('cli.buckets.freeCount', {count: free}));
 	return `${out.join('\n')}\n`;
 }
 
@@ -108,7 +109,7 @@ export async function bucketsCommand(io: Io, argv: string[]): Promise<number> {
 			if (error instanceof DraftProblem) throw new UsageError(error.message);
 			throw error;
 		}
-		if (!draft.credentials || !draft.credentialSource) throw new UsageError(`${COMMAND}: no credentials: ${ncr.credentialEnvHelp}`);
+		if (!draft.credentials || !draft.credentialSource) throw new UsageError(t('cli.buckets.noCredentials', {command: COMMAND, help: ncr.credentialEnvHelp}));
 		const access = {
 			credentials: draft.credentials,
 			connection: {site: 'kr', ...draft.connection},
@@ -128,7 +129,7 @@ export async function bucketsCommand(io: Io, argv: string[]): Promise<number> {
 		if ('ok' in target) throw new UsageError(`${COMMAND}: ${target.message}`);
 		const allowInsecure = values['allow-insecure-http'] === true;
 		const insecure = checkTransportSecurity({backend: ncr, connection: access.connection}, allowInsecure) ?? (allowInsecure ? undefined : insecureHttpProblem(target.endpoint));
-		if (insecure) throw new UsageError(insecure.includes('--allow-insecure-http') ? insecure : `${insecure}. Use https://, or pass --allow-insecure-http if you accept that risk`);
+		if (insecure) throw new UsageError(insecure.includes('--allow-insecure-http') ? insecure : t('cli.create.insecure', {problem: insecure}));
 
 		const controller = new AbortController();
 		const abort = () => controller.abort();
@@ -145,7 +146,7 @@ export async function bucketsCommand(io: Io, argv: string[]): Promise<number> {
 			io.stderr.write(`regwiz: ${safeText(listing.message)}\n`);
 			return listing.exitCode;
 		}
-		if (listing.registriesProblem) io.stderr.write(`regwiz: warning: ${safeText(listing.registriesProblem)}\n`);
+		if (listing.registriesProblem) io.stderr.write(`regwiz: ${t('cli.buckets.warning', {message: safeText(listing.registriesProblem)})}\n`);
 		if (!json) io.stdout.write(listingText(listing, style));
 		return EXIT.created;
 	} finally {

@@ -3,6 +3,7 @@ import {checkField, fieldApplies} from '../backends/validation.js';
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
 import {parseProxyUrl, ProxyProblem} from '../transport/proxy.js';
 import {quoteValue, UsageError} from './usage-error.js';
+import {t} from '../i18n/index.js';
 
 export type CommonOptions = {
 	profile?: string;
@@ -92,30 +93,30 @@ export function parseArgsProblem(error: unknown, command: string, examples: Reco
 	const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'an argument';
 	if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
 		const meant = flag.startsWith('--') ? didYouMean(flag.slice(2).split('=')[0]!, known) : undefined;
-		return new UsageError(`Unknown flag ${flag} for ${command}${meant ? `: did you mean --${meant}?` : '.'} See: ${command} --help`);
+		return new UsageError(t('cli.args.unknownFlag', {flag, command, meant}));
 	}
 	if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
 		// "--registry --bucket x" is reported as an ambiguous argument: the value is missing there too.
 		return /argument missing|argument is ambiguous/.test(message)
-			? new UsageError(`${flag} needs a value (e.g. ${flag} ${examples[flag.replace(/^-+/, '')] ?? 'VALUE'}). See: ${command} --help`)
-			: new UsageError(`${flag} takes no value. See: ${command} --help`);
+			? new UsageError(t('cli.args.needsValue', {flag, example: examples[flag.replace(/^-+/, '')] ?? 'VALUE', command}))
+			: new UsageError(t('cli.args.noValue', {flag, command}));
 	}
 	if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
 		const extra = /'([^']*)'/.exec(message)?.[1];
-		return new UsageError(`Unexpected argument ${quoteValue(extra ?? '')} for ${command}: values are given as flags (e.g. --registry team-a). See: ${command} --help`);
+		return new UsageError(t('cli.args.unexpected', {value: quoteValue(extra ?? ''), command}));
 	}
-	return new UsageError(`${message}. See: ${command} --help`);
+	return new UsageError(t('cli.args.other', {message, command}));
 }
 
 function flagError(spec: FieldSpec, flag: string, value: string, message: string): UsageError {
-	return new UsageError(`--${flag}: ${quoteValue(value)} is not a valid ${spec.label.toLowerCase()}: ${message}`);
+	return new UsageError(t('cli.args.invalid', {flag, value: quoteValue(value), label: spec.label.toLowerCase(), problem: message}));
 }
 
 export function parseTimeout(value: string | undefined): number {
 	if (value === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
 	const seconds = Number(value);
 	if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds >= 0.1) || seconds > 3600) {
-		throw new UsageError(`--timeout: ${quoteValue(value)} is not a number of seconds from 0.1 to 3600 (e.g. --timeout 60)`);
+		throw new UsageError(t('cli.args.timeout', {value: quoteValue(value)}));
 	}
 	return Math.round(seconds * 1000);
 }
@@ -177,7 +178,7 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 			}
 			const chosen = Object.entries(spec.booleanFlags ?? {}).filter(([name]) => values[name] === true);
 			if (chosen.length > 1) {
-				throw new UsageError(`${chosen.map(([name]) => `--${name}`).join(' and ')} contradict each other: give one of them`);
+				throw new UsageError(t('cli.args.contradict', {flags: chosen.map(([name]) => `--${name}`)}));
 			}
 			if (chosen[0]) answers[spec.key] = chosen[0][1];
 		}
@@ -190,9 +191,7 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 		for (const [key, value] of Object.entries(spec.implies ?? {})) {
 			const other = backend.connectionFields.find(candidate => candidate.key === key);
 			if (other?.flag && typeof values[other.flag] === 'string') {
-				throw new UsageError(
-					`--${other.flag} and --${spec.flag} contradict each other: give one of them (e.g. --${other.flag} ${other.example}, or --${spec.flag} ${spec.example})`,
-				);
+				throw new UsageError(t('cli.args.contradictExample', {flag: spec.flag, other: other.flag, example: spec.example, otherExample: other.example}));
 			}
 			connection[key] = value;
 		}
@@ -207,7 +206,7 @@ export function parseCreateArgs(backend: Backend, argv: string[]): CreateArgs {
 		const others = backend.fields
 			.filter(other => other !== spec && other.flag && other.kind === 'choice' && fields[other.key] !== undefined)
 			.map(other => `--${other.flag} ${fields[other.key]}`);
-		throw new UsageError(`--${spec.flag} is not used${others.length > 0 ? ` with ${others.join(' ')}` : ' here'}: leave it out (nothing was sent)`);
+		throw new UsageError(t('cli.args.notUsed', {flag: spec.flag, others}));
 	}
 	return {common, connection, fields};
 }

@@ -16,13 +16,14 @@ import {UsageError} from './usage-error.js';
 import {describeRoute, proxyRoute, ProxyProblem, type NetworkSettings, type ProxyRoute} from '../transport/proxy.js';
 import type {Io} from '../io.js';
 import {safeJson, safeText} from '../text-safety.js';
+import {t} from '../i18n/index.js';
 
 export function backendFromArgument(name: string | undefined): Backend {
-	const ids = BACKENDS.map(backend => backend.id).join(' or ');
+	const ids = BACKENDS.map(backend => backend.id);
 	const example = `regwiz create ${BACKENDS[0]?.id ?? ''} --help`;
-	if (!name) throw new UsageError(`Which backend? regwiz create ${ids} (e.g. ${example})`);
+	if (!name) throw new UsageError(t('cli.create.whichBackend', {ids, example}));
 	const backend = findBackend(name);
-	if (!backend) throw new UsageError(`Unknown backend ${JSON.stringify(name)}: choose ${ids} (e.g. ${example})`);
+	if (!backend) throw new UsageError(t('cli.create.unknownBackend', {name: JSON.stringify(name), ids, example}));
 	return backend;
 }
 
@@ -60,13 +61,13 @@ export function prepareCreate(
 }
 
 /** The message when something is missing and no terminal can ask for it. */
-export function missingMessage(draft: Draft, command: string, notAsked = 'Run it in a terminal to be asked'): UsageError {
+export function missingMessage(draft: Draft, command: string, notAsked = t('cli.create.runInTerminal')): UsageError {
 	const flags = missingFlagNames(draft);
 	const parts: string[] = [];
-	if (flags.length > 0) parts.push(`missing ${flags.join(', ')}`);
-	if (!draft.credentials) parts.push(`no credentials: ${draft.backend.credentialEnvHelp}`);
+	if (flags.length > 0) parts.push(t('cli.create.missingFlags', {flags}));
+	if (!draft.credentials) parts.push(t('cli.create.noCredentials', {help: draft.backend.credentialEnvHelp}));
 	// The message is printed after "regwiz: ": it names the command once, in the help to see.
-	return new UsageError(`${parts.join('; ')}. ${notAsked}, or see: ${command} --help`, flags);
+	return new UsageError(t('cli.create.missing', {parts, notAsked, command}), flags);
 }
 
 /** Shows a send in progress and its result (the wizard's progress line and panel, in a terminal). */
@@ -84,9 +85,9 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	const note = draft.backend.connectionNote?.(plan.connection);
 	if (note && (args.common.dryRun || args.common.curl)) io.stderr.write(`regwiz: ${note}\n`);
 	const style = paint(colorEnabled(io.env, io.stdout.isTTY === true, args.common.noColor));
-	if (args.common.dryRun && args.common.curl) throw new UsageError('--dry-run and --curl contradict each other: give one of them');
+	if (args.common.dryRun && args.common.curl) throw new UsageError(t('cli.create.dryRunAndCurl'));
 	if (args.common.login && (args.common.dryRun || args.common.curl)) {
-		throw new UsageError(`--login and ${args.common.dryRun ? '--dry-run' : '--curl'} contradict each other: nothing is created to log in to`);
+		throw new UsageError(t('cli.create.loginAnd', {flag: args.common.dryRun ? '--dry-run' : '--curl'}));
 	}
 	const buildOnly = () => {
 		try {
@@ -110,9 +111,9 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 	const bucketFirst = bucket === undefined ? undefined : await bucketRequests(bucket, plan, args.common.allowInsecureHttp, prepared.confineTo);
 	if (args.common.curl) {
 		const request = buildOnly();
-		if (bucket !== undefined) io.stderr.write(`regwiz: --curl shows the registry request only; create the bucket first (regwiz create ncr … --create-bucket, or at Object Storage).\n`);
+		if (bucket !== undefined) io.stderr.write(`regwiz: ${t('cli.create.curlBucket')}\n`);
 		const curl = curlCommand(request, draft.backend, plan.credentials, {route: routeOf(request.url), env: prepared.network.env});
-		if (prepared.sandbox) io.stderr.write('regwiz: the sandbox emulator stops when regwiz exits; run `regwiz sandbox` and pass its --endpoint/--url to use this command.\n');
+		if (prepared.sandbox) io.stderr.write(`regwiz: ${t('cli.create.curlSandbox')}\n`);
 		if (args.common.json) {
 			const expiresAt = curlExpiry(request, draft.backend)?.toISOString();
 			io.stdout.write(`${safeJson({ok: true, backend: draft.backend.id, request: {method: request.method, url: request.url}, ...(expiresAt ? {expiresAt} : {}), curl})}\n`);
@@ -147,14 +148,14 @@ export async function runScriptedCreate(prepared: PreparedCreate, io: Io, signal
 					`${safeJson({ok: false, backend: draft.backend.id, status: ensured.status ?? null, request: last ? {method: last.method, url: last.url} : null, response: null, error: ensured.message, bucket: {name: bucket, created: false}})}\n`,
 				);
 			} else {
-				io.stdout.write(`${style.bold(style.red(`✗ Bucket ${safeText(bucket)} not ready: the registry was not created`))}\n  ${safeText(ensured.message)}\n`);
+				io.stdout.write(`${style.bold(style.red(`✗ ${t('cli.create.bucketNotReady', {bucket: safeText(bucket)})}`))}\n  ${safeText(ensured.message)}\n`);
 			}
 			return ensured.exitCode;
 		}
 		bucketJson = {bucket: {name: bucket, created: ensured.created}};
 		bucketLine = ensured.created
-			? `${style.green(`✓ Bucket ${safeText(bucket)} created`)}  (PUT ${safeText(last?.url ?? '')})\n`
-			: `Bucket ${safeText(bucket)} already exists and is yours: not created again.\n`;
+			? `${style.green(`✓ ${t('cli.create.bucketCreated', {bucket: safeText(bucket)})}`)}  (PUT ${safeText(last?.url ?? '')})\n`
+			: `${t('cli.create.bucketExists', {bucket: safeText(bucket)})}\n`;
 	}
 	const sending = sendCreate(plan, {timeoutMs: args.common.timeoutMs, signal, network: prepared.network});
 	// In a terminal the wait and the answer look as in the wizard: a progress line, then the result panel.
@@ -179,7 +180,7 @@ async function bucketRequests(bucket: string, plan: CreatePlan, allowInsecureHtt
 	const target = storage.resolveTarget(access.connection, true, confineTo);
 	if ('ok' in target) throw new UsageError(`--create-bucket: ${target.message}`);
 	const insecure = allowInsecureHttp ? undefined : insecureHttpProblem(target.endpoint);
-	if (insecure) throw new UsageError(`${insecure}. Use https://, or pass --allow-insecure-http if you accept that risk`);
+	if (insecure) throw new UsageError(t('cli.create.insecure', {problem: insecure}));
 	let requests: PlainRequest[] = [];
 	try {
 		checkPlanInput(plan);
@@ -200,6 +201,6 @@ function recordAttempt(io: Io, plan: CreatePlan, result: CreateResult): void {
 	try {
 		appendHistory(io.env, historyEntryFromResult(plan, result, planEndpoint(plan)));
 	} catch (error) {
-		io.stderr.write(`regwiz: warning: the attempt was not recorded in the history: ${safeText((error as Error)?.message ?? String(error))}\n`);
+		io.stderr.write(`regwiz: ${t('cli.create.notRecorded', {message: safeText((error as Error)?.message ?? String(error))})}\n`);
 	}
 }

@@ -1,5 +1,6 @@
 import type {Answers, Backend, PlainRequest} from '../backends/types.js';
 import {environmentProxy, type ProxyEnv, type ProxyRoute} from '../transport/proxy.js';
+import {t} from '../i18n/index.js';
 
 /** Quotes a value for a POSIX shell: inside single quotes nothing is special but the quote itself. */
 export function shellQuote(value: string): string {
@@ -17,7 +18,7 @@ function basicUserArgument(username: string, variable: string): string {
 /** What `--curl` does with the credentials, in words for help: "signed, valid 5 minutes". */
 export function curlCredentialsHelp(backend: Backend): string {
 	const how = backend.curl;
-	return how.kind === 'signed' ? `signed, ${how.validity}; never the secret key` : `reads the ${how.what} from $${how.variable}`;
+	return how.kind === 'signed' ? t('cli.curl.signedHelp', {validity: how.validity}) : t('cli.curl.basicHelp', {what: how.what, variable: how.variable});
 }
 
 /** When the printed command stops being accepted (a signed request), or undefined. */
@@ -48,7 +49,7 @@ export function curlCommand(request: PlainRequest, backend: Backend, credentials
 	if (network?.route) {
 		proxy.push(`--proxy ${shellQuote(network.route.label)}`);
 		if (network.route.hasCredentials) {
-			comments.push(`# The proxy's credentials (from ${network.route.source}) are not written here: add --proxy-user USER:PASSWORD.`);
+			comments.push(t('cli.curl.proxyCredentials', {source: network.route.source}));
 		}
 	} else if (network && environmentProxy(new URL(request.url), network.env)) {
 		proxy.push(`--noproxy ${shellQuote(new URL(request.url).hostname.replace(/^\[(.*)\]$/, '$1'))}`);
@@ -62,7 +63,7 @@ export function curlCommand(request: PlainRequest, backend: Backend, credentials
 	for (const [name, value] of Object.entries(request.headers)) {
 		if (how.kind === 'basic' && name.toLowerCase() === 'authorization' && /^basic /i.test(value)) {
 			args.push(`-u ${basicUserArgument(credentials[how.user] ?? '', how.variable)}`);
-			comments.push(`# The ${how.what} is read from $${how.variable}: export it first (it is not written here).`);
+			comments.push(t('cli.curl.basicComment', {what: how.what, variable: how.variable}));
 			continue;
 		}
 		args.push(`-H ${shellQuote(`${name}: ${value}`)}`);
@@ -72,15 +73,13 @@ export function curlCommand(request: PlainRequest, backend: Backend, credentials
 	else if (body === '') args.push(`-H ${shellQuote('content-length: 0')}`);
 	const expiry = curlExpiry(request, backend);
 	if (expiry && how.kind === 'signed') {
-		comments.unshift(
-			`# Signed for ${backend.title}: ${how.validity}, until ${expiry.toISOString()}; then print it again (regwiz create ${backend.id} ... --curl).`,
-		);
+		comments.unshift(t('cli.curl.signedComment', {title: backend.title, validity: how.validity, until: expiry.toISOString(), id: backend.id}));
 	}
 	const command = [...comments, `curl ${args.join(' \\\n  ')}`].join('\n');
 	const proxyPassword = network?.route?.url.password ?? '';
-	if (proxyPassword !== '' && command.includes(proxyPassword)) throw new Error('refusing to print a curl command that contains the proxy password');
+	if (proxyPassword !== '' && command.includes(proxyPassword)) throw new Error(t('cli.curl.refuseProxyPassword'));
 	for (const secret of secretValues(backend, credentials)) {
-		if (command.includes(secret)) throw new Error(`refusing to print a curl command that contains the ${backend.id} secret`);
+		if (command.includes(secret)) throw new Error(t('cli.curl.refuseSecret', {id: backend.id}));
 	}
 	return command;
 }

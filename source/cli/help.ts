@@ -3,7 +3,9 @@ import {fieldApplies} from '../backends/validation.js';
 import type {Backend, FieldSpec} from '../backends/types.js';
 import {withDefaults} from '../draft.js';
 import {curlCredentialsHelp} from './curl.js';
-import {BUCKETS_HELP, BUCKETS_SUMMARY} from './buckets-help.js';
+import {bucketsHelp, bucketsSummary} from './buckets-help.js';
+import {t} from '../i18n/index.js';
+import {displayWidth, padToWidth} from '../text-width.js';
 
 // Everything said about one backend comes from its description (source/backends/<id>.ts): this file
 // holds no backend's name, flag or variable.
@@ -15,10 +17,10 @@ const WIDTH = 100;
 function row(left: string, text: string, column = COLUMN): string {
 	const words = text.split(' ');
 	const lines: string[] = [];
-	let line = left.length >= column - 1 ? `${left} ` : left.padEnd(column);
+	let line = displayWidth(left) >= column - 1 ? `${left} ` : padToWidth(left, column);
 	let empty = true;
 	for (const word of words) {
-		if (!empty && line.length + 1 + word.length > WIDTH) {
+		if (!empty && displayWidth(line) + 1 + displayWidth(word) > WIDTH) {
 			lines.push(line);
 			line = ' '.repeat(column);
 			empty = true;
@@ -35,7 +37,7 @@ function wrap(text: string): string {
 	const lines: string[] = [];
 	let line = '';
 	for (const word of text.split(' ')) {
-		if (line !== '' && line.length + 1 + word.length > WIDTH) {
+		if (line !== '' && displayWidth(line) + 1 + displayWidth(word) > WIDTH) {
 			lines.push(line);
 			line = word;
 		} else line = line === '' ? word : `${line} ${word}`;
@@ -44,32 +46,30 @@ function wrap(text: string): string {
 	return lines.join('\n');
 }
 
-const COMMON_ROWS: Array<[string, string]> = [
-	['--profile NAME', 'use this saved profile\'s credentials and endpoint (default: "default")'],
-	['--json', 'print exactly one JSON object on stdout'],
-	['--dry-run', 'print the request that would be sent (secrets masked); send nothing'],
-	['--curl', 'print an equivalent curl command instead of sending'],
-	['--timeout SECONDS', 'give up waiting for an answer after this long (default 30)'],
-	['--proxy URL', 'send through this proxy: http://[USER:PASSWORD@]host:port ("" for none); otherwise HTTPS_PROXY / HTTP_PROXY, except NO_PROXY hosts (default: loopback)'],
-	['--yes, -y', 'in the wizard, skip the review and send'],
-	['--sandbox', 'run against a built-in local emulator with demo credentials'],
-	['--login', "after creating, log in to it: docker login HOST --password-stdin (podman where docker is absent; REGWIZ_CONTAINER_CLI chooses); the secret goes to the tool's stdin only"],
-	['--allow-insecure-http', 'allow sending credentials over http:// to another machine'],
-	['--no-color', 'no colours (also NO_COLOR=1)'],
-	['--accessible', 'the wizard as plain lines: each question once, choices by number, nothing redrawn (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true; automatic with TERM=dumb)'],
-	['--help, -h', 'this help'],
-];
-
-function commonFlags(backend?: Backend): string {
-	const rows = COMMON_ROWS.map(([flag, text]) =>
-		row(`  ${flag}`, flag === '--curl' && backend ? `${text} (${curlCredentialsHelp(backend)})` : text),
-	);
-	return `Common flags:\n${rows.join('\n')}`;
+/** The flags every create takes, in the order the help lists them. */
+function commonRows(backend?: Backend): Array<[string, string]> {
+	return [
+		['--profile NAME', t('cli.help.profile')],
+		['--json', t('cli.help.json')],
+		['--dry-run', t('cli.help.dryRun')],
+		['--curl', backend ? t('cli.help.curlWith', {how: curlCredentialsHelp(backend)}) : t('cli.help.curl')],
+		['--timeout SECONDS', t('cli.help.timeout')],
+		['--proxy URL', t('cli.help.proxy')],
+		['--yes, -y', t('cli.help.yes')],
+		['--sandbox', t('cli.help.sandbox')],
+		['--login', t('cli.help.login')],
+		['--allow-insecure-http', t('cli.help.insecure')],
+		['--no-color', t('cli.help.noColor')],
+		['--accessible', t('cli.help.accessible')],
+		['--lang en|ko', t('cli.help.lang')],
+		['--help, -h', t('cli.help.help')],
+	];
 }
 
-const EXIT_CODES = `Exit codes: 0 created (or dry run printed) · 1 the service refused · 2 usage or validation error ·
-            3 no answer (refused connection, DNS, TLS, timeout, proxy) · 70 internal error (a fault in regwiz) ·
-            129 SIGHUP · 130 cancelled (Ctrl-C) · 131 SIGQUIT · 143 SIGTERM`;
+function commonFlags(backend?: Backend): string {
+	const rows = commonRows(backend).map(([flag, text]) => row(`  ${flag}`, text));
+	return `${t('cli.help.commonFlags')}\n${rows.join('\n')}`;
+}
 
 /** Choice values another field's flag stands for (--endpoint stands for site "custom") are not offered. */
 function impliedChoices(backend: Backend): Set<string> {
@@ -116,7 +116,7 @@ export function usageLine(backend: Backend, suffix = ''): string {
 	const lines: string[] = [];
 	let line = `  ${head}`;
 	for (const token of tokens) {
-		if (line.length + 1 + token.length > WIDTH) {
+		if (displayWidth(line) + 1 + displayWidth(token) > WIDTH) {
 			lines.push(line);
 			line = ' '.repeat(head.length + 2);
 		}
@@ -133,109 +133,82 @@ export function shortUsage(backend: Backend): string {
 
 function flagHelp(use: FlagUse): string {
 	const {spec} = use;
-	const parts = [spec.booleanFlags ? `${spec.label.toLowerCase()}: ${spec.rule}` : spec.rule];
-	if (!spec.booleanFlags && spec.kind !== 'choice' && !parts[0]!.includes('(e.g.')) parts[0] += ` (e.g. ${spec.example})`;
+	const parts = [spec.booleanFlags ? t('cli.help.booleanRule', {label: spec.label.toLowerCase(), rule: spec.rule}) : spec.rule];
+	if (!spec.booleanFlags && spec.kind !== 'choice' && ![t('cli.help.exampleMarker'), '(e.g.'].some(marker => parts[0]!.includes(marker))) parts[0] += ` ${t('cli.help.example', {example: spec.example})}`;
 	const defaultFlag = Object.entries(spec.booleanFlags ?? {}).find(([, value]) => value === spec.defaultValue)?.[0];
-	if (defaultFlag) parts.push(`default --${defaultFlag}`);
-	else if (spec.defaultValue !== undefined) parts.push(`default ${spec.defaultValue}`);
-	else if (use.optional && !/optional/.test(spec.rule)) parts.push('optional');
+	if (defaultFlag) parts.push(t('cli.help.defaultFlag', {flag: defaultFlag}));
+	else if (spec.defaultValue !== undefined) parts.push(t('cli.help.defaultValue', {value: spec.defaultValue}));
+	else if (use.optional && !spec.rule.includes(t('cli.help.optional'))) parts.push(t('cli.help.optional'));
 	return row(`  ${use.left}`, parts.join('; '));
 }
 
 /** `regwiz create <id> --help`, from the backend's description. */
 export function createHelp(backend: Backend): string {
 	const notes = backend.help.notes ?? [];
-	return `regwiz create ${backend.id}: ${backend.help.summary}
+	return `${t('cli.help.createTitle', {id: backend.id, summary: backend.help.summary})}
 
-Usage:
-${usageLine(backend, '[common flags]')}
+${t('cli.help.usage')}
+${usageLine(backend, t('cli.help.commonFlagsSuffix'))}
 
 ${flagUses(backend).map(flagHelp).join('\n')}
 ${notes.length > 0 ? `\n${notes.map(note => wrap(note)).join('\n')}\n` : ''}
-In a terminal, missing values are asked for.
+${t('cli.help.asked')}
 
 ${commonFlags(backend)}
 
-Examples:
+${t('cli.help.examples')}
 ${backend.help.examples.map(example => `  ${example}`).join('\n')}
 
-${EXIT_CODES}`;
+${t('cli.help.exitCodes')}`;
 }
 
 function mainHelp(): string {
 	const lefts = BACKENDS.map(backend => `  regwiz create ${backend.id} ...`);
-	const column = Math.max(COLUMN, ...lefts.map(left => left.length + 2));
+	const column = Math.max(COLUMN, ...lefts.map(left => displayWidth(left) + 2));
 	const at = (left: string, text: string) => row(left, text, column);
 	const rows = BACKENDS.map((backend, index) => at(lefts[index]!, backend.help.summary));
-	return `regwiz: create container registries from the terminal
-Try it with no account first: regwiz --sandbox (a local emulator, demo credentials, nothing saved)
+	return `${t('cli.help.mainTitle')}
+${t('cli.help.tryFirst')}
 
-Usage:
-${at('  regwiz', 'the wizard: choose, sign in, fill, review, send')}
-${at('  regwiz --sandbox', 'the wizard against a local emulator: no account needed')}
-${at('  regwiz --accessible', 'the wizard as plain lines for screen readers: choices by number, nothing redrawn (also REGWIZ_ACCESSIBLE=1, INK_SCREEN_READER=true; automatic with TERM=dumb)')}
+${t('cli.help.usage')}
+${at('  regwiz', t('cli.help.mainWizard'))}
+${at('  regwiz --sandbox', t('cli.help.mainSandbox'))}
+${at('  regwiz --accessible', t('cli.help.mainAccessible'))}
+${at('  regwiz --lang ko', t('cli.help.mainLang'))}
 ${rows.join('\n')}
-${at('  regwiz buckets', BUCKETS_SUMMARY)}
-${at('  regwiz sandbox', 'run the local emulator in the foreground')}
+${at('  regwiz buckets', bucketsSummary())}
+${at('  regwiz sandbox', t('cli.help.mainSandboxCommand'))}
   regwiz profile list|show|remove|rename|import-ncloud
-${at('  regwiz history', 'past create attempts')}
-${at('  regwiz help [command]', 'help on a command')}
+${at('  regwiz history', t('cli.help.mainHistory'))}
+${at('  regwiz help [command]', t('cli.help.mainHelp'))}
   regwiz --version
 
-Examples:
+${t('cli.help.examples')}
   regwiz
 ${BACKENDS.map(backend => `  ${backend.help.examples[0] ?? `regwiz create ${backend.id} --help`}`).join('\n')}
 
-${EXIT_CODES}`;
+${t('cli.help.exitCodes')}`;
 }
 
 function createOverview(): string {
-	const nouns = [...new Set(BACKENDS.map(backend => `a ${backend.noun}`))];
-	const what = nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} or ${nouns.at(-1)}` : (nouns[0] ?? '');
-	return `regwiz create: create ${what}
+	const nouns = [...new Set(BACKENDS.map(backend => backend.noun))];
+	return `${t('cli.help.createOverviewTitle', {nouns})}
 
-Usage:
+${t('cli.help.usage')}
 ${BACKENDS.map(backend => usageLine(backend)).join('\n')}
 
-In a terminal, missing values are asked for. See:
+${t('cli.help.seeEach')}
 ${BACKENDS.map(backend => `  regwiz help create ${backend.id}`).join('\n')}`;
 }
 
-export const HELP: Record<string, string> = {
-	sandbox: `regwiz sandbox: run the local emulator of every backend in the foreground
-
-Usage:
-  regwiz sandbox [--port N] [--host 127.0.0.1]
-
-Prints its base URLs and the demo credentials; Ctrl-C stops it. It listens on 127.0.0.1 unless told otherwise.
-
-Examples:
-  regwiz sandbox --port 8080
-  regwiz --sandbox              (the wizard with an emulator of its own)`,
-};
-
-Object.assign(HELP, {
-	buckets: BUCKETS_HELP,
-	history: `regwiz history: past create attempts, the newest last (as shell history lists them)
-
-Usage:
-  regwiz history [--limit N] [--json]
-
-  --limit N               show the newest N attempts (default 20, at most 1000)
-  --json                  print a JSON array of the entries on stdout, oldest first
-  --no-color              no colours (also NO_COLOR=1)
-  --help, -h              this help
-
-Every create that got an answer, got none or was cancelled is kept in history.jsonl in the config
-folder (the newest 1,000): time (UTC), backend, endpoint, profile, name, HTTP status, outcome
-(created, refused, no-answer, cancelled) and the NCP trace id. Never a secret. Dry runs, --curl and
---sandbox runs are not recorded.
-
-Examples:
-  regwiz history
-  regwiz history --limit 5
-  regwiz history --json | jq '.[] | select(.outcome == "refused")'`,
-});
+/** The help of the commands that are not a create, by topic. */
+function helpTopics(): Record<string, () => string> {
+	return {
+		sandbox: () => t('cli.help.sandboxHelp'),
+		buckets: bucketsHelp,
+		history: () => t('cli.help.historyHelp'),
+	};
+}
 
 export function helpFor(topic: string[]): string | undefined {
 	const key = topic.join(' ').trim();
@@ -246,6 +219,7 @@ export function helpFor(topic: string[]): string | undefined {
 		const backend = findBackend(id);
 		return backend ? createHelp(backend) : undefined;
 	}
-	return Object.hasOwn(HELP, key) ? HELP[key] : undefined;
+	const topics = helpTopics();
+	return Object.hasOwn(topics, key) ? topics[key]!() : undefined;
 }
 

@@ -8,6 +8,7 @@ import type {Io} from '../io.js';
 import {colorEnabled, formatTable, paint} from './style.js';
 import {quoteValue, UsageError} from './usage-error.js';
 import {safeJson, safeText} from '../text-safety.js';
+import {t} from '../i18n/index.js';
 
 export const DEFAULT_HISTORY_SHOWN = 20;
 
@@ -15,7 +16,7 @@ function parseLimit(value: string | undefined): number {
 	if (value === undefined) return DEFAULT_HISTORY_SHOWN;
 	const limit = Number(value);
 	if (!/^\d+$/.test(value.trim()) || limit < 1 || limit > HISTORY_LIMIT) {
-		throw new UsageError(`--limit: ${quoteValue(value)} is not a whole number between 1 and ${HISTORY_LIMIT} (e.g. --limit 5)`);
+		throw new UsageError(t('cli.history.badLimit', {value: quoteValue(value), max: HISTORY_LIMIT}));
 	}
 	return limit;
 }
@@ -30,14 +31,14 @@ function resultCell(entry: HistoryEntry): string {
 	const status = entry.status === null ? '' : ` ${entry.status}`;
 	switch (entry.outcome) {
 		case 'created':
-			return `created${status}`;
+			return t('cli.history.created', {status});
 		case 'refused':
-			return `refused${status}`;
+			return t('cli.history.refused', {status});
 		case 'no-answer':
-			return 'no answer';
+			return t('cli.history.noAnswer');
 		case 'cancelled':
 			// Cancelled once sent: the service may have acted before the answer was read.
-			return 'cancelled: may have been created';
+			return t('cli.history.cancelled');
 	}
 }
 
@@ -72,7 +73,7 @@ export async function historyCommand(io: Io, argv: string[]): Promise<number> {
 		return EXIT.created;
 	}
 	if (entries.length === 0) {
-		io.stdout.write(`No create attempts recorded yet (${safeText(historyPath(io.env))}).\n`);
+		io.stdout.write(`${t('cli.history.empty', {path: safeText(historyPath(io.env))})}\n`);
 		return EXIT.created;
 	}
 	const style = paint(colorEnabled(io.env, io.stdout.isTTY === true, values['no-color'] === true));
@@ -85,6 +86,15 @@ export async function historyCommand(io: Io, argv: string[]): Promise<number> {
 		entry.endpoint,
 		entry.traceId ?? '-',
 	]);
-	io.stdout.write(formatTable(['TIME (UTC)', 'BACKEND', 'NAME', 'RESULT', 'PROFILE', 'ENDPOINT', 'TRACE ID'], rows, style));
+	const header = [
+		t('cli.history.columnTime'),
+		t('cli.history.columnBackend'),
+		t('cli.history.columnName'),
+		t('cli.history.columnResult'),
+		t('cli.history.columnProfile'),
+		t('cli.history.columnEndpoint'),
+		t('cli.history.columnTrace'),
+	];
+	io.stdout.write(formatTable(header, rows, style));
 	return EXIT.created;
 }

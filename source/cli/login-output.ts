@@ -3,6 +3,7 @@ import {containerLogin} from '../login/container-login.js';
 import {loginFacts} from '../login/facts.js';
 import {describeLogin} from '../login/push-lines.js';
 import type {Paint} from './style.js';
+import {t} from '../i18n/index.js';
 
 export type ScriptedLogin = {json: Record<string, unknown>; text: (style: Paint) => string};
 
@@ -10,8 +11,8 @@ export type ScriptedLogin = {json: Record<string, unknown>; text: (style: Paint)
 export async function scriptedLogin(plan: CreatePlan, result: CreateResult, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<ScriptedLogin> {
 	const facts = loginFacts(plan, result);
 	if (!facts) {
-		const message = `regwiz cannot tell this ${plan.backend.noun}'s docker host: find it in the service's console and log in by hand`;
-		return {json: {ok: false, error: message}, text: style => `\n${style.yellow(`Docker login: ${message}.`)}\n`};
+		const message = t('cli.login.unknownHost', {noun: plan.backend.noun});
+		return {json: {ok: false, error: message}, text: style => `\n${style.yellow(t('cli.login.failedLine', {message}))}\n`};
 	}
 	const report = await containerLogin(facts.login, {env, signal});
 	const shown = describeLogin(facts, report);
@@ -25,10 +26,10 @@ export async function scriptedLogin(plan: CreatePlan, result: CreateResult, env:
 			push: shown.push,
 		},
 		text: style => {
-			const out = ['', 'Docker login:', `  ${shown.ok ? style.green(`✓ ${shown.headline}`) : style.red(`✗ ${shown.headline}`)}`];
+			const out = ['', t('cli.login.heading'), `  ${shown.ok ? style.green(`✓ ${shown.headline}`) : style.red(`✗ ${shown.headline}`)}`];
 			for (const line of shown.said) out.push(`    ${line}`);
 			for (const line of shown.byHand) out.push(`  ${line}`);
-			out.push('', `Push an image (replace ${'my-image'} with yours):`, ...shown.push);
+			out.push('', t('cli.login.push', {placeholder: 'my-image'}), ...shown.push);
 			return `${out.join('\n')}\n`;
 		},
 	};

@@ -13,7 +13,7 @@ import {openStoreFor} from './open-store.js';
 import {wantsAccessible} from './accessible.js';
 import type {WizardOptions} from '../ui/wizard-options.js';
 import {safeJson, safeText} from '../text-safety.js';
-import {chooseLanguage, langFlag, setLanguage} from '../i18n/index.js';
+import {chooseLanguage, langFlag, setLanguage, t} from '../i18n/index.js';
 
 /** Signals that cancel a create, with their exit codes (128 + the signal's number). */
 const CANCELLING_SIGNALS = {SIGINT: EXIT.cancelled, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup, SIGQUIT: EXIT.quit} as const;
@@ -94,7 +94,7 @@ async function createCommand(io: Io, rest: string[]): Promise<number> {
 			if (scripted) {
 				// In a terminal it is the flag that keeps regwiz from asking: say which.
 				const flag = common.json ? '--json' : common.dryRun ? '--dry-run' : common.curl ? '--curl' : undefined;
-				const notAsked = flag && isInteractive(io) ? `With ${flag} nothing is asked: give them as flags` : undefined;
+				const notAsked = flag && isInteractive(io) ? t('cli.main.notAsked', {flag}) : undefined;
 				throw missingMessage(prepared.draft, `regwiz create ${backend.id}`, notAsked);
 			}
 			return await runChosenWizard({
@@ -147,8 +147,7 @@ async function topLevel(io: Io): Promise<number> {
 		return EXIT.created;
 	}
 	if (!isInteractive(io)) {
-		const example = BACKENDS[0] ? `: ${shortUsage(BACKENDS[0])}` : '';
-		throw new UsageError(`regwiz needs a terminal to ask questions. In scripts, give every value as flags${example} (see regwiz --help)`);
+		throw new UsageError(t('cli.main.needsTerminal', {usage: BACKENDS[0] ? shortUsage(BACKENDS[0]) : undefined}));
 	}
 	return openWizard(io, {yes: common.yes, timeoutMs: common.timeoutMs, allowInsecureHttp: common.allowInsecureHttp, sandbox: common.sandbox, login: common.login, proxy: common.proxy, accessible: common.accessible});
 }
@@ -162,7 +161,7 @@ async function route(io: Io): Promise<number> {
 			// Each profile subcommand's help lives with it, loaded only when asked for.
 			const text =
 				rest[0] === 'profile' && rest.length <= 2 ? (await import('./profile-command.js')).profileHelp(rest[1]) : helpFor(rest);
-			if (!text) throw new UsageError(`No help on ${JSON.stringify(rest.join(' '))}. Try: regwiz help, ${BACKENDS.map(backend => `regwiz help create ${backend.id}`).join(', ')}`);
+			if (!text) throw new UsageError(t('cli.main.noHelp', {topic: JSON.stringify(rest.join(' ')), tries: BACKENDS.map(backend => `regwiz help create ${backend.id}`)}));
 			io.stdout.write(`${text}\n`);
 			return EXIT.created;
 		}
@@ -185,7 +184,7 @@ async function route(io: Io): Promise<number> {
 		default:
 			if (command !== undefined && !command.startsWith('-')) {
 				const meant = didYouMean(command, ['create', 'buckets', 'sandbox', 'profile', 'history', 'help']);
-				throw new UsageError(`Unknown command ${JSON.stringify(command)}${meant ? `: did you mean ${meant}?` : '.'} Commands: create, buckets, sandbox, profile, history, help (see regwiz --help)`);
+				throw new UsageError(t('cli.main.unknownCommand', {command: JSON.stringify(command), meant}));
 			}
 			return topLevel(io);
 	}
@@ -241,9 +240,9 @@ export async function main(given: Io): Promise<number> {
 		}
 		// A fault in regwiz itself: its own exit code, never the one of a refusal. Messages of our own never
 		// hold secrets; a stack trace helps nobody at a prompt.
-		const message = `internal error: ${(error as Error)?.message ?? String(error)}`;
+		const message = t('cli.main.internal', {message: (error as Error)?.message ?? String(error)});
 		try {
-			io.stderr.write(`regwiz: ${safeText(message)} (please report it; exit ${EXIT.internal})\n`);
+			io.stderr.write(`regwiz: ${t('cli.main.report', {message: safeText(message), code: EXIT.internal})}\n`);
 			if (json && !watched.written()) io.stdout.write(errorJson(io.argv, message, {failure: 'internal'}));
 		} catch {
 			// Nowhere left to say it; the exit code still does.

@@ -2,19 +2,22 @@ import type {CreateResult} from '../core/types.js';
 import {displayRequest, resultHeadline, resultLines, safeJson, safeText} from '../present.js';
 import type {PlainRequest} from '../backends/types.js';
 import type {Paint} from './style.js';
+import {t} from '../i18n/index.js';
+import {displayWidth, padToWidth} from '../text-width.js';
 
-const pad = (label: string, width: number) => label.padEnd(width);
+const pad = (label: string, width: number) => padToWidth(label, width);
 
 export function formatResultText(result: CreateResult, noun: string, style: Paint): string {
 	const {tone, title} = resultHeadline(result, noun);
 	// The title, URL, lines and advice carry what the server, a profile or the flags said: all through the one rule.
 	const mark = tone === 'success' ? style.green(`✓ ${safeText(title)}`) : style.red(`✗ ${safeText(title)}`);
 	const lines = resultLines(result);
-	const width = Math.max(...lines.map(line => line.label.length), 7) + 2;
-	const out = [style.bold(mark), `  ${pad('Request', width)}${result.request.method} ${safeText(result.request.url)}`];
+	const request = t('cli.output.request');
+	const width = Math.max(...lines.map(line => displayWidth(line.label)), displayWidth(request)) + 2;
+	const out = [style.bold(mark), `  ${pad(request, width)}${result.request.method} ${safeText(result.request.url)}`];
 	for (const line of lines) out.push(`  ${pad(line.label, width)}${safeText(line.value)}`);
 	if (result.advice.length > 0) {
-		out.push('', result.ok ? 'Next:' : 'What to do:');
+		out.push('', result.ok ? t('cli.output.next') : t('cli.output.whatToDo'));
 		for (const advice of result.advice) out.push(`  ${safeText(advice)}`);
 	}
 	return `${out.join('\n')}\n`;
@@ -51,15 +54,15 @@ function requestLines(request: PlainRequest): string[] {
  */
 export function formatDryRunText(request: PlainRequest, credentialSource: string, style: Paint, proxy?: string, before: readonly PlainRequest[] = []): string {
 	const out = [
-		style.bold('Dry run: nothing was sent.'),
-		`Credentials from ${credentialSource}; secrets are not shown.`,
-		...(proxy ? [`Through the proxy ${proxy}.`] : []),
+		style.bold(t('cli.output.dryRun')),
+		t('cli.output.credentialsFrom', {source: credentialSource}),
+		...(proxy ? [t('cli.output.throughProxy', {proxy})] : []),
 		'',
 	];
 	if (before.length > 0) {
-		out.push('First, the bucket: HEAD tells whether it exists; PUT creates it only when HEAD answers 404.', '');
+		out.push(t('cli.output.bucketFirst'), '');
 		for (const early of before) out.push(...requestLines(early), '');
-		out.push('Then the registry:', '');
+		out.push(t('cli.output.thenRegistry'), '');
 	}
 	out.push(...requestLines(request));
 	return `${out.join('\n')}\n`;

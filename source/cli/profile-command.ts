@@ -16,6 +16,7 @@ import type {Io} from '../io.js';
 import {colorEnabled, formatFields, formatTable, paint, type Paint} from './style.js';
 import {quoteValue, UsageError} from './usage-error.js';
 import {safeJson, safeText} from '../text-safety.js';
+import {t} from '../i18n/index.js';
 
 /** Exit code when the person answers no at the removal prompt. */
 export const EXIT_DECLINED = 1;
@@ -33,7 +34,7 @@ type SubcommandSpec = {
 	/** A whole command line, for messages. */
 	example: string;
 	/** `regwiz profile <name> --help`. */
-	help: string;
+	help: () => string;
 	run: Run;
 };
 
@@ -43,139 +44,47 @@ const FLAGS = {
 	'no-color': {type: 'boolean'},
 } as const;
 
-const PROFILE_EXIT_CODES = 'Exit codes: 0 done · 1 removal declined at the prompt · 2 usage error or unknown profile';
+const exitCodes = () => t('cli.profile.exitCodes');
 
-const PROFILE_FLAGS = `  --json                  print exactly one JSON value on stdout (secrets masked); messages go to stderr
-  --no-color              no colours (also NO_COLOR=1)
-  --help, -h              this help`;
+const profileFlags = () => t('cli.profile.flags');
 
 /** `regwiz profile --help`. */
-const GROUP_HELP = `regwiz profile: the saved profiles (credentials and endpoint under a name)
-
-Usage:
-  regwiz profile list                       every profile: backend, endpoint, key, last use
-  regwiz profile show NAME                  one profile; the secret shows as ****+its last 4 characters
-  regwiz profile remove NAME [--yes]        asks first in a terminal; scripts must add --yes
-  regwiz profile rename OLD NEW
-  regwiz profile import-ncloud [--section NAME] [--as NAME] [--yes]
-                                            save the NCP CLI's keys (~/.ncloud/configure) as a profile
-Each takes --json and --help. A secret key or token is never shown, in --json neither.
-Profiles are saved by the wizard (run regwiz in a terminal) and kept in the config folder
-(REGWIZ_CONFIG_DIR moves it).
-
-Examples:
-  regwiz profile list
-  regwiz profile show default --json
-  regwiz profile rename default staging
-  regwiz profile remove old-account --yes
-  regwiz profile import-ncloud --section dev --as ncr-dev
-
-${PROFILE_EXIT_CODES}`;
+const groupHelp = () => t('cli.profile.groupHelp', {exitCodes: exitCodes()});
 
 const SUBCOMMANDS = {
 	list: {
 		flags: {},
 		positionals: [],
 		example: 'regwiz profile list',
-		help: `regwiz profile list: every saved profile
-
-Usage:
-  regwiz profile list [--json]
-
-Shows each profile's name, backend, endpoint, access key (masked) or user name, and when it was last used.
-
-${PROFILE_FLAGS}
-
-Examples:
-  regwiz profile list
-  regwiz profile list --json | jq -r '.[].name'`,
+		help: () => t('cli.profile.listHelp', {flags: profileFlags()}),
 		run: context => listProfiles(context),
 	},
 	show: {
 		flags: {},
 		positionals: ['NAME'],
 		example: 'regwiz profile show default',
-		help: `regwiz profile show: one saved profile
-
-Usage:
-  regwiz profile show NAME [--json]
-
-Shows everything the profile holds except the secret (secret key, user token), which shows as
-****+its last 4 characters.
-
-${PROFILE_FLAGS}
-
-Examples:
-  regwiz profile show default
-  regwiz profile show staging --json`,
+		help: () => t('cli.profile.showHelp', {flags: profileFlags()}),
 		run: context => showProfile(context),
 	},
 	remove: {
 		flags: {yes: {type: 'boolean', short: 'y'}} as const,
 		positionals: ['NAME'],
 		example: 'regwiz profile remove old-account',
-		help: `regwiz profile remove: delete a saved profile
-
-Usage:
-  regwiz profile remove NAME [--yes]
-
-In a terminal it asks "Remove profile NAME? [y/N]" first. Without a terminal (scripts, CI) it removes
-only with --yes.
-
-  --yes, -y               remove without asking
-${PROFILE_FLAGS}
-
-Examples:
-  regwiz profile remove old-account
-  regwiz profile remove old-account --yes --json
-
-${PROFILE_EXIT_CODES}`,
+		help: () => t('cli.profile.removeHelp', {flags: profileFlags(), exitCodes: exitCodes()}),
 		run: context => removeProfile(context),
 	},
 	rename: {
 		flags: {},
 		positionals: ['OLD', 'NEW'],
 		example: 'regwiz profile rename default staging',
-		help: `regwiz profile rename: give a saved profile another name
-
-Usage:
-  regwiz profile rename OLD NEW [--json]
-
-NEW must not exist yet; names are letters, digits, ".", "_" and "-" (1–64 characters).
-
-${PROFILE_FLAGS}
-
-Examples:
-  regwiz profile rename default staging`,
+		help: () => t('cli.profile.renameHelp', {flags: profileFlags()}),
 		run: context => renameProfile(context),
 	},
 	'import-ncloud': {
 		flags: {yes: {type: 'boolean', short: 'y'}, section: {type: 'string'}, as: {type: 'string'}} as const,
 		positionals: [],
 		example: 'regwiz profile import-ncloud --section dev',
-		help: `regwiz profile import-ncloud: save the NCP CLI's keys as an NCR profile
-
-Usage:
-  regwiz profile import-ncloud [--section NAME] [--as NAME] [--yes] [--json]
-
-Reads ~/.ncloud/configure, the file \`ncloud configure\` writes: lines ncloud_access_key_id = ... and
-ncloud_secret_access_key = ..., with no sections or under [DEFAULT] and [name] sections.
-
-  --section NAME          the section to read (default: $NCLOUD_PROFILE, else [DEFAULT] or the
-                          lines before any section)
-  --as NAME               the profile to save (default: the section's name in lowercase, or "default")
-  --yes, -y               replace a profile of that name
-${PROFILE_FLAGS}
-
-ncloud_api_url is the NCP API gateway, not the Container Registry endpoint: it is not copied. The
-profile uses site kr (Korea); give regwiz create ncr --site or --endpoint for another.
-
-Examples:
-  regwiz profile import-ncloud
-  regwiz profile import-ncloud --section dev --as ncr-dev
-  NCLOUD_PROFILE=prod regwiz profile import-ncloud --yes
-
-${PROFILE_EXIT_CODES}`,
+		help: () => t('cli.profile.importHelp', {flags: profileFlags(), exitCodes: exitCodes()}),
 		run: context => importNcloud(context),
 	},
 } satisfies Record<string, SubcommandSpec>;
@@ -187,8 +96,8 @@ const isSubcommand = (name: string): name is Subcommand => Object.hasOwn(SUBCOMM
 
 /** `regwiz help profile [subcommand]`; undefined for an unknown subcommand. */
 export function profileHelp(subcommand?: string): string | undefined {
-	if (subcommand === undefined) return GROUP_HELP;
-	return isSubcommand(subcommand) ? SUBCOMMANDS[subcommand].help : undefined;
+	if (subcommand === undefined) return groupHelp();
+	return isSubcommand(subcommand) ? SUBCOMMANDS[subcommand].help() : undefined;
 }
 
 type Parsed = {
@@ -221,7 +130,7 @@ function profileView(named: NamedProfile) {
 	return {
 		name: named.name,
 		backend: named.backend,
-		endpoint: backend ? backend.describeEndpoint(named.connection) : '(unknown backend)',
+		endpoint: backend ? backend.describeEndpoint(named.connection) : t('cli.profile.unknownBackend'),
 		baseUrl: backend ? backend.endpoint(named.connection) : null,
 		credential: backend ? backend.publicCredential(named.credentials) : '',
 		connection: named.connection,
@@ -249,11 +158,12 @@ function listProfiles({io, parsed, style}: Context): number {
 		return EXIT.created;
 	}
 	if (views.length === 0) {
-		io.stdout.write(`No saved profiles (${safeText(store.location)}).\nSave one by running regwiz in a terminal, or import the NCP CLI's keys: regwiz profile import-ncloud\n`);
+		io.stdout.write(`${t('cli.profile.empty', {location: safeText(store.location)})}\n`);
 		return EXIT.created;
 	}
 	const rows = views.map(view => [view.name, view.backend, view.endpoint, view.credential || '-', relativeTime(view.lastUsedAt ?? undefined)]);
-	io.stdout.write(formatTable(['NAME', 'BACKEND', 'ENDPOINT', 'KEY', 'LAST USED'], rows, style));
+	const header = [t('cli.profile.columnName'), t('cli.profile.columnBackend'), t('cli.profile.columnEndpoint'), t('cli.profile.columnKey'), t('cli.profile.columnLastUsed')];
+	io.stdout.write(formatTable(header, rows, style));
 	return EXIT.created;
 }
 
@@ -274,16 +184,16 @@ function showProfile({io, parsed, style}: Context): number {
 	const backend = findBackend(profile.backend);
 	const endpoint = view.baseUrl && !view.endpoint.includes(view.baseUrl) ? `${view.endpoint} (${view.baseUrl})` : view.endpoint;
 	const lines: Array<[string, string]> = [
-		['Profile', name],
-		['Backend', backend ? `${backend.id} (${backend.title})` : `${profile.backend} (unknown to this regwiz)`],
-		['Endpoint', endpoint],
+		[t('cli.profile.fieldProfile'), name],
+		[t('cli.profile.fieldBackend'), backend ? `${backend.id} (${backend.title})` : t('cli.profile.unknownToThis', {backend: profile.backend})],
+		[t('cli.profile.fieldEndpoint'), endpoint],
 		...Object.entries(view.credentials).map(([key, value]): [string, string] => [labelFor(backend, key), value]),
-		...(view.proxy === undefined ? [] : [['Proxy', view.proxy] as [string, string]]),
-		['Last used', view.lastUsedAt ? `${relativeTime(view.lastUsedAt)} (${view.lastUsedAt})` : 'never'],
+		...(view.proxy === undefined ? [] : [[t('cli.profile.fieldProxy'), view.proxy] as [string, string]]),
+		[t('cli.profile.fieldLastUsed'), view.lastUsedAt ? `${relativeTime(view.lastUsedAt)} (${view.lastUsedAt})` : t('cli.profile.never')],
 	];
 	const last = Object.entries(view.lastFields).filter(([, value]) => value !== '');
-	if (last.length > 0) lines.push(['Last values', last.map(([key, value]) => `${key}=${value}`).join(', ')]);
-	lines.push(['Saved in', store.location]);
+	if (last.length > 0) lines.push([t('cli.profile.fieldLastValues'), last.map(([key, value]) => `${key}=${value}`).join(', ')]);
+	lines.push([t('cli.profile.fieldSavedIn'), store.location]);
 	io.stdout.write(formatFields(lines, style));
 	return EXIT.created;
 }
@@ -311,17 +221,17 @@ async function removeProfile({io, parsed, command}: Context): Promise<number> {
 	if (!parsed.yes) {
 		// The prompt goes to stderr, so a person must be able to see it and answer on stdin.
 		if (io.stdin.isTTY !== true || io.stderr.isTTY !== true) {
-			throw new UsageError(`${command}: no terminal to confirm removing ${quoteValue(name)}; add --yes to remove it without asking (e.g. ${command} ${name} --yes)`);
+			throw new UsageError(t('cli.profile.noTerminal', {command, name, quoted: quoteValue(name)}));
 		}
-		if (!(await confirm(io, `Remove profile ${name}?`))) {
-			io.stderr.write(`Kept profile ${quoteValue(name)}: nothing was removed.\n`);
+		if (!(await confirm(io, t('cli.profile.confirmRemove', {name})))) {
+			io.stderr.write(`${t('cli.profile.kept', {name: quoteValue(name)})}\n`);
 			if (parsed.json) writeJson(io, {ok: false, name, removed: false});
 			return EXIT_DECLINED;
 		}
 	}
 	if (!store.remove(name)) throw unknownProfile(name, store);
 	if (parsed.json) writeJson(io, {ok: true, name, removed: true});
-	else io.stdout.write(`Removed profile ${quoteValue(name)}.\n`);
+	else io.stdout.write(`${t('cli.profile.removed', {name: quoteValue(name)})}\n`);
 	return EXIT.created;
 }
 
@@ -331,13 +241,11 @@ function renameProfile({io, parsed}: Context): number {
 	if (problem) throw new UsageError(problem);
 	const store = openStore(io);
 	if (!store.get(from)) throw unknownProfile(from, store);
-	if (from === to) throw new UsageError(`The profile is already named ${quoteValue(to)}: nothing to rename.`);
-	if (store.get(to)) {
-		throw new UsageError(`A profile named ${quoteValue(to)} already exists: choose another name, or remove it first (regwiz profile remove ${to}).`);
-	}
+	if (from === to) throw new UsageError(t('cli.profile.sameName', {name: quoteValue(to)}));
+	if (store.get(to)) throw new UsageError(t('cli.profile.exists', {quoted: quoteValue(to), name: to}));
 	store.rename(from, to);
 	if (parsed.json) writeJson(io, {ok: true, from, to});
-	else io.stdout.write(`Renamed profile ${quoteValue(from)} to ${quoteValue(to)}.\n`);
+	else io.stdout.write(`${t('cli.profile.renamed', {from: quoteValue(from), to: quoteValue(to)})}\n`);
 	return EXIT.created;
 }
 
@@ -359,23 +267,23 @@ function importNcloud({io, parsed, command}: Context): number {
 		found = readNcloudCredentials(io.env, parsed.section);
 	} catch (error) {
 		if (error instanceof NcloudConfigError) {
-			const hint = /has no \[/.test(error.message) ? '; choose one with --section NAME' : '';
+			const hint = /has no \[/.test(error.message) ? t('cli.profile.chooseSection') : '';
 			throw new UsageError(`${error.message}${hint}`);
 		}
 		throw error;
 	}
 	if (!found) {
-		throw new UsageError(`${ncloudConfigurePath(io.env)} does not exist: run \`ncloud configure\` first, or save a profile by running regwiz in a terminal`);
+		throw new UsageError(t('cli.profile.noNcloudFile', {path: ncloudConfigurePath(io.env)}));
 	}
 	const credentials = {accessKey: found.accessKey.trim(), secretKey: found.secretKey.trim()};
 	checkImported(backend, credentials, `${found.file} [${found.section}]`);
 	const name = parsed.as ?? (found.section === NCLOUD_DEFAULT_SECTION ? 'default' : found.section.toLowerCase());
 	const problem = profileNameProblem(name);
-	if (problem) throw new UsageError(`${problem}; give another with --as NAME`);
+	if (problem) throw new UsageError(t('cli.profile.anotherName', {problem}));
 	const store = openStore(io);
 	const existing = store.get(name);
 	if (existing && !parsed.yes) {
-		throw new UsageError(`A profile named ${quoteValue(name)} already exists: add --yes to replace it, or save under another name (e.g. ${command} --as ${name}-ncloud)`);
+		throw new UsageError(t('cli.profile.importExists', {quoted: quoteValue(name), command, name}));
 	}
 	// A gov or fin gateway names the zone; the zone's first region unless NCLOUD_REGION names another of its own.
 	const zone = ncloudZoneOf(found.apiUrl);
@@ -386,21 +294,24 @@ function importNcloud({io, parsed, command}: Context): number {
 	const profile: Profile = {backend: backend.id, credentials, connection: {site}};
 	store.save(name, profile);
 	if (found.apiUrl) {
-		const how = zone ? `it is in the ${zone === 'gov' ? 'government' : 'financial'} zone, so the profile uses site ${site} (${siteLabel})` : `the profile uses site ${site} (${siteLabel})`;
-		io.stderr.write(
-			`Note: ncloud_api_url (${safeText(found.apiUrl)}) is the NCP API gateway, not the Container Registry endpoint: it was not copied; ${how}. Give regwiz create ncr --site or --endpoint for another.\n`,
-		);
+		const how = zone ? t('cli.profile.zoneSite', {zone, site, label: siteLabel}) : t('cli.profile.site', {site, label: siteLabel});
+		io.stderr.write(`${t('cli.profile.apiUrlNote', {url: safeText(found.apiUrl), how})}\n`);
 	}
 	const view = profileView({name, ...profile});
 	if (parsed.json) {
 		writeJson(io, {ok: true, file: found.file, section: found.section, replaced: existing !== undefined, profile: view});
 		return EXIT.created;
 	}
-	const replaced = existing ? ' (replacing the one saved before)' : '';
-	io.stdout.write(
-		safeText(`Imported [${found.section}] from ${found.file} as profile ${quoteValue(name)}${replaced}: ${backend.id}, ${view.endpoint}, access key ${view.credential}.`) + '\n' +
-			`Use it: regwiz create ncr --profile ${name} --registry NAME --bucket BUCKET\n`,
-	);
+	const imported = t('cli.profile.imported', {
+		section: found.section,
+		file: found.file,
+		name: quoteValue(name),
+		replaced: existing !== undefined,
+		backend: backend.id,
+		endpoint: view.endpoint,
+		key: view.credential,
+	});
+	io.stdout.write(`${safeText(imported)}\n${t('cli.profile.useIt', {name})}\n`);
 	return EXIT.created;
 }
 
@@ -429,12 +340,12 @@ function checkPositionals(subcommand: Subcommand, positionals: string[]): void {
 	const {positionals: wanted, example} = SUBCOMMANDS[subcommand];
 	if (positionals.length < wanted.length) {
 		const missing = wanted.slice(positionals.length).join(' ');
-		throw new UsageError(`${command}: missing ${missing} (e.g. ${example}). See: regwiz profile list`);
+		throw new UsageError(t('cli.profile.missingPositional', {command, missing, example}));
 	}
 	if (positionals.length > wanted.length) {
 		const extra = positionals[wanted.length] ?? '';
 		const usage = [command, ...wanted].join(' ');
-		throw new UsageError(`${command}: unexpected argument ${quoteValue(extra)}; usage: ${usage}. See: ${command} --help`);
+		throw new UsageError(t('cli.profile.unexpected', {command, value: quoteValue(extra), usage}));
 	}
 }
 
@@ -442,16 +353,16 @@ function checkPositionals(subcommand: Subcommand, positionals: string[]): void {
 export async function profileCommand(io: Io, argv: string[]): Promise<number> {
 	const [first, ...rest] = argv;
 	if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-		io.stdout.write(`${GROUP_HELP}\n`);
+		io.stdout.write(`${groupHelp()}\n`);
 		return first === undefined ? EXIT.usage : EXIT.created;
 	}
 	if (!isSubcommand(first)) {
-		throw new UsageError(`Unknown profile command ${quoteValue(first)}: choose ${NAMES.join(', ')} (see regwiz profile --help)`);
+		throw new UsageError(t('cli.profile.unknownCommand', {value: quoteValue(first), names: NAMES}));
 	}
 	const subcommand = first;
 	const parsed = parse(subcommand, rest);
 	if (parsed.help) {
-		io.stdout.write(`${SUBCOMMANDS[subcommand].help}\n`);
+		io.stdout.write(`${SUBCOMMANDS[subcommand].help()}\n`);
 		return EXIT.created;
 	}
 	checkPositionals(subcommand, parsed.positionals);

@@ -3,6 +3,7 @@ import {parseArgsProblem} from './create-args.js';
 import {helpFor} from './help.js';
 import {UsageError} from './usage-error.js';
 import type {Io} from '../io.js';
+import {t} from '../i18n/index.js';
 
 /** `regwiz sandbox [--port N] [--host H]`: the emulator in the foreground until Ctrl-C. */
 export async function sandboxCommand(io: Io, argv: string[]): Promise<number> {
@@ -23,11 +24,11 @@ export async function sandboxCommand(io: Io, argv: string[]): Promise<number> {
 	}
 	const port = values.port === undefined ? 0 : Number(values.port);
 	if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-		throw new UsageError(`--port: ${JSON.stringify(values.port)} is not a port number from 0 to 65535 (e.g. --port 8080; 0 picks a free one)`);
+		throw new UsageError(t('cli.sandbox.badPort', {value: JSON.stringify(values.port)}));
 	}
 	const host = values.host ?? '127.0.0.1';
 	if (host.trim() === '' || /[\s/]/.test(host)) {
-		throw new UsageError(`--host: ${JSON.stringify(host)} is not a host address (e.g. --host 127.0.0.1)`);
+		throw new UsageError(t('cli.sandbox.badHost', {value: JSON.stringify(host)}));
 	}
 	const {runSandboxCommand} = await import('../sandbox/command.js');
 	return runSandboxCommand({port, host, stdout: io.stdout});

@@ -1,4 +1,5 @@
 import {safeText} from '../text-safety.js';
+import {displayWidth, padToWidth} from '../text-width.js';
 
 /** Colour for plain output: off when NO_COLOR, --no-color, FORCE_COLOR=0 or not a terminal; FORCE_COLOR turns it on. */
 export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean, noColorFlag = false): boolean {
@@ -31,10 +32,10 @@ export {safeText};
 /** Columns two spaces apart, the header in bold; every cell is made safe to print. */
 export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, style: Paint): string {
 	const cells = [header, ...rows].map(row => row.map(safeText));
-	const widths = header.map((_, column) => Math.max(...cells.map(row => [...(row[column] ?? '')].length)));
+	const widths = header.map((_, column) => Math.max(...cells.map(row => displayWidth(row[column] ?? ''))));
 	const line = (row: readonly string[]) =>
 		row
-			.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - [...cell].length)))
+			.map((cell, column) => (column === row.length - 1 ? cell : padToWidth(cell, widths[column] ?? 0)))
 			.join('  ')
 			.trimEnd();
 	const [head = [], ...body] = cells;
@@ -43,8 +44,8 @@ export function formatTable(header: readonly string[], rows: ReadonlyArray<reado
 
 /** "Label  value" lines with the values aligned; every value is made safe to print. */
 export function formatFields(lines: ReadonlyArray<readonly [string, string]>, style: Paint): string {
-	const width = Math.max(...lines.map(([label]) => label.length)) + 2;
+	const width = Math.max(...lines.map(([label]) => displayWidth(label))) + 2;
 	const line = ([label, value]: readonly [string, string]) =>
-		value === '' ? style.bold(label) : `${style.bold(label)}${' '.repeat(width - label.length)}${safeText(value)}`;
+		value === '' ? style.bold(label) : `${style.bold(label)}${' '.repeat(width - displayWidth(label))}${safeText(value)}`;
 	return `${lines.map(line).join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import {BACKENDS} from '../backends/index.js';
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
 import {isLoopbackHost} from '../backends/validation.js';
 import {startEmulator, type Emulator} from './emulator.js';
+import {t} from '../i18n/index.js';
 
 export type SandboxCommandOptions = {port: number; host: string; stdout: NodeJS.WritableStream; signal?: AbortSignal};
 
@@ -25,7 +26,7 @@ function backendSection(backend: Backend, emulator: Emulator): string | undefine
 	const baseUrl = emulator.baseUrls[backend.sandbox.emulator];
 	if (baseUrl === undefined) return undefined;
 	const label = (key: string) => backend.credentialFields.find(spec => spec.key === key)?.label.toLowerCase() ?? key;
-	const lines = [`${backend.title} (regwiz create ${backend.id})`, `  base URL   ${baseUrl}`];
+	const lines = [t('sandbox.command.section', {title: backend.title, id: backend.id}), t('sandbox.command.baseUrl', {url: baseUrl})];
 	for (const demo of backend.sandbox.demos) {
 		const values = Object.entries(demo.credentials).map(([key, value]) => `${label(key)} ${value}`).join(', ');
 		lines.push(`  ${demo.label}: ${values}`);
@@ -36,24 +37,14 @@ function backendSection(backend: Backend, emulator: Emulator): string | undefine
 			.map(([key, names]) => `${names[0]}=${first.credentials[key] ?? ''}`)
 			.join(' ');
 		const flags = [...flagsFor(backend.connectionFields, backend.sandbox.connection(baseUrl)), ...flagsFor(backend.fields, backend.sandbox.example)];
-		lines.push(`  try:       ${env} \\`, `               regwiz create ${backend.id} ${flags.join(' ')}`);
+		lines.push(t('sandbox.command.try', {env, command: `regwiz create ${backend.id} ${flags.join(' ')}`}));
 	}
 	return lines.join('\n');
 }
 
 function banner(emulator: Emulator): string {
 	const sections = BACKENDS.map(backend => backendSection(backend, emulator)).filter(section => section !== undefined);
-	return `regwiz sandbox: a local emulator of ${BACKENDS.map(backend => backend.title).join(', ')}. Nothing is created on a real registry.
-Demo credentials: sandbox only, published on purpose, accepted nowhere else.
-
-${sections.join('\n\n')}
-
-Object Storage (NCR's buckets: regwiz buckets, --create-bucket)
-  base URL   ${emulator.storageBaseUrl}  (S3 API, kr-standard)
-  demo buckets; "taken-bucket" is another account's
-
-Requests are logged below (method, path, status). Press Ctrl+C to stop.
-`;
+	return t('sandbox.command.banner', {titles: BACKENDS.map(backend => backend.title), sections: sections.join('\n\n'), storageBaseUrl: emulator.storageBaseUrl});
 }
 
 const time = () => new Date().toTimeString().slice(0, 8);
@@ -66,7 +57,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	const {stdout, signal} = options;
 	const say = (line: string) => stdout.write(`${line}\n`);
 	if (!isLoopbackHost(options.host)) {
-		say(`Warning: listening on ${options.host}: the sandbox is reachable from other machines, and anyone who can reach it can use the published demo credentials.`);
+		say(t('sandbox.command.exposed', {host: options.host}));
 	}
 
 	let emulator: Emulator;
@@ -77,13 +68,13 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		const code = (error as NodeJS.ErrnoException).code;
 		const hint =
 			code === 'EADDRINUSE'
-				? `port ${options.port} is in use: choose another with --port, or --port 0 for a free one`
+				? t('sandbox.command.portInUse', {port: options.port})
 				: code === 'EACCES'
-					? `not allowed to listen on port ${options.port}: choose a port above 1023`
+					? t('sandbox.command.portNotAllowed', {port: options.port})
 					: error instanceof Error
 						? error.message
 						: String(error);
-		say(`regwiz sandbox: cannot listen on ${options.host}:${options.port}: ${hint}`);
+		say(t('sandbox.command.cannotListen', {host: options.host, port: options.port, hint}));
 		return 1;
 	}
 	say(banner(emulator));
@@ -101,6 +92,6 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		if (signal?.aborted) stop();
 	});
 	await emulator.close();
-	say('regwiz sandbox: stopped.');
+	say(t('sandbox.command.stopped'));
 	return 0;
 }

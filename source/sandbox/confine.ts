@@ -1,12 +1,13 @@
 import {InputError, isLoopbackHost} from '../backends/validation.js';
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
+import {t} from '../i18n/index.js';
 
 /** Why a base URL typed in the sandbox is refused: anything but this machine could be a real service. */
 export function sandboxUrlProblem(value: string): string | undefined {
 	if (!URL.canParse(value)) return undefined;
 	const url = new URL(value);
 	if (isLoopbackHost(url.hostname)) return undefined;
-	return `in the sandbox every request goes to the local emulator: ${url.host} is not this machine; choose a site, or a loopback URL such as the one \`regwiz sandbox\` prints`;
+	return t('sandbox.urlProblem', {host: url.host});
 }
 
 /** A base URL field that also refuses, in the sandbox, any host but this machine's. */
@@ -55,7 +56,7 @@ export function confineToEmulator(backend: Backend, emulatorOrigin: string): Bac
 		endpoint,
 		describeEndpoint: connection => {
 			const described = backend.describeEndpoint(connection);
-			return endpoint(connection) === backend.endpoint(connection) ? described : `${described} (sandbox emulator ${endpoint(connection)})`;
+			return endpoint(connection) === backend.endpoint(connection) ? described : t('sandbox.describeEndpoint', {described, endpoint: endpoint(connection)});
 		},
 		buildRequest: (fields, credentials, base, options) => {
 			refuseRealHost(backend, base);
@@ -73,5 +74,5 @@ function refuseRealHost(backend: Backend, base: string): void {
 	const problem = sandboxUrlProblem(base);
 	if (!problem) return;
 	const spec = backend.connectionFields.find(field => field.kind === 'text');
-	throw new InputError([{key: spec?.key ?? 'endpoint', label: spec?.label ?? 'Endpoint', flag: spec?.flag, message: problem, value: base}]);
+	throw new InputError([{key: spec?.key ?? 'endpoint', label: spec?.label ?? t('sandbox.endpointLabel'), flag: spec?.flag, message: problem, value: base}]);
 }

@@ -4,8 +4,7 @@ import type {OpenedStore} from '../store/opened-store.js';
 import {createMemoryStore, type Profile} from '../store/profile-store.js';
 import {confineToEmulator} from './confine.js';
 import {startEmulator, type Emulator} from './emulator.js';
-
-export const SANDBOX_BANNER = 'SANDBOX: nothing is created on a real registry';
+import {t} from '../i18n/index.js';
 
 /** The profile name of a backend's demo: `sandbox-<id>` for the first, the demo's own name for others. */
 export function sandboxProfileName(backend: Backend, index: number): string {
@@ -39,7 +38,7 @@ export async function startSandboxSession(): Promise<OpenedStore> {
 	return {
 		store,
 		warnings: [],
-		banner: SANDBOX_BANNER,
+		banner: t('sandbox.banner'),
 		sandboxProfile: (backend: Backend) => sandboxProfileName(backend, 0),
 		// Whatever site or credentials the person picks, nothing leaves for a real service.
 		confine: (backend: Backend) => confineToEmulator(backend, emulator.origin),
