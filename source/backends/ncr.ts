@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import {t} from '../i18n/index.js';
 import {safeText} from '../text-safety.js';
 import {ncpSignatureHeaders, NCP_HEADER} from '../signing/ncp-signature.js';
 import {maskSecret} from '../mask.js';
@@ -14,13 +15,13 @@ import type {AdviceContext, Answers, Backend, FieldSpec, Outcome, PlainRequest, 
  * `zone` and `region` are the NCLOUD_SITE and NCLOUD_REGION values that choose the site.
  */
 export const NCR_SITES = [
-	{value: 'kr', label: 'Korea', baseUrl: 'https://ncr.apigw.ntruss.com/ncr/api/v2', dockerZone: 'kr.ncr.ntruss.com', zone: 'public', region: 'KR'},
-	{value: 'sg', label: 'Singapore', baseUrl: 'https://ncr.apigw.ntruss.com/ncr/sgn-api/v2', dockerZone: 'sg.ncr.ntruss.com', zone: 'public', region: 'SGN'},
-	{value: 'jp', label: 'Japan', baseUrl: 'https://ncr.apigw.ntruss.com/ncr/jpn-api/v2', dockerZone: 'jp.ncr.ntruss.com', zone: 'public', region: 'JPN'},
-	{value: 'gov-kr', label: 'Government KR', baseUrl: 'https://gov-ncr.apigw.gov-ntruss.com/ncr/kr/v2', dockerZone: 'ncr.gov-ntruss.com', zone: 'gov', region: 'KR'},
+	{value: 'kr', label: t('ncr.site.kr'), baseUrl: 'https://ncr.apigw.ntruss.com/ncr/api/v2', dockerZone: 'kr.ncr.ntruss.com', zone: 'public', region: 'KR'},
+	{value: 'sg', label: t('ncr.site.sg'), baseUrl: 'https://ncr.apigw.ntruss.com/ncr/sgn-api/v2', dockerZone: 'sg.ncr.ntruss.com', zone: 'public', region: 'SGN'},
+	{value: 'jp', label: t('ncr.site.jp'), baseUrl: 'https://ncr.apigw.ntruss.com/ncr/jpn-api/v2', dockerZone: 'jp.ncr.ntruss.com', zone: 'public', region: 'JPN'},
+	{value: 'gov-kr', label: t('ncr.site.govKr'), baseUrl: 'https://gov-ncr.apigw.gov-ntruss.com/ncr/kr/v2', dockerZone: 'ncr.gov-ntruss.com', zone: 'gov', region: 'KR'},
 	// One public sample only shows this host; the read-back confirms or corrects it.
-	{value: 'gov-krs', label: 'Government KRS', baseUrl: 'https://gov-ncr.apigw.gov-ntruss.com/ncr/krs/v2', dockerZone: 'krs.ncr.gov-ntruss.com', zone: 'gov', region: 'KRS'},
-	{value: 'fin', label: 'Financial', baseUrl: 'https://ncr.apigw.fin-ntruss.com/ncr/api/v2', dockerZone: 'ncr.fin-ntruss.com', zone: 'fin', region: 'KR'},
+	{value: 'gov-krs', label: t('ncr.site.govKrs'), baseUrl: 'https://gov-ncr.apigw.gov-ntruss.com/ncr/krs/v2', dockerZone: 'krs.ncr.gov-ntruss.com', zone: 'gov', region: 'KRS'},
+	{value: 'fin', label: t('ncr.site.fin'), baseUrl: 'https://ncr.apigw.fin-ntruss.com/ncr/api/v2', dockerZone: 'ncr.fin-ntruss.com', zone: 'fin', region: 'KR'},
 ] as const;
 
 export type NcrSite = (typeof NCR_SITES)[number];
@@ -34,13 +35,13 @@ export function siteFromEnvironment(env: NodeJS.ProcessEnv): {site: NcrSite['val
 	const region = env.NCLOUD_REGION?.trim().toUpperCase() || undefined;
 	if (zone === undefined && region === undefined) return undefined;
 	if (zone !== undefined && !['public', 'gov', 'fin'].includes(zone)) {
-		return {problem: `NCLOUD_SITE ${JSON.stringify(env.NCLOUD_SITE)} is not a site: use public, gov or fin (e.g. NCLOUD_SITE=gov)`};
+		return {problem: t('ncr.env.badSite', {value: JSON.stringify(env.NCLOUD_SITE)})};
 	}
 	const inZone = NCR_SITES.filter(site => site.zone === (zone ?? 'public'));
 	const site = region === undefined ? inZone[0] : inZone.find(candidate => candidate.region === region);
 	if (!site) {
 		const known = inZone.map(candidate => candidate.region).join(', ');
-		return {problem: `NCLOUD_REGION ${JSON.stringify(env.NCLOUD_REGION)} is not a region of the ${zone ?? 'public'} site: use ${known} (e.g. NCLOUD_REGION=${inZone[0]?.region ?? 'KR'})`};
+		return {problem: t('ncr.env.badRegion', {value: JSON.stringify(env.NCLOUD_REGION), zone: zone ?? 'public', known, example: inZone[0]?.region ?? 'KR'})};
 	}
 	const source = [zone === undefined ? '' : `NCLOUD_SITE=${zone}`, region === undefined ? '' : `NCLOUD_REGION=${region}`].filter(Boolean).join(' ');
 	return {site: site.value, source};
@@ -63,29 +64,26 @@ export function ncpSignatureExpiry(request: PlainRequest): Date | undefined {
 	return Number.isFinite(timestamp) && timestamp > 0 ? new Date(timestamp + NCP_SIGNATURE_VALIDITY_MS) : undefined;
 }
 
-const REGISTRY_RULE = '3–30 characters, a lowercase letter first, then lowercase letters, digits and hyphens, ending with a letter or digit';
-const BUCKET_RULE = '3–63 characters, labels of lowercase letters, digits and hyphens joined by dots, no label empty or with a hyphen at its edge';
-
 /** The registry name rule NCP publishes (API v3; the service behind v2 is the same). */
 export const REGISTRY_NAME_PATTERN = /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/;
 
 const registrySchema = lazySchema(() =>
 	z.string().check(
-		z.minLength(3, `is too short; ${REGISTRY_RULE} (e.g. team-a)`),
-		z.maxLength(30, `is too long; ${REGISTRY_RULE} (e.g. team-a)`),
-		z.refine((value: string) => /^[a-z]/.test(value), `must start with a lowercase letter; ${REGISTRY_RULE} (e.g. team-a)`),
-		z.regex(REGISTRY_NAME_PATTERN, `${REGISTRY_RULE} (e.g. team-a)`),
+		z.minLength(3, t('ncr.registry.tooShort')),
+		z.maxLength(30, t('ncr.registry.tooLong')),
+		z.refine((value: string) => /^[a-z]/.test(value), t('ncr.registry.firstLetter')),
+		z.regex(REGISTRY_NAME_PATTERN, t('ncr.registry.pattern')),
 	),
 );
 
 /** Why a bucket name breaks the Object Storage rule, or undefined when it keeps it. */
 export function bucketNameProblem(value: string): string | undefined {
-	if (value.length < 3 || value.length > 63) return `must be 3–63 characters (it has ${value.length})`;
-	if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value)) return 'must not be shaped like an IP address';
+	if (value.length < 3 || value.length > 63) return t('ncr.bucket.length', {length: value.length});
+	if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value)) return t('ncr.bucket.ipShaped');
 	const labels = value.split('.');
-	if (labels.some(label => label === '')) return 'has an empty label: no dot at either end and no two dots in a row';
-	if (labels.some(label => !/^[a-z0-9-]+$/.test(label))) return 'may hold only lowercase letters, digits, hyphens and dots';
-	if (labels.some(label => label.startsWith('-') || label.endsWith('-'))) return 'has a label starting or ending with a hyphen (next to a dot or at an end)';
+	if (labels.some(label => label === '')) return t('ncr.bucket.emptyLabel');
+	if (labels.some(label => !/^[a-z0-9-]+$/.test(label))) return t('ncr.bucket.characters');
+	if (labels.some(label => label.startsWith('-') || label.endsWith('-'))) return t('ncr.bucket.hyphenEdge');
 	return undefined;
 }
 
@@ -93,58 +91,58 @@ const bucketSchema = lazySchema(() =>
 	z.string().check(
 		z.superRefine((value: string, context) => {
 			const problem = bucketNameProblem(value);
-			if (problem) context.addIssue({code: 'custom', message: `${problem}; ${BUCKET_RULE} (e.g. team-a-images)`});
+			if (problem) context.addIssue({code: 'custom', message: t('ncr.bucket.problem', {problem})});
 		}),
 	),
 );
 
 const accessKeySchema = lazySchema(() =>
 	z.string().check(
-		z.maxLength(128, 'an access key is at most 128 characters'),
-		z.regex(/^[\x21-\x7E]+$/, 'an access key is printable ASCII with no spaces (e.g. ncp_iam_BPAMKR…)'),
+		z.maxLength(128, t('ncr.accessKey.tooLong')),
+		z.regex(/^[\x21-\x7E]+$/, t('ncr.accessKey.printable')),
 	),
 );
 
 const secretKeySchema = lazySchema(() =>
 	z.string().check(
-		z.maxLength(256, 'a secret key is at most 256 characters'),
-		z.refine((value: string) => !hasControlCharacters(value), 'a secret key must not contain control characters'),
-		z.refine(isWellFormedText, 'a secret key must not contain a broken character (half of a surrogate pair)'),
+		z.maxLength(256, t('ncr.secretKey.tooLong')),
+		z.refine((value: string) => !hasControlCharacters(value), t('ncr.secretKey.control')),
+		z.refine(isWellFormedText, t('ncr.secretKey.broken')),
 	),
 );
 
 const storageTypes = [
-	{value: 'objectStorage', label: 'Object Storage', hint: 'images kept in a bucket of yours (default)'},
-	{value: 'ncloudStorage', label: 'Ncloud Storage', hint: 'storage managed by the registry; no bucket'},
+	{value: 'objectStorage', label: 'Object Storage', hint: t('ncr.storageType.objectStorageHint')},
+	{value: 'ncloudStorage', label: 'Ncloud Storage', hint: t('ncr.storageType.ncloudStorageHint')},
 ] as const;
 
 const siteChoices = [
 	...NCR_SITES.map(site => ({value: site.value, label: site.label, hint: site.baseUrl})),
-	{value: CUSTOM_SITE, label: 'Custom endpoint…', hint: 'a proxy, private gateway or local emulator'},
+	{value: CUSTOM_SITE, label: t('ncr.site.custom'), hint: t('ncr.site.customHint')},
 ];
 
 const connectionFields: FieldSpec[] = [
 	{
 		key: 'site',
-		label: 'Site',
+		label: t('ncr.site.label'),
 		flag: 'site',
 		kind: 'choice',
 		choices: siteChoices,
-		rule: `one of ${NCR_SITES.map(site => `${site.value} (${site.label})`).join(', ')}`,
+		rule: t('ncr.site.rule', {sites: NCR_SITES.map(site => `${site.value} (${site.label})`).join(', ')}),
 		example: 'kr',
 		defaultValue: 'kr',
 		schema: lazySchema(() =>
 			z.enum([...NCR_SITES.map(site => site.value), CUSTOM_SITE], {
-				error: `one of ${NCR_SITES.map(site => site.value).join(', ')} (e.g. kr), or --endpoint URL`,
+				error: t('ncr.site.error', {sites: NCR_SITES.map(site => site.value).join(', ')}),
 			}),
 		),
 	},
 	{
 		key: 'endpoint',
-		label: 'Endpoint',
+		label: t('ncr.endpoint.label'),
 		flag: 'endpoint',
 		kind: 'text',
-		rule: 'the API base URL, path included (e.g. http://127.0.0.1:8080/ncr/api/v2)',
+		rule: t('ncr.endpoint.rule'),
 		example: 'http://127.0.0.1:8080/ncr/api/v2',
 		schema: baseUrlSchema,
 		normalize: value => trimPasted(value).replace(/\/+$/, ''),
@@ -154,10 +152,10 @@ const connectionFields: FieldSpec[] = [
 	},
 	{
 		key: 'storageEndpoint',
-		label: 'Object Storage endpoint',
+		label: t('ncr.storageEndpoint.label'),
 		flag: 'storage-endpoint',
 		kind: 'text',
-		rule: "Object Storage's S3 API, where --create-bucket and regwiz buckets go (default: the site's; needed for gov-*, fin and --endpoint)",
+		rule: t('ncr.storageEndpoint.rule'),
 		example: 'https://kr.object.ncloudstorage.com',
 		flagValue: 'URL',
 		optional: true,
@@ -171,21 +169,21 @@ const connectionFields: FieldSpec[] = [
 const credentialFields: FieldSpec[] = [
 	{
 		key: 'accessKey',
-		label: 'Access key',
+		label: t('ncr.accessKey.label'),
 		kind: 'text',
-		rule: 'the access key ID from the NCP console',
+		rule: t('ncr.accessKey.rule'),
 		example: 'ncp_iam_BPAMKR…',
-		help: 'from the NCP console: My Page › Manage Account › Manage Auth Key',
+		help: t('ncr.accessKey.help'),
 		schema: accessKeySchema,
 		normalize: trimPasted,
 	},
 	{
 		key: 'secretKey',
-		label: 'Secret key',
+		label: t('ncr.secretKey.label'),
 		kind: 'secret',
-		rule: 'the secret key paired with that access key',
-		example: 'the 40-character secret shown beside the access key',
-		help: 'from the NCP console: My Page › Manage Account › Manage Auth Key',
+		rule: t('ncr.secretKey.rule'),
+		example: t('ncr.secretKey.example'),
+		help: t('ncr.secretKey.help'),
 		schema: secretKeySchema,
 		normalize: trimPasted,
 	},
@@ -194,69 +192,69 @@ const credentialFields: FieldSpec[] = [
 const fields: FieldSpec[] = [
 	{
 		key: 'registry',
-		label: 'Registry name',
+		label: t('ncr.registry.label'),
 		flag: 'registry',
 		kind: 'text',
-		rule: REGISTRY_RULE,
+		rule: t('ncr.registry.rule'),
 		example: 'team-a',
-		help: 'unique across all NCP accounts; becomes part of its docker host name (<name>.kr.ncr.ntruss.com, or the zone of your site)',
+		help: t('ncr.registry.help'),
 		flagValue: 'NAME',
 		schema: registrySchema,
 		normalize: value => value.trim(),
 		knownFrom: {
 			source: 'ncr.registries',
-			message: value => `"${value}" is already one of your registries: choose another name`,
-			note: 'names taken by other accounts are found out only on create',
+			message: value => t('ncr.registry.known', {value}),
+			note: t('ncr.registry.knownNote'),
 		},
 	},
 	{
 		key: 'storageType',
-		label: 'Storage type',
+		label: t('ncr.storageType.label'),
 		flag: 'storage-type',
 		kind: 'choice',
 		choices: storageTypes,
-		rule: 'objectStorage or ncloudStorage',
+		rule: t('ncr.storageType.rule'),
 		example: 'objectStorage',
 		flagValue: 'TYPE',
 		defaultValue: 'objectStorage',
-		schema: lazySchema(() => z.enum(['objectStorage', 'ncloudStorage'], {error: 'objectStorage or ncloudStorage (e.g. objectStorage)'})),
+		schema: lazySchema(() => z.enum(['objectStorage', 'ncloudStorage'], {error: t('ncr.storageType.error')})),
 	},
 	{
 		key: 'bucket',
-		label: 'Bucket',
+		label: t('ncr.bucket.label'),
 		flag: 'bucket',
 		kind: 'text',
-		rule: BUCKET_RULE,
+		rule: t('ncr.bucket.rule'),
 		example: 'team-a-images',
-		help: 'an existing Object Storage bucket that backs no other registry',
+		help: t('ncr.bucket.help'),
 		flagValue: 'BUCKET',
 		schema: bucketSchema,
 		normalize: value => value.trim(),
 		choicesFrom: {
 			source: 'ncr.buckets',
-			loading: 'Listing your Object Storage buckets…',
-			newLabel: 'New bucket…',
-			newHint: 'a name of your own, created just before the registry',
-			newPrompt: 'New bucket name',
+			loading: t('ncr.bucket.loading'),
+			newLabel: t('ncr.bucket.newLabel'),
+			newHint: t('ncr.bucket.newHint'),
+			newPrompt: t('ncr.bucket.newPrompt'),
 			newFlagKey: 'createBucket',
 		},
 		when: answers => (answers.storageType ?? 'objectStorage') === 'objectStorage',
 	},
 	{
 		key: 'createBucket',
-		label: 'Create the bucket',
+		label: t('ncr.createBucket.label'),
 		booleanFlags: {'create-bucket': 'true'},
 		kind: 'choice',
 		choices: [
-			{value: 'true', label: 'Yes', hint: 'create it first when it does not exist'},
-			{value: 'false', label: 'No'},
+			{value: 'true', label: t('ncr.createBucket.yes'), hint: t('ncr.createBucket.yesHint')},
+			{value: 'false', label: t('ncr.createBucket.no')},
 		],
-		rule: 'first, when it does not exist (HEAD, then PUT, at Object Storage; both shown by --dry-run)',
+		rule: t('ncr.createBucket.rule'),
 		example: '--create-bucket',
 		optional: true,
 		// Set by --create-bucket or by choosing "New bucket…" in the bucket list.
 		flagOnly: true,
-		schema: lazySchema(() => z.enum(['true', 'false'], {error: 'true or false (e.g. --create-bucket)'})),
+		schema: lazySchema(() => z.enum(['true', 'false'], {error: t('ncr.createBucket.error')})),
 		when: answers => (answers.storageType ?? 'objectStorage') === 'objectStorage',
 	},
 ];
@@ -324,7 +322,7 @@ const successBodySchema = lazySchema(() =>
 function readResponse({status, headers, body: text, truncated}: Parameters<Backend['readResponse']>[0]): Outcome {
 	const traceId = headerValue(headers, 'x-ncp-trace-id');
 	const parsed = parseBody(text);
-	const cut = truncated ? ' (the answer was cut: it was larger than regwiz reads)' : '';
+	const cut = truncated ? ` (${t('ncr.response.cut')})` : '';
 	const base = {status, traceId, body: parsed.value, resource: []};
 	if (isSuccessStatus(status)) {
 		if (text.trim() === '') return {...base, ok: true, message: statusPhrase(status)};
@@ -339,7 +337,7 @@ function readResponse({status, headers, body: text, truncated}: Parameters<Backe
 		return {
 			...base,
 			ok: false,
-			message: `${status} but not the answer NCR sends`,
+			message: t('ncr.response.notNcr', {status}),
 			problem: unexpectedBodyProblem(text, parsed, truncated, '{"returnCode", "returnMessage"}'),
 		};
 	}
@@ -363,7 +361,7 @@ function readResponse({status, headers, body: text, truncated}: Parameters<Backe
 		ok: false,
 		message: statusPhrase(status),
 		details: text.trim() === '' ? undefined : cleanExcerpt(text) + cut,
-		problem: truncated ? 'the answer was cut: it was larger than regwiz reads' : undefined,
+		problem: truncated ? t('ncr.response.cut') : undefined,
 	};
 }
 
@@ -447,7 +445,7 @@ export function readRegistryPage(response: ResponseInput, page: number): Registr
 	if (!listed.ok) {
 		return listed.problem === 'refused'
 			? {ok: false, status: listed.status, message: `${listed.status} ${safeText(listed.said ?? statusPhrase(listed.status))}`}
-			: {ok: false, status: listed.status, message: `${listed.status} but not the registry list NCR sends`};
+			: {ok: false, status: listed.status, message: t('ncr.list.notNcr', {status: listed.status})};
 	}
 	const registries = listed.results.map(entry => ({
 		name: safeText(entry.name),
@@ -472,10 +470,12 @@ function fallbackReadBack(fields: Answers, connection: Answers, problem: string)
 		problem,
 		resource: [
 			{
-				label: 'Endpoint',
+				label: t('ncr.readBack.endpointLabel'),
 				value: host
-					? `${host}  (the usual pattern for ${site?.label ?? 'this site'}, not confirmed: ${problem})`
-					: `not confirmed (${problem}): see the NCP console, Container Registry › ${fields.registry ?? ''}`,
+					? site
+						? t('ncr.readBack.usualForSite', {host, site: site.label, problem})
+						: t('ncr.readBack.usual', {host, problem})
+					: t('ncr.readBack.notConfirmed', {problem, registry: fields.registry ?? ''}),
 			},
 		],
 		facts: {end_point: host ?? null, private_end_point: null, end_point_enabled: null, confirmed: false},
@@ -488,23 +488,23 @@ const readBack: NonNullable<Backend['readBack']> = {
 		return registryListRequest(credentials, base, 1, options.now ?? Date.now());
 	},
 	read(response, {fields, connection, failure}) {
-		if (!response) return fallbackReadBack(fields, connection, `the registry could not be read back (${failure ?? 'no answer'})`);
+		if (!response) return fallbackReadBack(fields, connection, failure === undefined ? t('ncr.readBack.noAnswer') : t('ncr.readBack.failed', {failure}));
 		const listed = readListedPage(response);
 		if (!listed.ok && listed.problem === 'refused') {
-			return fallbackReadBack(fields, connection, `reading it back was refused: ${response.status} ${statusPhrase(response.status)}`);
+			return fallbackReadBack(fields, connection, t('ncr.readBack.refused', {status: response.status, phrase: statusPhrase(response.status)}));
 		}
-		if (!listed.ok) return fallbackReadBack(fields, connection, 'the listing read back was not the answer NCR sends');
+		if (!listed.ok) return fallbackReadBack(fields, connection, t('ncr.readBack.unreadable'));
 		const entry = listed.results.find(candidate => candidate.name === fields.registry);
-		if (!entry) return fallbackReadBack(fields, connection, `the registry is not among the first ${REGISTRY_PAGE_SIZE} listed`);
+		if (!entry) return fallbackReadBack(fields, connection, t('ncr.readBack.notListed', {count: REGISTRY_PAGE_SIZE}));
 		const publicHost = entry.end_point && HOST_PATTERN.test(entry.end_point) ? entry.end_point : undefined;
 		const privateHost = entry.private_end_point && HOST_PATTERN.test(entry.private_end_point) ? entry.private_end_point : undefined;
-		if (!publicHost && !privateHost) return fallbackReadBack(fields, connection, 'the listing names no endpoint for it');
+		if (!publicHost && !privateHost) return fallbackReadBack(fields, connection, t('ncr.readBack.noEndpoint'));
 		const enabled = entry.end_point_enabled ?? null;
 		const resource = [];
 		if (publicHost) {
-			resource.push({label: 'Endpoint', value: enabled === false ? `${publicHost}  (turned off: enable it in the console to use it)` : publicHost});
+			resource.push({label: t('ncr.readBack.endpointLabel'), value: enabled === false ? t('ncr.readBack.turnedOff', {host: publicHost}) : publicHost});
 		}
-		if (privateHost) resource.push({label: 'Private', value: `${privateHost}  (the private endpoint, from inside the VPC)`});
+		if (privateHost) resource.push({label: t('ncr.readBack.privateLabel'), value: t('ncr.readBack.privateHost', {host: privateHost})});
 		return {
 			confirmed: true,
 			resource,
@@ -540,30 +540,29 @@ const AUTH_MISSING_DETAILS = /missing/i;
 function unauthorizedAdvice(outcome: Outcome, context: AdviceContext): string[] {
 	if (outcome.errorCode === '210') {
 		return [
-			'NCP answered 210 Permission Denied: the key pair was accepted, but this account may not use the API. Check:',
-			'1. Container Registry is subscribed for this account (NCP console › Services › Container Registry);',
-			'2. a sub-account has a Container Registry policy (e.g. NCP_CONTAINER_REGISTRY_MANAGER) and API Gateway access (Sub Account › policies).',
+			t('ncr.advice.denied'),
+			t('ncr.advice.deniedSubscription'),
+			t('ncr.advice.deniedPolicy'),
 		];
 	}
 	if (outcome.errorCode === '200' && AUTH_MISSING_DETAILS.test(outcome.details ?? '')) {
 		return [
-			'NCP says the authentication headers are missing: they did not reach it.',
-			'Check that no proxy or gateway between you and NCP strips x-ncp-apigw-* headers, and that the endpoint is the site\'s own.',
+			t('ncr.advice.headersMissing'),
+			t('ncr.advice.headersStripped'),
 		];
 	}
 	const lines = [
 		outcome.errorCode === '200'
-			? 'NCP answered 200 Authentication Failed: it rejected the key, the signature or the timestamp, and does not say which. Check:'
-			: 'NCP answers 401 alike for a wrong key pair, a wrong signature and a wrong clock. Check:',
-		'1. the access key and secret key belong together (NCP console › Manage Auth Key), and the key is active;',
-		"2. the signature: no proxy rewrites the request's path, and the endpoint's path prefix is the site's;",
-		'3. your clock is right (NCP allows 5 minutes).',
+			? t('ncr.advice.authFailed')
+			: t('ncr.advice.unauthorized'),
+		t('ncr.advice.checkKeys'),
+		t('ncr.advice.checkSignature'),
+		t('ncr.advice.checkClock'),
 	];
 	const skew = clockSkew(context.headers, context.now);
 	if (skew !== undefined && Math.abs(skew) > 5 * 60_000) {
-		lines.unshift(
-			`Your clock is ${describeDuration(skew)} ${skew > 0 ? 'ahead of' : 'behind'} the server's: correct it (e.g. enable NTP) and retry.`,
-		);
+		const duration = describeDuration(skew);
+		lines.unshift(skew > 0 ? t('ncr.advice.clockAhead', {duration}) : t('ncr.advice.clockBehind', {duration}));
 	}
 	return lines;
 }
@@ -571,13 +570,12 @@ function unauthorizedAdvice(outcome: Outcome, context: AdviceContext): string[] 
 export const ncr: Backend = {
 	id: 'ncr',
 	title: 'NAVER Cloud Container Registry',
-	description: 'a private registry backed by Object Storage',
+	description: t('ncr.description'),
 	noun: 'registry',
 	connectionFields,
 	credentialFields,
 	fields,
-	credentialEnvHelp:
-		'set NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY (or NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY), or save a profile by running regwiz in a terminal',
+	credentialEnvHelp: t('ncr.credentialEnvHelp'),
 	envCredentials(env) {
 		const accessName = env.NCLOUD_ACCESS_KEY_ID ? 'NCLOUD_ACCESS_KEY_ID' : env.NCLOUD_ACCESS_KEY ? 'NCLOUD_ACCESS_KEY' : undefined;
 		const secretName = env.NCLOUD_SECRET_ACCESS_KEY
@@ -594,7 +592,7 @@ export const ncr: Backend = {
 	endpoint,
 	describeEndpoint(connection) {
 		const site = NCR_SITES.find(candidate => candidate.value === connection.site);
-		return site ? site.label : `Custom ${endpoint(connection)}`;
+		return site ? site.label : t('ncr.describeEndpoint.custom', {url: endpoint(connection)});
 	},
 	publicCredential: credentials => maskSecret(credentials.accessKey ?? ''),
 	buildRequest(rawFields, credentials, base, options = {}) {
@@ -623,29 +621,29 @@ export const ncr: Backend = {
 			const {host, confirmed, privateOnly} = dockerHost(context);
 			const login = host ?? '<endpoint>';
 			return [
-				...(host ? [] : [`Find the registry's endpoint in the NCP console (Container Registry › ${context.fields.registry}).`]),
-				...(host && !confirmed ? [`${host} is the usual pattern for this site, not confirmed by NCP: check it in the console if docker cannot reach it.`] : []),
-				...(privateOnly ? ['The public endpoint is turned off: the private one works from inside the VPC.'] : []),
-				`docker login ${login}   (user: your access key, password: your secret key)`,
+				...(host ? [] : [t('ncr.advice.findEndpoint', {registry: context.fields.registry ?? ''})]),
+				...(host && !confirmed ? [t('ncr.advice.usualHost', {host})] : []),
+				...(privateOnly ? [t('ncr.advice.privateOnly')] : []),
+				t('ncr.advice.login', {host: login}),
 				`docker push ${login}/<image>:<tag>`,
 			];
 		}
 		if (outcome.status === 401) return unauthorizedAdvice(outcome, context);
 		if (outcome.status === 409) {
 			return [
-				`The registry name "${context.fields.registry}" or the bucket is already used (a bucket can back only one registry).`,
-				'Choose another name, or a bucket no registry uses.',
+				t('ncr.advice.conflict', {registry: context.fields.registry ?? ''}),
+				t('ncr.advice.conflictNext'),
 			];
 		}
 		if (outcome.status === 403) {
 			// Registry names are unique across every NCP account, and a name held elsewhere is refused as 403.
 			return [
-				`NCP answers 403 on create for two causes: the name "${context.fields.registry}" is taken by another NCP account (names are unique across all accounts), or this account may not create registries.`,
-				'Try another name first; if every name is refused, ask the account administrator for a Container Registry manager policy (Sub Account).',
+				t('ncr.advice.forbidden', {registry: context.fields.registry ?? ''}),
+				t('ncr.advice.forbiddenNext'),
 			];
 		}
 		if (outcome.status === 404) {
-			return ['Nothing answers at that path: check the site or --endpoint, and that the bucket exists.'];
+			return [t('ncr.advice.notFound')];
 		}
 		return commonAdvice(outcome, context);
 	},
@@ -656,11 +654,11 @@ export const ncr: Backend = {
 	shownCredential: 'accessKey',
 	credentialVariables: NCR_VARIABLES,
 	help: {
-		summary: 'create a NAVER Cloud Container Registry registry',
+		summary: t('ncr.help.summary'),
 		notes: [
-			`Credentials (never flags): ${describeVariables(NCR_VARIABLES)}; otherwise the profile (--profile, default "default").`,
-			'Requests are signed with the NCP API Gateway signature v2.',
-			'Without --site, --endpoint or a profile, the site is what NCLOUD_SITE (public|gov|fin) and NCLOUD_REGION (KR|SGN|JPN) name, as the NCP SDKs read them; else kr.',
+			t('ncr.help.credentials', {variables: describeVariables(NCR_VARIABLES)}),
+			t('ncr.help.signature'),
+			t('ncr.help.site'),
 		],
 		examples: [
 			'regwiz create ncr --registry team-a --bucket team-a-images',
@@ -671,13 +669,13 @@ export const ncr: Backend = {
 	curl: {
 		kind: 'signed',
 		expiresAt: request => ncpSignatureExpiry(request),
-		validity: 'valid 5 minutes',
+		validity: t('ncr.curl.validity'),
 	},
 	sandbox: {
 		emulator: 'ncr',
 		// The emulator's Object Storage is on the same origin (source/sandbox/object-storage-api.ts).
 		connection: baseUrl => ({site: CUSTOM_SITE, endpoint: baseUrl, storageEndpoint: `${new URL(baseUrl).origin}/object-storage`}),
-		demos: [{label: 'demo', credentials: {accessKey: 'ncp_iam_SANDBOXDEMOKEY0001', secretKey: 'sandbox-secret-key-not-a-real-secret-0001'}}],
+		demos: [{label: t('ncr.sandbox.demo'), credentials: {accessKey: 'ncp_iam_SANDBOXDEMOKEY0001', secretKey: 'sandbox-secret-key-not-a-real-secret-0001'}}],
 		example: {registry: 'team-a', bucket: 'team-a-images'},
 	},
 	importsFrom: 'ncloud-configure',

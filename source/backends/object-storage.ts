@@ -2,6 +2,7 @@
 // (ListBuckets, HEAD bucket, CreateBucket) signed with AWS Signature V4, and how to read their small XML
 // answers. Loaded only by `regwiz buckets`, `--create-bucket` and the wizard's bucket list.
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
+import {t} from '../i18n/index.js';
 import {sigV4Headers} from '../signing/sigv4.js';
 import {safeText} from '../text-safety.js';
 import {ncr} from './ncr.js';
@@ -32,9 +33,9 @@ export function storageTarget(connection: Answers): StorageTarget | {problem: st
 	}
 	if (known) return {...known};
 	if (site.startsWith('gov') || site.startsWith('fin')) {
-		return {problem: `Object Storage's endpoint for the ${site} site is not verified: give it with --storage-endpoint BASE_URL`};
+		return {problem: t('ncr.storage.unverified', {site})};
 	}
-	return {problem: 'a custom NCR endpoint does not tell where Object Storage is: give it with --storage-endpoint BASE_URL (e.g. https://kr.object.ncloudstorage.com)'};
+	return {problem: t('ncr.storage.customEndpoint')};
 }
 
 const bucketSpec = () => ncr.fields.find(spec => spec.key === 'bucket')!;
@@ -94,7 +95,9 @@ export function readListBuckets(response: ResponseInput): {ok: true; buckets: Bu
 	const tree = parseXml(response.body);
 	const result = tree?.ListAllMyBucketsResult;
 	if (!result || typeof result !== 'object') {
-		return {ok: false, refusal: {status: response.status, message: `not the ListBuckets answer Object Storage sends (got ${cleanExcerpt(response.body) || 'an empty body'})`, noAccess: false}};
+		const excerpt = cleanExcerpt(response.body);
+		const message = excerpt ? t('ncr.storage.notListBuckets', {excerpt}) : t('ncr.storage.notListBucketsEmpty');
+		return {ok: false, refusal: {status: response.status, message, noAccess: false}};
 	}
 	const holder = (result as Record<string, unknown>).Buckets;
 	const list = holder && typeof holder === 'object' ? (holder as Record<string, unknown>).Bucket : undefined;
@@ -132,10 +135,10 @@ export function readCreateBucket(response: ResponseInput): CreateAnswer {
 export function refusalLine(refusal: StorageRefusal, endpoint: string): string {
 	const said = `${refusal.status}${refusal.code ? ` ${refusal.code}` : ''}: ${refusal.message}`;
 	if (refusal.noAccess) {
-		return `No access to Object Storage at ${endpoint} (${said}): the key lacks an Object Storage permission, or Object Storage is not subscribed.`;
+		return t('ncr.storage.noAccess', {endpoint, said});
 	}
 	if (refusal.code === 'SignatureDoesNotMatch' || refusal.code === 'RequestTimeTooSkewed') {
-		return `Object Storage at ${endpoint} refused the signature (${said}): check the secret key, the region of --storage-endpoint, and your clock.`;
+		return t('ncr.storage.badSignature', {endpoint, said});
 	}
-	return `Object Storage at ${endpoint} answered ${said}.`;
+	return t('ncr.storage.answered', {endpoint, said});
 }

@@ -1,6 +1,7 @@
 // AWS Signature Version 4, as NCP Object Storage's S3 API takes it, by the `aws4` library: no I/O, the
 // time comes from the caller. Imported only by the Object Storage modules, which are loaded when used.
 import aws4 from 'aws4';
+import {t} from '../i18n/index.js';
 
 export type SigV4Input = {
 	method: string;
@@ -23,7 +24,7 @@ export const amzDate = (now: number): string => new Date(now).toISOString().repl
 export function sigV4Headers(input: SigV4Input): Record<string, string> {
 	if (input.accessKey === '' || input.secretKey === '') {
 		// aws4 would fall back to AWS_* variables from the environment: never sign with those.
-		throw new Error('Object Storage signing needs an access key and a secret key');
+		throw new Error(t('ncr.storage.signingNeedsKeys'));
 	}
 	const url = new URL(input.url);
 	const headers: Record<string, string> = {...input.headers, host: url.host, 'x-amz-date': amzDate(input.now)};

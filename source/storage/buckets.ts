@@ -17,6 +17,7 @@ import type {Answers, PlainRequest, ResponseInput} from '../backends/types.js';
 import {insecureHttpProblem, isLoopbackHost} from '../backends/validation.js';
 import type {NetworkSettings} from '../transport/proxy.js';
 import {EXIT} from '../core/exit-codes.js';
+import {t} from '../i18n/index.js';
 
 export type StorageOptions = {
 	timeoutMs: number;
@@ -71,7 +72,7 @@ export function resolveTarget(connection: Answers, allowInsecureHttp = false, co
 	if ('problem' in found) return {ok: false, message: found.problem, exitCode: EXIT.usage};
 	const target = {...found, endpoint: confined(found.endpoint, confineTo, '/object-storage')};
 	const insecure = allowInsecureHttp ? undefined : insecureHttpProblem(target.endpoint);
-	if (insecure) return {ok: false, message: `${insecure}. Use https://, or pass --allow-insecure-http if you accept that risk`, exitCode: EXIT.usage};
+	if (insecure) return {ok: false, message: t('ncr.storage.insecure', {problem: insecure}), exitCode: EXIT.usage};
 	return target;
 }
 
@@ -89,7 +90,7 @@ export async function listRegistries(access: StorageAccess, options: StorageOpti
 		const sent = await send(registryListRequest(access.credentials, base, page, (options.now ?? Date.now)()), options);
 		if (!sent.ok) return sent;
 		const read = readRegistryPage(sent.response, page);
-		if (!read.ok) return {ok: false, message: `NCR's registry list answered ${read.message}`, exitCode: EXIT.refused, status: read.status};
+		if (!read.ok) return {ok: false, message: t('ncr.storage.registryList', {message: read.message}), exitCode: EXIT.refused, status: read.status};
 		registries.push(...read.registries);
 		if (read.next === undefined) break;
 	}
@@ -113,7 +114,7 @@ export async function listBuckets(access: StorageAccess, options: StorageOptions
 	});
 	return listed.ok
 		? {ok: true, target, buckets, registries: listed.registries}
-		: {ok: true, target, buckets, registriesProblem: `which registry each bucket backs is unknown: ${listed.message}`};
+		: {ok: true, target, buckets, registriesProblem: t('ncr.storage.registriesUnknown', {message: listed.message})};
 }
 
 export type BucketState = {ok: true; state: 'yours' | 'free' | 'forbidden'} | StorageFailure;
@@ -159,7 +160,7 @@ export async function ensureBucket(name: string, access: StorageAccess, options:
 	if (state === 'forbidden') {
 		return {
 			ok: false,
-			message: `Bucket "${name}" exists and is not yours, or the key lacks an Object Storage permission (HEAD answered 403): choose another bucket name. Nothing was created.`,
+			message: t('ncr.storage.notYours', {name}),
 			exitCode: EXIT.refused,
 			status: 403,
 			requests,
@@ -174,7 +175,7 @@ export async function ensureBucket(name: string, access: StorageAccess, options:
 	if (created === 'created') return {ok: true, created: true, requests};
 	if (created === 'yours') return {ok: true, created: false, requests};
 	if (created === 'taken') {
-		return {ok: false, message: `Bucket name "${name}" is taken by another account (bucket names are shared by everyone): choose another. Nothing was created.`, exitCode: EXIT.refused, status: putSent.response.status, requests};
+		return {ok: false, message: t('ncr.storage.taken', {name}), exitCode: EXIT.refused, status: putSent.response.status, requests};
 	}
 	return {ok: false, message: refusalLine(created.refusal, target.endpoint), exitCode: EXIT.refused, noAccess: created.refusal.noAccess, status: created.refusal.status, requests};
 }
