@@ -1,3 +1,4 @@
+import {t} from '../i18n/index.js';
 import {trimPasted} from './validation.js';
 import type {CredentialSource} from './types.js';
 
@@ -22,7 +23,5 @@ export function credentialsFromVariables(
 
 /** "HARBOR_USERNAME and HARBOR_PASSWORD", alternatives joined by "or". */
 export function describeVariables(variables: Readonly<Record<string, readonly string[]>>): string {
-	const each = Object.values(variables);
-	// "A or B, and C or D" when there are alternatives; "A and B" otherwise.
-	return each.map(names => names.join(' or ')).join(each.some(names => names.length > 1) ? ', and ' : ' and ');
+	return t('backend.variables.list', {groups: Object.values(variables)});
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import {t} from '../i18n/index.js';
 import {safeText} from '../text-safety.js';
 import {commonAdvice} from './advice.js';
 import {credentialsFromVariables, describeVariables} from './environment.js';
@@ -15,14 +16,13 @@ const ENV_PREFIX = 'HARBOR_';
 /** Harbor's API root below the base URL; the sandbox answers at the same path. */
 export const HARBOR_API = '/api/v2.0';
 
-const NAME_RULE = 'lowercase letters and digits, parts joined by one ".", "_" or "-"; 1–255 characters';
 const NAME_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
 const projectSchema = lazySchema(() =>
 	z.string().check(
-		z.maxLength(255, `${NAME_RULE} (e.g. team-a)`),
-		z.refine((value: string) => value === value.toLowerCase(), 'must be lowercase (e.g. team-a)'),
-		z.regex(NAME_PATTERN, `${NAME_RULE} (e.g. team-a)`),
+		z.maxLength(255, t('harbor.project.invalid')),
+		z.refine((value: string) => value === value.toLowerCase(), t('harbor.project.lowercase')),
+		z.regex(NAME_PATTERN, t('harbor.project.invalid')),
 	),
 );
 
@@ -37,7 +37,6 @@ const UNITS: Record<string, number> = {
 	gib: 1024 ** 3,
 	tib: 1024 ** 4,
 };
-const SIZE_RULE = 'a size such as 10GiB, 500MB or 1TiB (KiB/MiB/GiB/TiB count 1024, KB/MB/GB/TB 1000), or -1 for unlimited';
 const MAX_BYTES = Number.MAX_SAFE_INTEGER;
 
 /** Bytes for a storage limit ("10GiB", "500 MB", "-1", "unlimited"), or a message with a corrected example. */
@@ -45,19 +44,19 @@ export function parseStorageLimit(raw: string): {bytes: number} | {problem: stri
 	const value = raw.trim();
 	if (/^(-1|unlimited)$/i.test(value)) return {bytes: -1};
 	const match = /^(\d+(?:\.\d+)?)\s*([A-Za-z]*)$/.exec(value);
-	if (!match) return {problem: `${SIZE_RULE} (e.g. 10GiB)`};
+	if (!match) return {problem: t('harbor.storageLimit.invalid')};
 	const amount = Number(match[1]);
 	const unit = (match[2] ?? '').toLowerCase();
 	const factor = unit === '' ? undefined : UNITS[unit];
 	if (factor === undefined) {
 		// "10G", "10gig", "10": say which unit was likely meant.
 		const first = unit[0];
-		const guess = first && 'kmgt'.includes(first) ? `${match[1]}${first.toUpperCase()}iB` : `${match[1]}GiB`;
-		return {problem: `${unit === '' ? 'needs a unit' : `"${match[2]}" is not a unit`}: ${SIZE_RULE} (e.g. ${guess})`};
+		const example = first && 'kmgt'.includes(first) ? `${match[1]}${first.toUpperCase()}iB` : `${match[1]}GiB`;
+		return {problem: unit === '' ? t('harbor.storageLimit.noUnit', {example}) : t('harbor.storageLimit.notUnit', {unit: match[2] ?? '', example})};
 	}
 	const bytes = Math.round(amount * factor);
-	if (bytes < 1) return {problem: `must be at least 1 byte, or -1 for unlimited (e.g. 10GiB)`};
-	if (bytes > MAX_BYTES) return {problem: `is larger than Harbor can store (e.g. 1024TiB)`};
+	if (bytes < 1) return {problem: t('harbor.storageLimit.tooSmall')};
+	if (bytes > MAX_BYTES) return {problem: t('harbor.storageLimit.tooLarge', {title: TITLE})};
 	return {bytes};
 }
 
@@ -73,12 +72,12 @@ const storageLimitSchema = lazySchema(() =>
 const connectionFields: FieldSpec[] = [
 	{
 		key: 'url',
-		label: 'Base URL',
+		label: t('harbor.url.label'),
 		flag: 'url',
 		kind: 'text',
-		rule: `the address of your ${TITLE}, https://`,
+		rule: t('harbor.url.rule', {title: TITLE}),
 		example: 'https://harbor.example.com',
-		help: `the address you open ${TITLE}'s web portal at, without ${HARBOR_API}`,
+		help: t('harbor.url.help', {title: TITLE, api: HARBOR_API}),
 		flagValue: 'BASE_URL',
 		schema: baseUrlSchema,
 		// A pasted API address works too: the API root is added by regwiz.
@@ -89,22 +88,24 @@ const connectionFields: FieldSpec[] = [
 const credentialFields: FieldSpec[] = [
 	{
 		key: 'username',
-		label: 'Username',
+		label: t('harbor.username.label'),
 		kind: 'text',
-		rule: `a ${TITLE} user, or a robot account (robot$name), without ":"`,
+		rule: t('harbor.username.rule', {title: TITLE}),
 		example: 'admin',
-		help: 'a robot account (robot$name or robot$project+name) works too, with its secret',
-		schema: lazySchema(() => printableText('a user name without ":"', 255).check(z.refine((value: string) => !value.includes(':'), 'must not contain ":"'))),
+		help: t('harbor.username.help'),
+		schema: lazySchema(() =>
+			printableText(t('harbor.username.tooLong'), 255).check(z.refine((value: string) => !value.includes(':'), t('harbor.username.colon'))),
+		),
 		normalize: trimPasted,
 	},
 	{
 		key: 'password',
-		label: 'Password or secret',
+		label: t('harbor.password.label'),
 		kind: 'secret',
-		rule: "the user's password, a robot account's secret, or an OIDC user's CLI secret",
-		example: 'the password or robot secret',
-		help: `OIDC users: ${TITLE} › your user › User Profile › CLI secret`,
-		schema: lazySchema(() => printableText('a password or secret', 1024)),
+		rule: t('harbor.password.rule'),
+		example: t('harbor.password.example'),
+		help: t('harbor.password.help', {title: TITLE}),
+		schema: lazySchema(() => printableText(t('harbor.password.tooLong'), 1024)),
 		normalize: trimPasted,
 	},
 ];
@@ -112,38 +113,39 @@ const credentialFields: FieldSpec[] = [
 const fields: FieldSpec[] = [
 	{
 		key: 'project',
-		label: 'Project name',
+		label: t('harbor.project.label'),
 		flag: 'project',
 		kind: 'text',
-		rule: NAME_RULE,
+		rule: t('harbor.project.rule'),
 		example: 'team-a',
-		help: 'images are pushed as <host>/<project>/<image>:<tag>',
+		help: t('harbor.project.help'),
 		flagValue: 'NAME',
 		schema: projectSchema,
 		normalize: value => value.trim(),
 	},
 	{
 		key: 'isPublic',
-		label: 'Visibility',
+		label: t('harbor.visibility.label'),
 		booleanFlags: {public: 'true', private: 'false'},
 		kind: 'choice',
 		choices: [
-			{value: 'false', label: 'Private', hint: 'only members can pull (default)'},
-			{value: 'true', label: 'Public', hint: 'anyone can pull; pushing still needs a member'},
+			{value: 'false', label: t('harbor.visibility.private'), hint: t('harbor.visibility.privateHint')},
+			{value: 'true', label: t('harbor.visibility.public'), hint: t('harbor.visibility.publicHint')},
 		],
-		rule: 'public or private',
+		rule: t('harbor.visibility.rule'),
+		// The flag's word (--private), not a sentence.
 		example: 'private',
 		defaultValue: 'false',
-		schema: lazySchema(() => z.enum(['true', 'false'], {error: 'public or private'})),
+		schema: lazySchema(() => z.enum(['true', 'false'], {error: t('harbor.visibility.rule')})),
 	},
 	{
 		key: 'storageLimit',
-		label: 'Storage limit',
+		label: t('harbor.storageLimit.label'),
 		flag: 'storage-limit',
 		kind: 'text',
-		rule: `${SIZE_RULE}; optional`,
+		rule: t('harbor.storageLimit.rule'),
 		example: '10GiB',
-		help: `empty: ${TITLE}'s default quota`,
+		help: t('harbor.storageLimit.help', {title: TITLE}),
 		flagValue: 'SIZE',
 		optional: true,
 		schema: storageLimitSchema,
@@ -186,14 +188,14 @@ function readResponse({status, headers, body: text, truncated}: ResponseInput): 
 				...base,
 				ok: true,
 				message: statusPhrase(status),
-				resource: location ? [{label: 'Location', value: safeText(location)}] : [],
+				resource: location ? [{label: t('harbor.response.location'), value: safeText(location)}] : [],
 			};
 		}
 		return {
 			...base,
 			ok: false,
-			message: `${status} but not the answer ${TITLE} sends`,
-			problem: unexpectedBodyProblem(text, parsed, truncated, `201 Created with a Location header`),
+			message: t('harbor.response.notTheAnswer', {status, title: TITLE}),
+			problem: unexpectedBodyProblem(text, parsed, truncated, t('harbor.response.expected')),
 		};
 	}
 	const shaped = parsed.json ? errorsSchema.safeParse(parsed.value) : undefined;
@@ -206,19 +208,26 @@ function readResponse({status, headers, body: text, truncated}: ResponseInput): 
 		ok: false,
 		message: statusPhrase(status),
 		details: text.trim() === '' ? undefined : cleanExcerpt(text),
-		problem: truncated ? 'the answer was cut: it was larger than regwiz reads' : undefined,
+		problem: truncated ? t('harbor.response.cut') : undefined,
 	};
 }
 
-function projectFields(body: unknown): ResourceField[] | undefined {
+/** A line of the read-back: shown as `label` and `value`; `fact` and `factValue` name it in --json, in English always. */
+type ProjectField = ResourceField & {fact: string; factValue: string};
+
+function projectFields(body: unknown): ProjectField[] | undefined {
 	const parsed = projectAnswerSchema.safeParse(body);
 	if (!parsed.success) return undefined;
 	const project = parsed.data;
-	const out: ResourceField[] = [{label: 'Project', value: safeText(project.name)}];
-	if (project.project_id !== undefined) out.push({label: 'Project id', value: String(project.project_id)});
-	if (project.metadata?.public !== undefined) out.push({label: 'Public', value: project.metadata.public === 'true' ? 'yes' : 'no'});
-	if (project.owner_name) out.push({label: 'Owner', value: safeText(project.owner_name)});
-	if (project.creation_time) out.push({label: 'Created', value: safeText(project.creation_time)});
+	const field = (fact: string, label: string, value: string, factValue = value): ProjectField => ({fact, label, value, factValue});
+	const out: ProjectField[] = [field('project', t('harbor.project.field'), safeText(project.name))];
+	if (project.project_id !== undefined) out.push(field('project_id', t('harbor.project.id'), String(project.project_id)));
+	if (project.metadata?.public !== undefined) {
+		const isPublic = project.metadata.public === 'true';
+		out.push(field('public', t('harbor.project.public'), isPublic ? t('harbor.project.yes') : t('harbor.project.no'), isPublic ? 'yes' : 'no'));
+	}
+	if (project.owner_name) out.push(field('owner', t('harbor.project.owner'), safeText(project.owner_name)));
+	if (project.creation_time) out.push(field('created', t('harbor.project.created'), safeText(project.creation_time)));
 	return out;
 }
 
@@ -229,15 +238,15 @@ const variables = {username: [`${ENV_PREFIX}USERNAME`], password: [`${ENV_PREFIX
 export const harbor: Backend = {
 	id: ID,
 	title: TITLE,
-	description: `a project on your ${TITLE} (user or robot account)`,
-	noun: 'project',
-	plural: 'projects',
+	description: t('harbor.description', {title: TITLE}),
+	noun: t('harbor.noun'),
+	plural: t('harbor.plural'),
 	connectionFields,
 	credentialFields,
 	fields,
-	credentialNote: `Sign in as a ${TITLE} user or a robot account (robot$…). Creating projects may be limited to administrators.`,
+	credentialNote: t('harbor.credentials.note', {title: TITLE}),
 	credentialVariables: variables,
-	credentialEnvHelp: `set ${describeVariables(variables)}, or save a profile by running regwiz in a terminal`,
+	credentialEnvHelp: t('harbor.credentials.envHelp', {variables: describeVariables(variables)}),
 	envCredentials: env => credentialsFromVariables(variables, env),
 	endpoint: connection => (connection.url ?? '').replace(/\/+$/, ''),
 	describeEndpoint: connection => (connection.url ?? '').replace(/\/+$/, ''),
@@ -268,11 +277,16 @@ export const harbor: Backend = {
 		read(response, {failure}) {
 			const read = response && isSuccessStatus(response.status) ? projectFields(parseBody(response.body).value) : undefined;
 			if (!read) {
-				const problem = response ? `${response.status} ${statusPhrase(response.status)}` : (failure ?? 'no answer');
-				return {confirmed: false, problem, resource: [{label: 'Details', value: `created, but it could not be read back (${problem})`}], facts: {confirmed: false}};
+				const problem = response ? `${response.status} ${statusPhrase(response.status)}` : (failure ?? t('harbor.readBack.noAnswer'));
+				return {
+					confirmed: false,
+					problem,
+					resource: [{label: t('harbor.readBack.details'), value: t('harbor.readBack.failed', {problem})}],
+					facts: {confirmed: false},
+				};
 			}
-			const facts = Object.fromEntries(read.map(field => [field.label.toLowerCase().replaceAll(' ', '_'), field.value]));
-			return {confirmed: true, resource: read, facts: {...facts, confirmed: true}};
+			const facts = Object.fromEntries(read.map(field => [field.fact, field.factValue]));
+			return {confirmed: true, resource: read.map(({label, value}) => ({label, value})), facts: {...facts, confirmed: true}};
 		},
 	},
 	advise(outcome, context) {
@@ -282,39 +296,33 @@ export const harbor: Backend = {
 			return [`docker login ${host}`, `docker push ${host}/${project}/<image>:<tag>`];
 		}
 		if (outcome.status === 401) {
-			return [
-				`Check the user name and password. A robot account signs in as robot$name (or robot$project+name) with its secret; an OIDC user with the CLI secret from ${TITLE} › User Profile.`,
-			];
+			return [t('harbor.advice.unauthorized', {title: TITLE})];
 		}
 		if (outcome.status === 403) {
-			return [
-				`The account may not create projects: project creation is limited to administrators in this ${TITLE} (Administration › Configuration › Project Creation). Ask an administrator, or use an account with that right.`,
-			];
+			return [t('harbor.advice.forbidden', {title: TITLE})];
 		}
-		if (outcome.status === 409) return [`A project named "${project}" already exists: choose another name.`];
-		if (outcome.status === 400) return [`${TITLE} refused the values: read its message above (project names: ${NAME_RULE}).`];
+		if (outcome.status === 409) return [t('harbor.advice.exists', {project})];
+		if (outcome.status === 400) return [t('harbor.advice.refused', {title: TITLE})];
 		return commonAdvice(outcome, context);
 	},
 	resourceName: answers => answers.project ?? '',
 	help: {
-		summary: `create a ${TITLE} project`,
-		notes: [
-			`Credentials (never flags): ${describeVariables(variables)} (a user and password, or a robot account robot$… and its secret); otherwise the profile (--profile).`,
-		],
+		summary: t('harbor.help.summary', {title: TITLE}),
+		notes: [t('harbor.help.credentials', {variables: describeVariables(variables)})],
 		examples: [
 			`regwiz create ${ID} --url https://harbor.example.com --project team-a --private`,
 			`regwiz create ${ID} --url https://harbor.example.com --project team-a --storage-limit 10GiB --json`,
 		],
 	},
-	curl: {kind: 'basic', user: 'username', secret: 'password', variable: variables.password[0], what: 'password'},
+	curl: {kind: 'basic', user: 'username', secret: 'password', variable: variables.password[0], what: t('harbor.curl.what')},
 	sandbox: {
 		emulator: 'harbor',
 		connection: baseUrl => ({url: baseUrl}),
 		demos: [
-			{label: 'administrator', credentials: {username: 'admin', password: 'sandbox-harbor-admin-0001'}},
+			{label: t('harbor.sandbox.administrator'), credentials: {username: 'admin', password: 'sandbox-harbor-admin-0001'}},
 			{
 				name: `sandbox-${ID}-developer`,
-				label: 'not an administrator: creating is refused',
+				label: t('harbor.sandbox.refused'),
 				credentials: {username: 'developer', password: 'sandbox-harbor-developer-0001'},
 			},
 		],

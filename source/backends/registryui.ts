@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import {t} from '../i18n/index.js';
 import {safeText} from '../text-safety.js';
 import {commonAdvice} from './advice.js';
 import {describeVariables} from './environment.js';
@@ -6,28 +7,26 @@ import {cleanExcerpt, isSuccessStatus, parseBody, statusPhrase, unexpectedBodyPr
 import {baseUrlSchema, lazySchema, printableText, trimPasted, validateAnswers} from './validation.js';
 import type {Answers, Backend, FieldSpec, Outcome, PlainRequest, ResourceField} from './types.js';
 
-const PATH_RULE =
-	'lowercase letters and digits, parts joined by ".", "_", "__" or "-", separated by "/"; at most 255 characters';
 const PATH_PATTERN =
 	/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 
 const repositorySchema = lazySchema(() =>
 	z.string().check(
-		z.maxLength(255, `${PATH_RULE} (e.g. team-a/backend)`),
-		z.refine((value: string) => value === value.toLowerCase(), 'must be lowercase (e.g. team-a/backend)'),
-		z.regex(PATH_PATTERN, `${PATH_RULE} (e.g. team-a/backend)`),
+		z.maxLength(255, t('registryui.repository.invalid')),
+		z.refine((value: string) => value === value.toLowerCase(), t('registryui.repository.lowercase')),
+		z.regex(PATH_PATTERN, t('registryui.repository.invalid')),
 	),
 );
 
 const connectionFields: FieldSpec[] = [
 	{
 		key: 'url',
-		label: 'Base URL',
+		label: t('registryui.url.label'),
 		flag: 'url',
 		kind: 'text',
-		rule: 'the address of your RegistryUI, https://',
+		rule: t('registryui.url.rule'),
 		example: 'https://registry.example.com',
-		help: 'the address you open RegistryUI at, without /udr or /v2',
+		help: t('registryui.url.help'),
 		flagValue: 'BASE_URL',
 		schema: baseUrlSchema,
 		// A pasted /udr or /udr/v1api stays in the answer so regwiz can say it takes the site root (see connectionNote).
@@ -38,21 +37,23 @@ const connectionFields: FieldSpec[] = [
 const credentialFields: FieldSpec[] = [
 	{
 		key: 'username',
-		label: 'Username',
+		label: t('registryui.username.label'),
 		kind: 'text',
-		rule: 'your RegistryUI user name, without ":"',
+		rule: t('registryui.username.rule'),
 		example: 'admin',
-		schema: lazySchema(() => printableText('a user name without ":"', 128).check(z.refine((value: string) => !value.includes(':'), 'must not contain ":"'))),
+		schema: lazySchema(() =>
+			printableText(t('registryui.username.tooLong'), 128).check(z.refine((value: string) => !value.includes(':'), t('registryui.username.colon'))),
+		),
 		normalize: trimPasted,
 	},
 	{
 		key: 'token',
-		label: 'User token',
+		label: t('registryui.token.label'),
 		kind: 'secret',
-		rule: 'a user token from RegistryUI, not the website password',
-		example: 'the token from RegistryUI › your profile › tokens',
-		help: 'RegistryUI › your user › Tokens; the website password does not work here',
-		schema: lazySchema(() => printableText('a user token', 512)),
+		rule: t('registryui.token.rule'),
+		example: t('registryui.token.example'),
+		help: t('registryui.token.help'),
+		schema: lazySchema(() => printableText(t('registryui.token.tooLong'), 512)),
 		normalize: trimPasted,
 	},
 ];
@@ -60,10 +61,10 @@ const credentialFields: FieldSpec[] = [
 const fields: FieldSpec[] = [
 	{
 		key: 'repository',
-		label: 'Repository path',
+		label: t('registryui.repository.label'),
 		flag: 'repository',
 		kind: 'text',
-		rule: PATH_RULE,
+		rule: t('registryui.repository.rule'),
 		example: 'team-a/backend',
 		schema: repositorySchema,
 		normalize: value => value.trim(),
@@ -71,28 +72,29 @@ const fields: FieldSpec[] = [
 	},
 	{
 		key: 'title',
-		label: 'Title',
+		label: t('registryui.title.label'),
 		flag: 'title',
 		kind: 'text',
-		rule: 'any text on one line; optional',
+		rule: t('registryui.title.rule'),
 		example: 'Team A backend images',
 		optional: true,
-		schema: lazySchema(() => printableText('one line of text', 255)),
+		schema: lazySchema(() => printableText(t('registryui.title.tooLong'), 255)),
 		flagValue: 'TEXT',
 	},
 	{
 		key: 'isPublic',
-		label: 'Visibility',
+		label: t('registryui.visibility.label'),
 		booleanFlags: {public: 'true', private: 'false'},
 		kind: 'choice',
 		choices: [
-			{value: 'false', label: 'Private', hint: 'only assigned users and groups can pull'},
-			{value: 'true', label: 'Public', hint: 'anyone who reaches the registry can pull'},
+			{value: 'false', label: t('registryui.visibility.private'), hint: t('registryui.visibility.privateHint')},
+			{value: 'true', label: t('registryui.visibility.public'), hint: t('registryui.visibility.publicHint')},
 		],
-		rule: 'public or private',
+		rule: t('registryui.visibility.rule'),
+		// The flag's word (--private), not a sentence.
 		example: 'private',
 		optional: true,
-		schema: lazySchema(() => z.enum(['true', 'false'], {error: 'public or private'})),
+		schema: lazySchema(() => z.enum(['true', 'false'], {error: t('registryui.visibility.rule')})),
 	},
 ];
 
@@ -137,16 +139,15 @@ function resourceFields(data: unknown): ResourceField[] | undefined {
 	const entry = entrySchema.safeParse(data);
 	if (!entry.success) return undefined;
 	const {fullPath, title, isPublic, created} = entry.data;
-	const fieldList: ResourceField[] = [{label: 'Path', value: safeText(fullPath)}];
-	if (title) fieldList.push({label: 'Title', value: safeText(title)});
-	if (isPublic !== undefined && isPublic !== null) fieldList.push({label: 'Public', value: isPublic ? 'yes' : 'no'});
-	if (created) fieldList.push({label: 'Created', value: safeText(created)});
+	const fieldList: ResourceField[] = [{label: t('registryui.entry.path'), value: safeText(fullPath)}];
+	if (title) fieldList.push({label: t('registryui.entry.title'), value: safeText(title)});
+	if (isPublic !== undefined && isPublic !== null) fieldList.push({label: t('registryui.entry.public'), value: isPublic ? t('registryui.entry.yes') : t('registryui.entry.no')});
+	if (created) fieldList.push({label: t('registryui.entry.created'), value: safeText(created)});
 	return fieldList;
 }
 
 function readResponse({status, body: text, truncated}: Parameters<Backend['readResponse']>[0]): Outcome {
 	const parsed = parseBody(text);
-	const cut = truncated ? ' (the answer was cut: it was larger than regwiz reads)' : '';
 	const base = {status, body: parsed.value, resource: []};
 	const shaped = parsed.json ? answerSchema.safeParse(parsed.value) : undefined;
 	if (shaped?.success && shaped.data.error !== null) {
@@ -157,14 +158,14 @@ function readResponse({status, body: text, truncated}: Parameters<Backend['readR
 			...base,
 			ok: false,
 			message: statusPhrase(status),
-			details: text.trim() === '' ? undefined : cleanExcerpt(text) + cut,
+			details: text.trim() === '' ? undefined : truncated ? t('registryui.response.cut', {details: cleanExcerpt(text)}) : cleanExcerpt(text),
 		};
 	}
 	if (!shaped?.success) {
 		return {
 			...base,
 			ok: false,
-			message: `${status} but not the answer RegistryUI sends`,
+			message: t('registryui.response.notTheAnswer', {status}),
 			problem: unexpectedBodyProblem(text, parsed, truncated, '{"error": null, "data": {…}}'),
 		};
 	}
@@ -175,7 +176,7 @@ function readResponse({status, body: text, truncated}: Parameters<Backend['readR
 		// RegistryUI says nothing beyond "error": null; the entry's fields speak for it.
 		message: '',
 		resource: resource ?? [],
-		problem: resource ? undefined : 'the answer has no repository entry (fullPath missing)',
+		problem: resource ? undefined : t('registryui.response.noEntry'),
 	};
 }
 
@@ -186,13 +187,13 @@ function registryHost(endpoint: string): string {
 export const registryui: Backend = {
 	id: 'registryui',
 	title: 'RegistryUI',
-	description: 'a project on your self-hosted RegistryUI',
-	noun: 'repository',
+	description: t('registryui.description'),
+	noun: t('registryui.noun'),
 	connectionFields,
 	credentialFields,
 	fields,
-	credentialNote: 'The account must be a RegistryUI administrator. Use a user token, not the website password.',
-	credentialEnvHelp: 'set REGISTRYUI_USERNAME and REGISTRYUI_TOKEN, or save a profile by running regwiz in a terminal',
+	credentialNote: t('registryui.credentials.note'),
+	credentialEnvHelp: t('registryui.credentials.envHelp', {variables: describeVariables(REGISTRYUI_VARIABLES)}),
 	envCredentials(env) {
 		if (!env.REGISTRYUI_USERNAME || !env.REGISTRYUI_TOKEN) return undefined;
 		return {
@@ -205,9 +206,9 @@ export const registryui: Backend = {
 	connectionNote(connection) {
 		const given = (connection.url ?? '').trim();
 		if (!API_SUFFIX.test(given.replace(/\/+$/, '') + '/')) return undefined;
-		return `Base URL ${given} taken as ${siteRoot(given)}: base URLs are the site root, and regwiz adds ${UDR} itself.`;
+		return t('registryui.connection.note', {given, root: siteRoot(given), api: UDR});
 	},
-	verifyLimit: 'creating needs a RegistryUI administrator, which a listing cannot tell',
+	verifyLimit: t('registryui.verifyLimit'),
 	publicCredential: credentials => credentials.username ?? '',
 	buildRequest(rawFields, credentials, base) {
 		const values = validateAnswers(fields, rawFields);
@@ -235,58 +236,52 @@ export const registryui: Backend = {
 	advise(outcome, context) {
 		const host = registryHost(context.endpoint);
 		if (outcome.ok) {
-			const path = outcome.resource.find(field => field.label === 'Path')?.value ?? context.fields.repository;
-			return [
-				`docker login ${host}`,
-				`docker push ${host}/${path}/<image>:<tag>`,
-				'Assign users and groups to it in the RegistryUI web UI: the API cannot.',
-			];
+			const path = outcome.resource.find(field => field.label === t('registryui.entry.path'))?.value ?? context.fields.repository;
+			return [`docker login ${host}`, `docker push ${host}/${path}/<image>:<tag>`, t('registryui.advice.assign')];
 		}
 		if (outcome.status === 401) {
-			return ['Check the username and the user token: the token is not the website password (RegistryUI › your user › Tokens).'];
+			return [t('registryui.advice.unauthorized')];
 		}
 		if (outcome.status === 403) {
-			return ['The account is not a RegistryUI administrator: only administrators can create repositories.'];
+			return [t('registryui.advice.forbidden')];
 		}
 		if (outcome.status === 409 || /exist|duplicate|already/i.test(outcome.message)) {
-			return [`"${context.fields.repository}" already exists: choose another path.`];
+			return [t('registryui.advice.exists', {repository: String(context.fields.repository)})];
 		}
 		if (outcome.status >= 200 && outcome.status < 300 && !outcome.problem) {
-			return ['RegistryUI refused the request: read its message above and correct the value it names.'];
+			return [t('registryui.advice.refused')];
 		}
 		if (outcome.status === 503) {
-			return ['The registry may be offline for maintenance or garbage collection: retry later.'];
+			return [t('registryui.advice.maintenance')];
 		}
 		return commonAdvice(outcome, context);
 	},
 	resourceName: answers => answers.repository ?? '',
-	plural: 'repositories',
+	plural: t('registryui.plural'),
 	shownCredential: 'username',
 	credentialVariables: REGISTRYUI_VARIABLES,
 	help: {
-		summary: 'create a RegistryUI project/repository',
-		notes: [
-			`Credentials (never flags): ${describeVariables(REGISTRYUI_VARIABLES)} (a user token, not the website password; the user must be a RegistryUI administrator); otherwise the profile (--profile).`,
-		],
+		summary: t('registryui.help.summary'),
+		notes: [t('registryui.help.credentials', {variables: describeVariables(REGISTRYUI_VARIABLES)})],
 		examples: [
 			'regwiz create registryui --url https://registry.example.com --repository team-a/backend --private',
 			'regwiz create registryui --url https://registry.example.com --repository team-a/web --title "Web" --json',
 		],
 	},
-	curl: {kind: 'basic', user: 'username', secret: 'token', variable: REGISTRYUI_VARIABLES.token[0], what: 'user token'},
+	curl: {kind: 'basic', user: 'username', secret: 'token', variable: REGISTRYUI_VARIABLES.token[0], what: t('registryui.curl.what')},
 	sandbox: {
 		emulator: 'registryui',
 		connection: baseUrl => ({url: baseUrl}),
 		demos: [
-			{label: 'administrator', credentials: {username: 'admin', token: 'sandbox-admin-token-0001'}},
-			{name: 'sandbox-viewer', label: 'not an administrator: creating is refused', credentials: {username: 'viewer', token: 'sandbox-viewer-token-0001'}},
+			{label: t('registryui.sandbox.administrator'), credentials: {username: 'admin', token: 'sandbox-admin-token-0001'}},
+			{name: 'sandbox-viewer', label: t('registryui.sandbox.refused'), credentials: {username: 'viewer', token: 'sandbox-viewer-token-0001'}},
 		],
 		example: {repository: 'team-a/backend'},
 	},
 	dockerLogin({fields, credentials, endpoint, outcome}) {
 		if (!URL.canParse(endpoint) || !credentials.username || !credentials.token) return undefined;
 		const host = registryHost(endpoint);
-		const path = outcome.resource.find(field => field.label === 'Path')?.value ?? fields.repository;
+		const path = outcome.resource.find(field => field.label === t('registryui.entry.path'))?.value ?? fields.repository;
 		return {host, username: credentials.username, secretKey: credentials.token, imageBase: `${host}/${path}`};
 	},
 };

@@ -1,3 +1,4 @@
+import {t} from '../i18n/index.js';
 import {UNSAFE_CHARACTERS} from '../text-safety.js';
 import type {ResponseInput} from './types.js';
 
@@ -12,9 +13,9 @@ export function headerValue(headers: ResponseInput['headers'], name: string): st
 
 export type ParsedBody = {json: true; value: unknown} | {json: false; value: string};
 
-/** How deep a server's JSON is kept: deeper arrays and objects are replaced by CUT_MARK. */
+/** How deep a server's JSON is kept: deeper arrays and objects are replaced by cutMark(). */
 export const MAX_JSON_DEPTH = 32;
-export const CUT_MARK = `(nested deeper than ${MAX_JSON_DEPTH} levels: not kept)`;
+export const cutMark = (): string => t('backend.json.cut', {depth: MAX_JSON_DEPTH});
 
 /**
  * Cuts a parsed value at MAX_JSON_DEPTH, without recursion: JSON.parse reads any depth, but everything
@@ -24,6 +25,7 @@ export const CUT_MARK = `(nested deeper than ${MAX_JSON_DEPTH} levels: not kept)
 function cutDeep(value: unknown): unknown {
 	if (value === null || typeof value !== 'object') return value;
 	const stack: Array<{node: Record<string, unknown>; depth: number}> = [{node: value as Record<string, unknown>, depth: 1}];
+	let mark: string | undefined;
 	while (stack.length > 0) {
 		const {node, depth} = stack.pop()!;
 		for (const key of Object.keys(node)) {
@@ -31,7 +33,7 @@ function cutDeep(value: unknown): unknown {
 			if (child === null || typeof child !== 'object') continue;
 			if (depth < MAX_JSON_DEPTH) stack.push({node: child as Record<string, unknown>, depth: depth + 1});
 			// defineProperty: a key named "__proto__" stays a plain key, never a prototype.
-			else Object.defineProperty(node, key, {value: CUT_MARK, enumerable: true, writable: true, configurable: true});
+			else Object.defineProperty(node, key, {value: (mark ??= cutMark()), enumerable: true, writable: true, configurable: true});
 		}
 	}
 	return value;
@@ -48,34 +50,35 @@ export function parseBody(text: string): ParsedBody {
 	return {json: true, value: cutDeep(value)};
 }
 
-const STATUS_PHRASES: Record<number, string> = {
-	100: 'Continue',
-	101: 'Switching Protocols',
-	102: 'Processing',
-	103: 'Early Hints',
-	200: 'OK',
-	201: 'Created',
-	204: 'No Content',
-	301: 'Moved Permanently',
-	302: 'Found',
-	303: 'See Other',
-	307: 'Temporary Redirect',
-	308: 'Permanent Redirect',
-	400: 'Bad Request',
-	401: 'Unauthorized',
-	403: 'Forbidden',
-	404: 'Not Found',
-	409: 'Conflict',
-	413: 'Payload Too Large',
-	407: 'Proxy Authentication Required',
-	429: 'Too Many Requests',
-	500: 'Internal Server Error',
-	502: 'Bad Gateway',
-	503: 'Service Unavailable',
-	504: 'Gateway Timeout',
+// regwiz's own words for the statuses it meets, in the language in use.
+const STATUS_PHRASES: Record<number, () => string> = {
+	100: () => t('backend.status.100'),
+	101: () => t('backend.status.101'),
+	102: () => t('backend.status.102'),
+	103: () => t('backend.status.103'),
+	200: () => t('backend.status.200'),
+	201: () => t('backend.status.201'),
+	204: () => t('backend.status.204'),
+	301: () => t('backend.status.301'),
+	302: () => t('backend.status.302'),
+	303: () => t('backend.status.303'),
+	307: () => t('backend.status.307'),
+	308: () => t('backend.status.308'),
+	400: () => t('backend.status.400'),
+	401: () => t('backend.status.401'),
+	403: () => t('backend.status.403'),
+	404: () => t('backend.status.404'),
+	409: () => t('backend.status.409'),
+	413: () => t('backend.status.413'),
+	407: () => t('backend.status.407'),
+	429: () => t('backend.status.429'),
+	500: () => t('backend.status.500'),
+	502: () => t('backend.status.502'),
+	503: () => t('backend.status.503'),
+	504: () => t('backend.status.504'),
 };
 
-export const statusPhrase = (status: number): string => STATUS_PHRASES[status] ?? `HTTP ${status}`;
+export const statusPhrase = (status: number): string => STATUS_PHRASES[status]?.() ?? `HTTP ${status}`;
 
 /** A short, readable excerpt of a body that is not JSON: tags and entities removed, spaces folded. */
 export function cleanExcerpt(text: string, max = 200): string {
@@ -100,8 +103,8 @@ export function cleanExcerpt(text: string, max = 200): string {
  * or JSON of another shape than `expected`.
  */
 export function unexpectedBodyProblem(text: string, parsed: ParsedBody, truncated: boolean | undefined, expected: string): string {
-	if (truncated) return `the answer was cut: it was larger than regwiz reads, so it could not be checked (it began: ${cleanExcerpt(text, 60)})`;
-	return parsed.json ? `expected ${expected}, got ${cleanExcerpt(text, 120)}` : `the answer is not JSON: ${cleanExcerpt(text)}`;
+	if (truncated) return t('backend.body.cut', {excerpt: cleanExcerpt(text, 60)});
+	return parsed.json ? t('backend.body.unexpected', {expected, excerpt: cleanExcerpt(text, 120)}) : t('backend.body.notJson', {excerpt: cleanExcerpt(text)});
 }
 
 export const isSuccessStatus = (status: number): boolean => status >= 200 && status < 300;
@@ -116,8 +119,8 @@ export function clockSkew(headers: ResponseInput['headers'], now: number): numbe
 
 export function describeDuration(milliseconds: number): string {
 	const seconds = Math.round(Math.abs(milliseconds) / 1000);
-	if (seconds < 120) return `${seconds} seconds`;
+	if (seconds < 120) return t('backend.duration.seconds', {count: seconds});
 	const minutes = Math.round(seconds / 60);
-	if (minutes < 120) return `${minutes} minutes`;
-	return `${Math.round(minutes / 60)} hours`;
+	if (minutes < 120) return t('backend.duration.minutes', {count: minutes});
+	return t('backend.duration.hours', {count: Math.round(minutes / 60)});
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import {t} from '../i18n/index.js';
 import type {Answers, FieldSpec} from './types.js';
 
 export type FieldError = {key: string; label: string; flag?: string; message: string; value: string};
@@ -37,9 +38,9 @@ export function lazySchema<S extends z.ZodMiniType>(make: () => S): Parser<S> {
 /** A single-line printable value; the rule is repeated so each schema reads on its own. */
 export function printableText(rule: string, maxLength: number) {
 	return z.string().check(
-		z.maxLength(maxLength, `${rule} (at most ${maxLength} characters)`),
-		z.refine(value => !hasControlCharacters(value), 'must not contain control characters (line breaks, tabs, escape codes)'),
-		z.refine(isWellFormedText, 'contains a broken character (half of a surrogate pair): retype it'),
+		z.maxLength(maxLength, t('backend.text.tooLong', {rule, max: maxLength})),
+		z.refine(value => !hasControlCharacters(value), t('backend.text.controlCharacters')),
+		z.refine(isWellFormedText, t('backend.text.brokenCharacter')),
 	);
 }
 
@@ -49,22 +50,22 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 function baseUrlProblem(value: string): string | undefined {
-	if (hasControlCharacters(value) || /\s/.test(value)) return 'must not contain spaces or control characters';
+	if (hasControlCharacters(value) || /\s/.test(value)) return t('backend.url.spaces');
 	// A bare "?" or "#" leaves URL's search and hash empty, yet whatever regwiz appends would land after it.
-	const marker = ['?', '#'].find(character => value.includes(character));
-	if (marker) return `must not contain "${marker}" (a ${marker === '?' ? 'query' : 'fragment'}): give the base URL alone (e.g. ${value.slice(0, value.indexOf(marker)) || 'https://registry.example.com'})`;
-	if (!URL.canParse(value)) return 'is not a URL (e.g. https://registry.example.com)';
+	const marker = (['?', '#'] as const).find(character => value.includes(character));
+	if (marker) return t('backend.url.marker', {marker, example: value.slice(0, value.indexOf(marker)) || 'https://registry.example.com'});
+	if (!URL.canParse(value)) return t('backend.url.notUrl');
 	const url = new URL(value);
-	if (!/^https?:$/.test(url.protocol)) return 'must start with https:// (or http:// for a local server)';
-	if (url.username !== '' || url.password !== '') return 'must not contain a user name or password; credentials are asked separately';
-	if (url.search !== '' || url.hash !== '') return 'must not contain a query (?) or fragment (#)';
+	if (!/^https?:$/.test(url.protocol)) return t('backend.url.scheme');
+	if (url.username !== '' || url.password !== '') return t('backend.url.userInfo');
+	if (url.search !== '' || url.hash !== '') return t('backend.url.queryOrFragment');
 	return undefined;
 }
 
 /** An http(s) base URL with no credentials, query or fragment. */
 export const baseUrlSchema = lazySchema(() =>
 	z.string().check(
-		z.minLength(1, 'a base URL is required (e.g. https://registry.example.com)'),
+		z.minLength(1, t('backend.url.required')),
 		z.superRefine((value: string, context) => {
 			const problem = baseUrlProblem(value);
 			if (problem) context.addIssue({code: 'custom', message: problem});
@@ -77,7 +78,7 @@ export function insecureHttpProblem(baseUrl: string): string | undefined {
 	if (!URL.canParse(baseUrl)) return undefined;
 	const url = new URL(baseUrl);
 	if (url.protocol !== 'http:' || isLoopbackHost(url.hostname)) return undefined;
-	return `${url.origin} uses plain http to another machine: credentials would travel unencrypted`;
+	return t('backend.url.insecure', {origin: url.origin});
 }
 
 export function fieldApplies(spec: FieldSpec, answers: Answers): boolean {
@@ -87,7 +88,7 @@ export function fieldApplies(spec: FieldSpec, answers: Answers): boolean {
 /** Checks one field; returns the message to show under it, or undefined when it is fine. */
 export function checkField(spec: FieldSpec, raw: string): string | undefined {
 	const value = spec.normalize ? spec.normalize(raw) : raw;
-	if (value === '') return spec.optional ? undefined : `${spec.label} is required (e.g. ${spec.example})`;
+	if (value === '') return spec.optional ? undefined : t('backend.field.required', {label: spec.label, example: spec.example});
 	const result = spec.schema.safeParse(value);
 	if (result.success) return undefined;
 	return result.error.issues[0]?.message ?? spec.rule;
