@@ -1,5 +1,6 @@
 import {Box, Text, useApp, useStdout} from 'ink';
 import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
+import {t} from '../i18n/index.js';
 import {safeText} from '../text-safety.js';
 import {reviewFacts, sendingPath} from './review-lines.js';
 import {useCreateAttempt} from './use-create-attempt.js';
@@ -66,12 +67,18 @@ export type WizardAppProps = WizardServices & {
 	onExit: (code: number) => void;
 };
 
+/** Credentials the environment gave (chosen on step 2, or given on the command line, its source said in either language). */
+function fromEnvironment(state: WizardState): boolean {
+	const source = state.credentialSource ?? '';
+	return state.mode?.kind === 'env' || source.startsWith('environment') || source.startsWith(t('ui.title.environment'));
+}
+
 /** The title says only what is chosen before the current screen: back on step 1 or 2, the later choices leave it. */
 function titleFor(state: WizardState): string {
-	if (!state.backend || state.current === 'backend') return 'regwiz · create a container registry';
+	if (!state.backend || state.current === 'backend') return t('ui.title.start');
 	const chosen = state.current !== 'credentialChoice';
-	const who = chosen ? state.profileName ?? (state.credentialSource?.startsWith('environment') ? 'environment' : undefined) : undefined;
-	if (state.current === 'review') return `regwiz · review · ${state.backend.title}`;
+	const who = chosen ? state.profileName ?? (fromEnvironment(state) ? t('ui.title.environment') : undefined) : undefined;
+	if (state.current === 'review') return t('ui.title.review', {backend: state.backend.title});
 	return ['regwiz', state.backend.title, who].filter(Boolean).join(' · ');
 }
 
@@ -86,14 +93,14 @@ function hintsFor(state: WizardState, canGoBack: boolean, store: ProfileStore, r
 	const back = canGoBack ? [hint('global', 'back')] : [];
 	const quit = hint('global', 'quit');
 	const question = currentQuestion(state);
-	if (question.id === 'review') return [...(reviewBlocked ? [] : [hint('review', 'send')]), hint('global', 'back', 'change a field'), quit];
+	if (question.id === 'review') return [...(reviewBlocked ? [] : [hint('review', 'send')]), hint('global', 'back', t('ui.key.changeField')), quit];
 	if (question.id === 'sending') return [hint('sending', 'back'), quit];
 	if (question.id === 'result') {
 		if (state.result?.ok) return [...(canLogIn ? [hint('result', 'login')] : []), hint('result', 'another'), hint('result', 'close')];
 		// Sent and not clearly answered: it may exist already, so the key never just says "retry".
-		const retry = retryHelps(state.result) ? [hint('result', 'retry', state.result && mayHaveBeenCreated(state.result) ? 'send again (check first)' : undefined)] : [];
+		const retry = retryHelps(state.result) ? [hint('result', 'retry', state.result && mayHaveBeenCreated(state.result) ? t('ui.key.sendAgain') : undefined)] : [];
 		const rename = renameKey(state) ? [hint('result', 'rename')] : [];
-		return [...retry, hint('global', 'back', credentialsAtFault(state) ? 'change credentials' : 'change a field'), ...rename, hint('result', 'another'), hint('result', 'close')];
+		return [...retry, hint('global', 'back', credentialsAtFault(state) ? t('ui.key.changeCredentials') : t('ui.key.changeField')), ...rename, hint('result', 'another'), hint('result', 'close')];
 	}
 	if (question.id === 'credentialChoice') {
 		const editable = store.list().some(profile => profile.backend === state.backend?.id);
@@ -168,7 +175,7 @@ export function WizardApp(props: WizardAppProps) {
 			},
 			(error: unknown) => {
 				setStartingSandbox(false);
-				dispatch({type: 'notice', message: `the sandbox could not start: ${(error as Error).message}`});
+				dispatch({type: 'notice', message: t('ui.sandbox.failed', {message: (error as Error).message})});
 			},
 		);
 	};
@@ -190,7 +197,7 @@ export function WizardApp(props: WizardAppProps) {
 				sending.current?.abort();
 				dispatch({type: 'cancelSending'});
 				// The request may already have reached the service: say so before it can be sent again.
-				dispatch({type: 'notice', message: `Cancelled while sending. ${MAY_HAVE_BEEN_CREATED}`});
+				dispatch({type: 'notice', message: t('ui.sending.cancelled', {more: MAY_HAVE_BEEN_CREATED})});
 			}
 			return true;
 		}
@@ -232,7 +239,7 @@ export function WizardApp(props: WizardAppProps) {
 	if (question.id === 'backend') {
 		body = (
 			<SelectQuestion
-				prompt="Where should the registry live?"
+				prompt={t('ui.backend.question')}
 				options={backends.map(item => ({value: item.id, label: item.title, hint: item.description}))}
 				initialValue={state.backend?.id}
 				onSelect={value => {
@@ -253,7 +260,7 @@ export function WizardApp(props: WizardAppProps) {
 				onTrySandbox={inSandbox || !props.startSandbox ? undefined : trySandbox}
 			/>
 		);
-		if (startingSandbox) body = <SendingStep what="Starting the sandbox (a local emulator)…" startedAt={Date.now()} />;
+		if (startingSandbox) body = <SendingStep what={t('ui.sandbox.starting')} startedAt={Date.now()} />;
 	} else if ('spec' in question && backend) {
 		const {spec, group} = question;
 		const editingSecret = group === 'credentials' && state.mode?.kind === 'edit' && spec.kind === 'secret';
@@ -305,12 +312,13 @@ export function WizardApp(props: WizardAppProps) {
 	} else if (question.id === 'review' && backend) {
 		body = <ReviewPanel facts={{...reviewFacts(state, props.allowInsecureHttp)!, compact: (stdout.rows || 24) < 24}} />;
 	} else if (question.id === 'sending') {
-		const verb = backend?.curl.kind === 'signed' ? 'Signing and sending' : 'Sending';
-		body = <SendingStep what={`${verb} POST ${sendingPath(state)}…`} startedAt={sendStartedAt || Date.now()} />;
+		const path = sendingPath(state);
+		const what = backend?.curl.kind === 'signed' ? t('ui.sending.signed', {path}) : t('ui.sending.plain', {path});
+		body = <SendingStep what={what} startedAt={sendStartedAt || Date.now()} />;
 	} else if (question.id === 'result' && state.result && backend) {
 		body = (
 			<Box flexDirection="column">
-				{attempts > 0 ? <Text dimColor>{`Sent again: attempt ${attempts + 1}`}</Text> : null}
+				{attempts > 0 ? <Text dimColor>{t('ui.result.attempt', {attempt: attempts + 1})}</Text> : null}
 				<ResultPanel result={state.result} noun={backend.noun} loginBelow={facts !== undefined && props.login !== undefined} />
 				{facts && props.login ? <LoginPanel facts={facts} login={state.login} offered={canLogIn} /> : null}
 				{state.result.ok && inSandbox && props.forReal ? <ForRealNote lines={props.forReal()} /> : null}
@@ -341,7 +349,7 @@ export function WizardApp(props: WizardAppProps) {
 				body
 			) : (
 				<Box marginTop={1}>
-					<Text>{question.id === 'sending' ? 'Cancelled: the request was abandoned; check whether it was created.' : 'Cancelled: nothing was sent.'}</Text>
+					<Text>{question.id === 'sending' ? t('ui.cancelled.sending') : t('ui.cancelled.nothing')}</Text>
 				</Box>
 			)}
 			{state.exitCode !== undefined ? null : <Footer hints={hintsFor(state, canGoBack, store, question.id === 'review' && (unacceptedInsecureEndpoint(state, props.allowInsecureHttp) !== undefined || planInputProblem(state) !== undefined), canLogIn)} />}

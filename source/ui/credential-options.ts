@@ -1,4 +1,5 @@
 import type {Answers, Backend} from '../backends/types.js';
+import {t} from '../i18n/index.js';
 import {relativeTime} from '../relative-time.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {safeText} from '../text-safety.js';
@@ -37,17 +38,17 @@ export function credentialChoices({
 	const options: SelectOption[] = profiles.map(profile => ({
 		value: `profile:${profile.name}`,
 		label: safeText(profile.name),
-		hint: safeText(`${backend.publicCredential(profile.credentials)} · ${backend.describeEndpoint(profile.connection)} · ${profile.lastUsedAt ? `last used ${relativeTime(profile.lastUsedAt)}` : 'not used yet'}`),
+		hint: safeText(`${backend.publicCredential(profile.credentials)} · ${backend.describeEndpoint(profile.connection)} · ${profile.lastUsedAt ? t('ui.credentials.lastUsed', {when: relativeTime(profile.lastUsedAt)}) : t('ui.credentials.notUsed')}`),
 	}));
 	if (fromEnv) {
-		options.push({value: 'env', label: `From environment (${fromEnv.source})`, hint: safeText(backend.publicCredential(fromEnv.credentials))});
+		options.push({value: 'env', label: t('ui.credentials.fromEnvironment', {source: fromEnv.source}), hint: safeText(backend.publicCredential(fromEnv.credentials))});
 	}
 	if (importable) {
-		options.push({value: 'import', label: safeText(`Import from ${importable.source}`), hint: safeText(backend.publicCredential(importable.credentials))});
+		options.push({value: 'import', label: safeText(t('ui.credentials.import', {source: importable.source})), hint: safeText(backend.publicCredential(importable.credentials))});
 	}
-	options.push({value: 'new', label: 'New credentials…'});
+	options.push({value: 'new', label: t('ui.credentials.new')});
 	const nothingSetUp = profiles.length === 0 && !fromEnv;
-	if (nothingSetUp && canTrySandbox) options.push({value: SANDBOX_CHOICE, label: 'Try it in the sandbox first (no account needed)'});
+	if (nothingSetUp && canTrySandbox) options.push({value: SANDBOX_CHOICE, label: t('ui.credentials.trySandbox')});
 	const initialValue = initialProfile ? `profile:${initialProfile}` : options[0]?.value;
 
 	const choose = (value: string, edit = false): CredentialChoiceMade | undefined => {

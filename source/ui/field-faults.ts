@@ -1,3 +1,4 @@
+import {t} from '../i18n/index.js';
 import {checkField} from '../backends/validation.js';
 import type {FieldSpec} from '../backends/types.js';
 
@@ -23,21 +24,26 @@ function characterAllowed(spec: FieldSpec, character: string): boolean {
 	return accepts(spec, `${PROBE}${character}${PROBE}`);
 }
 
-const NAMES: Record<string, string> = {
-	_: 'the underscore',
-	' ': 'spaces',
-	'.': 'the dot',
-	'/': 'the slash',
-	':': 'the colon',
-	'@': 'the at sign',
-	'-': 'the hyphen',
-};
-
-const nameOf = (character: string) => NAMES[character] ?? `"${character}"`;
-
-function listed(parts: string[]): string {
-	if (parts.length <= 1) return parts.join('');
-	return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+/** A character as a person names it, in the language in use; others quoted as they are. */
+function nameOf(character: string): string {
+	switch (character) {
+		case '_':
+			return t('ui.fault.underscore');
+		case ' ':
+			return t('ui.fault.space');
+		case '.':
+			return t('ui.fault.dot');
+		case '/':
+			return t('ui.fault.slash');
+		case ':':
+			return t('ui.fault.colon');
+		case '@':
+			return t('ui.fault.at');
+		case '-':
+			return t('ui.fault.hyphen');
+		default:
+			return `"${character}"`;
+	}
 }
 
 /** The characters of `value` the field does not accept, said as a person would. */
@@ -53,10 +59,10 @@ export function disallowedCharacters(spec: FieldSpec, value: string): string | u
 		if (lower !== character && characterAllowed(spec, lower)) uppercase.push(character);
 		else others.push(character);
 	}
-	const parts = [...(uppercase.length > 0 ? [`uppercase ${uppercase.join(', ')}`] : []), ...others.map(nameOf)];
+	const parts = [...(uppercase.length > 0 ? [t('ui.fault.uppercase', {letters: uppercase.join(', ')})] : []), ...others.map(nameOf)];
 	if (parts.length === 0) return undefined;
 	const count = uppercase.length + others.length;
-	return `${listed(parts)} ${count === 1 ? 'is' : 'are'} not allowed`;
+	return t('ui.fault.notAllowed', {parts, count});
 }
 
 /** The message for an invalid value (its fault first, then the rule), or undefined when it is valid. */

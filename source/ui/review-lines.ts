@@ -1,3 +1,4 @@
+import {t} from '../i18n/index.js';
 import {insecureHttpProblem} from '../backends/validation.js';
 import type {FieldSpec, PlainRequest} from '../backends/types.js';
 import {buildCreateRequest} from '../core/plan.js';
@@ -11,8 +12,8 @@ import {planInputProblem, planOf, questions, unacceptedInsecureEndpoint, type Wi
 /** How an answer reads back: a choice by its label, a secret masked, an empty optional value as "(none)". */
 export function shownAnswer(spec: FieldSpec, value: string): string {
 	if (spec.kind === 'secret') return maskSecret(value) || '****';
-	if (spec.kind === 'choice') return spec.choices?.find(choice => choice.value === value)?.label ?? (value === '' ? "server's default (not sent)" : value);
-	return value === '' ? '(none)' : value;
+	if (spec.kind === 'choice') return spec.choices?.find(choice => choice.value === value)?.label ?? (value === '' ? t('ui.review.serverDefault') : value);
+	return value === '' ? t('ui.review.none') : value;
 }
 
 export type ReviewFacts = {
@@ -42,11 +43,11 @@ export function reviewFacts(state: WizardState, allowInsecureHttp: boolean, goBa
 	const blocked = unacceptedInsecureEndpoint(state, allowInsecureHttp);
 	const badInput = planInputProblem(state);
 	const warning = badInput
-		? `${badInput}. Nothing can be sent: go back (${goBack}) to choose or edit the credentials.`
+		? t('ui.review.badInput', {problem: badInput, back: goBack})
 		: blocked
-			? `${blocked}. Go back (${goBack}) to change the endpoint, or start regwiz with --allow-insecure-http.`
+			? t('ui.review.blocked', {problem: blocked, back: goBack})
 			: insecureHttpProblem(backend.endpoint(plan.connection))
-				? 'Plain http to another machine: credentials travel unencrypted (you allowed it).'
+				? t('ui.review.plainHttp')
 				: undefined;
 	const request = buildCreateRequest(plan);
 	// A header whose value differs a moment later (a timestamp, signed at sending) is not shown as if it were sent.
@@ -58,14 +59,14 @@ export function reviewFacts(state: WizardState, allowInsecureHttp: boolean, goBa
 	return {
 		backendTitle: backend.title,
 		endpoint: backend.describeEndpoint(plan.connection),
-		credentialLabel: backend.credentialFields.find(spec => spec.key === backend.shownCredential)?.label ?? 'Credentials',
+		credentialLabel: backend.credentialFields.find(spec => spec.key === backend.shownCredential)?.label ?? t('ui.review.credentials'),
 		credential: backend.publicCredential(plan.credentials),
 		credentialSource: plan.credentialSource,
 		request,
 		fields,
 		setWhenSent,
 		warning,
-		before: backend.bucketToCreate?.(plan.fields) && `create the bucket ${backend.bucketToCreate(plan.fields)} at Object Storage (HEAD, then PUT if absent)`,
+		before: backend.bucketToCreate?.(plan.fields) && t('ui.review.bucketFirst', {bucket: backend.bucketToCreate(plan.fields)!}),
 	};
 }
 
@@ -78,18 +79,18 @@ type ReviewRow = {label: string; value: string};
 export function reviewParts(facts: ReviewFacts): {answers: ReviewRow[]; requestLine: string; request: ReviewRow[]} {
 	const shown = displayRequest(facts.request);
 	const url = new URL(shown.url);
-	const headers = shown.headers.map(([name, value]): [string, string] => [name, facts.setWhenSent?.includes(name) ? '(set when sent)' : value]);
+	const headers = shown.headers.map(([name, value]): [string, string] => [name, facts.setWhenSent?.includes(name) ? t('ui.review.setWhenSent') : value]);
 	const answers: ReviewRow[] = [
-		...(facts.compact ? [] : [{label: 'Backend', value: facts.backendTitle}]),
-		{label: 'Endpoint', value: facts.endpoint},
+		...(facts.compact ? [] : [{label: t('ui.review.backend'), value: facts.backendTitle}]),
+		{label: t('ui.review.endpoint'), value: facts.endpoint},
 		{label: facts.credentialLabel, value: `${facts.credential} (${facts.credentialSource})`},
 		...(facts.compact ? [] : facts.fields ?? []),
-		...(facts.before ? [{label: 'First', value: facts.before}] : []),
+		...(facts.before ? [{label: t('ui.review.first'), value: facts.before}] : []),
 	];
-	const request: ReviewRow[] = [...url.searchParams.entries()].map(([name, value], index) => ({label: index === 0 ? 'Query' : '', value: `${name} = ${value}`}));
-	if (shown.body !== undefined) request.push({label: 'Body', value: shown.body});
-	if (facts.compact) request.push({label: 'Headers', value: headers.map(([name, value]) => `${name}: ${value}`).join(' · ')});
-	else for (const [name, value] of headers) request.push({label: 'Header', value: `${name}: ${value}`});
+	const request: ReviewRow[] = [...url.searchParams.entries()].map(([name, value], index) => ({label: index === 0 ? t('ui.review.query') : '', value: `${name} = ${value}`}));
+	if (shown.body !== undefined) request.push({label: t('ui.review.body'), value: shown.body});
+	if (facts.compact) request.push({label: t('ui.review.headers'), value: headers.map(([name, value]) => `${name}: ${value}`).join(' · ')});
+	else for (const [name, value] of headers) request.push({label: t('ui.review.header'), value: `${name}: ${value}`});
 	return {answers, requestLine: `${shown.method} ${safeText(shown.url)}`, request};
 }
 

@@ -1,6 +1,7 @@
 import {Box, render, useApp} from 'ink';
 import {useEffect, useState} from 'react';
 import type {Io} from '../io.js';
+import {t} from '../i18n/index.js';
 import {buildCreateRequest} from '../core/plan.js';
 import type {CreatePlan, CreateResult} from '../core/types.js';
 import {LiveArea} from './components/layout.js';
@@ -21,7 +22,7 @@ function SendAndShow({plan, sending}: {plan: CreatePlan; sending: Promise<Create
 	const path = new URL(buildCreateRequest(plan).url).pathname;
 	return (
 		<LiveArea>
-			{result ? <ResultPanel result={result} noun={plan.backend.noun} /> : <SendingStep what={`Signing and sending POST ${path}…`} startedAt={startedAt} />}
+			{result ? <ResultPanel result={result} noun={plan.backend.noun} /> : <SendingStep what={t('ui.sending.signed', {path})} startedAt={startedAt} />}
 			<Box />
 		</LiveArea>
 	);

@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import {EXIT} from '../core/exit-codes.js';
+import {t} from '../i18n/index.js';
 import {MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated} from '../core/result.js';
 import type {CreateResult} from '../core/types.js';
 import {safeText} from '../text-safety.js';
@@ -75,7 +76,7 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 	for (const result of pending) {
 		if (!result.failure || !mayHaveBeenCreated(result)) continue;
 		try {
-			options.io.stderr.write(`regwiz: cancelled while ${safeText(result.request.method)} ${safeText(result.request.url)} was being sent. ${MAY_HAVE_BEEN_CREATED}\n`);
+			options.io.stderr.write(t('ui.sending.cancelledWhile', {method: safeText(result.request.method), url: safeText(result.request.url), more: MAY_HAVE_BEEN_CREATED}));
 		} catch {
 			// The terminal may be gone (SIGHUP): the history still holds the attempt.
 		}

@@ -1,4 +1,5 @@
 import {BACKENDS} from '../backends/index.js';
+import {t} from '../i18n/index.js';
 import type {LookupAccess, LookupService} from '../backends/types.js';
 import {sendCreate, verifyCredentials} from '../core/create.js';
 import {planEndpoint} from '../core/plan.js';
@@ -34,12 +35,12 @@ function sandboxSwitch(onClose: (close: () => Promise<void>) => void): () => Pro
 
 /** How to do for real what was just done in the sandbox; names ~/.ncloud/configure when it exists. */
 export function forRealLines(env: NodeJS.ProcessEnv): string[] {
-	const lines = ['run `regwiz` again, without the sandbox, and give your own credentials.'];
+	const lines = [t('ui.forReal.again')];
 	const configure = ncloudConfigurePath(env);
 	if (existsSync(configure)) {
 		const home = env.HOME || os.homedir();
 		const shown = home && configure.startsWith(`${home}/`) ? `~/${configure.slice(home.length + 1)}` : configure;
-		lines.push(`First \`regwiz profile import-ncloud\` saves the NCP keys in ${shown} as a profile.`);
+		lines.push(t('ui.forReal.import', {path: shown}));
 	}
 	return lines;
 }

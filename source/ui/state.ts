@@ -1,3 +1,4 @@
+import {t} from '../i18n/index.js';
 import {fieldApplies, InputError, insecureHttpProblem} from '../backends/validation.js';
 import type {Answers, Backend, FieldSpec} from '../backends/types.js';
 import {planFromDraft, withDefaults, type Draft} from '../draft.js';
@@ -167,13 +168,13 @@ function sourceFor(mode: CredentialMode): {source: string; profileName?: string}
 	switch (mode.kind) {
 		case 'profile':
 		case 'edit':
-			return {source: `profile ${mode.name}`, profileName: mode.name};
+			return {source: t('ui.source.profile', {name: mode.name}), profileName: mode.name};
 		case 'env':
-			return {source: `environment (${mode.source})`};
+			return {source: t('ui.source.environment', {source: mode.source})};
 		case 'import':
 			return {source: mode.source};
 		case 'new':
-			return {source: 'typed in'};
+			return {source: t('ui.source.typed')};
 	}
 }
 
@@ -223,7 +224,7 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 		case 'chooseSave':
 			return move({...state, save: action.save, current: 'save', profileName: action.save ? state.profileName : undefined, credentialSource: action.save ? state.credentialSource : state.credentialSource}, 1);
 		case 'named':
-			return move({...state, profileName: action.name, credentialSource: `profile ${action.name}`, current: 'profileName'}, 1);
+			return move({...state, profileName: action.name, credentialSource: t('ui.source.profile', {name: action.name}), current: 'profileName'}, 1);
 		case 'confirm':
 			return {...state, current: 'sending', result: undefined, notice: undefined};
 		case 'sent':
@@ -269,7 +270,7 @@ export function planOf(state: WizardState): CreatePlan | undefined {
 		connection: state.connection,
 		fields: state.fields,
 		credentials: state.credentials,
-		credentialSource: state.credentialSource ?? 'typed in',
+		credentialSource: state.credentialSource ?? t('ui.source.typed'),
 		profileName: state.save === false ? undefined : state.profileName,
 		lastFields: state.lastFields,
 	});

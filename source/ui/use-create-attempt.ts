@@ -1,5 +1,6 @@
 import {useEffect, useRef, useState, type RefObject} from 'react';
 import {InputError} from '../backends/validation.js';
+import {t} from '../i18n/index.js';
 import type {CreatePlan, CreateResult} from '../core/types.js';
 import type {ProfileStore} from '../store/profile-store.js';
 import {planOf, type Action, type WizardState} from './state.js';
@@ -54,7 +55,7 @@ export function useCreateAttempt({state, send, onAttempt, inSandbox, store, disp
 			(error: unknown) => {
 				// Nothing was sent (bad input is refused before signing): back to where it can be changed.
 				dispatch({type: 'cancelSending'});
-				dispatch({type: 'notice', message: error instanceof InputError ? error.message : `unexpected error: ${(error as Error).message}`});
+				dispatch({type: 'notice', message: error instanceof InputError ? error.message : t('ui.error.unexpected', {message: (error as Error).message})});
 			},
 		);
 		return () => controller.abort();

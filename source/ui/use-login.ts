@@ -1,5 +1,6 @@
 import {useEffect, useRef, type RefObject} from 'react';
 import type {DockerLogin} from '../backends/types.js';
+import {t} from '../i18n/index.js';
 import {loginFacts, type CreateLoginFacts, type LoginReport} from '../login/facts.js';
 import {planOf, type Action, type WizardState} from './state.js';
 
@@ -33,7 +34,7 @@ export function useLogin({state, login, autoLogin, dispatch}: LoginOptions): {
 		dispatch({type: 'loginStarted', at: Date.now()});
 		login(facts.login, controller.signal).then(
 			report => dispatch({type: 'loginDone', report}),
-			(error: unknown) => dispatch({type: 'loginDone', report: {kind: 'failed', tool: 'docker', host: facts.login.host, said: [`unexpected error: ${(error as Error).message}`], exitCode: null}}),
+			(error: unknown) => dispatch({type: 'loginDone', report: {kind: 'failed', tool: 'docker', host: facts.login.host, said: [t('ui.error.unexpected', {message: (error as Error).message})], exitCode: null}}),
 		);
 	};
 	const canLogInRef = useRef(canLogIn);

@@ -1,2 +1,62 @@
 export const plain = {
+	'plain.intro': 'regwiz, plain mode: each question is asked once, as a line.',
+	'plain.howTo': 'Choices are numbered: type the number and press Enter. Press Enter alone to keep the current value. Type back (or <) to return to the previous question. Ctrl-C quits; nothing is sent before you confirm the review.',
+	'plain.backWord': 'back',
+	'plain.noEarlier': 'There is no earlier question.',
+	'plain.step': (v: {step: number; total: number}) => `Step ${v.step} of ${v.total}.`,
+	'plain.error': (v: {message: string}) => `Error: ${v.message}`,
+	'plain.warning': (v: {message: string}) => `Warning: ${v.message}`,
+	'plain.done': (v: {message: string}) => `Done: ${v.message}`,
+
+	// numbered lists
+	'plain.choose.one': 'Type 1',
+	'plain.choose.range': (v: {count: number}) => `Type a number from 1 to ${v.count}`,
+	'plain.choose.prompt': (v: {range: string}) => `${v.range}: `,
+	'plain.choose.promptKeep': (v: {range: string; number: number; label: string}) => `${v.range}, or press Enter for ${v.number} (${v.label}): `,
+	'plain.choose.nothing': (v: {range: string}) => `Error: nothing was typed. ${v.range}.`,
+	'plain.choose.notNumber': (v: {typed: string; range: string}) => `Error: "${v.typed}" is not one of the numbers. ${v.range}.`,
+
+	// step 2 and the fields
+	'plain.credentials.profile': (v: {name: string}) => `Profile ${v.name}`,
+	'plain.credentials.edit': ' To edit a saved profile, type e and its number (e.g. e1).',
+	'plain.field.choose': (v: {label: string}) => `${v.label}?`,
+	'plain.field.optional': (v: {rule: string}) => `${v.rule} (optional)`,
+	'plain.field.intro': (v: {step: string; label: string; rule: string}) => `${v.step} ${v.label}: ${v.rule}.`,
+	'plain.field.hidden': 'It is not shown as you type.',
+	'plain.field.keepSecret': (v: {masked: string}) => `Press Enter to keep the stored secret (${v.masked}).`,
+	'plain.field.keepTyped': 'Press Enter to keep what you typed before.',
+	'plain.field.current': (v: {value: string}) => `Current value: ${v.value}. Press Enter to keep it.`,
+	'plain.field.skip': 'Press Enter to skip it.',
+	'plain.field.fault': (v: {problem: string; suggestion?: string}) => `Error: ${v.problem}.${v.suggestion ? ` Try ${v.suggestion}.` : ' Try again.'}`,
+	'plain.field.risk': (v: {risk: string}) => `Warning: ${v.risk}. Use https://, or type the same value again to accept the risk.`,
+	'plain.save.keptHint': 'kept for this run only',
+	'plain.profile.intro': (v: {step: string; label: string; rule: string; where: string; current: string}) =>
+		`${v.step} ${v.label}: ${v.rule}; ${v.where}. Current value: ${v.current}. Press Enter to keep it.`,
+	'plain.profile.error': (v: {label: string; problem: string}) => `Error: ${v.label}: ${v.problem}. Try again.`,
+	'plain.profile.saved': (v: {name: string}) => `Saved as profile ${v.name}.`,
+
+	// the review
+	'plain.review.title': (v: {step: string}) => `${v.step} Review.`,
+	'plain.review.request': (v: {request: string}) => `This request will be sent: ${v.request}`,
+	'plain.review.goBack': 'type back',
+	'plain.review.blockedPrompt': 'Nothing can be sent. Type back to change it: ',
+	'plain.review.prompt': 'Press Enter to send it, or type back to change a field: ',
+	'plain.review.blocked': 'Error: nothing can be sent as it is.',
+	'plain.review.neither': (v: {typed: string}) => `Error: "${v.typed}" is neither Enter nor back.`,
+
+	// sending and the result
+	'plain.sending.cancelled': (v: {noun: string; more: string}) => `Cancelled while sending ${v.noun === 'registry' ? 'the registry' : `the ${v.noun}`}. ${v.more}`,
+	'plain.result.done': (v: {title: string}) => `Result: Done. ${v.title}.`,
+	'plain.result.failed': (v: {title: string}) => `Result: Failed. ${v.title}.`,
+	'plain.result.sendAgain': 'Send again (check first: it may have been created)',
+	'plain.result.retry': 'Retry (signed afresh)',
+	'plain.result.login': (v: {host: string}) => `Log in with docker now (${v.host})`,
+	'plain.result.another': (v: {noun: string}) => `Create another ${v.noun}`,
+	'plain.result.quit': 'Quit',
+	'plain.result.changeField': 'Change a field',
+	'plain.result.nameLabel': 'name',
+	'plain.result.rename': (v: {label: string}) => `Change the ${v.label.toLowerCase()}`,
+	'plain.result.whatNext': 'What next?',
+	'plain.cancelled': '\nCancelled.',
+	'plain.cancelledNothing': '\nCancelled, nothing was sent.',
 };

@@ -1,6 +1,7 @@
 import {InputError, insecureHttpProblem} from '../../backends/validation.js';
 import type {Backend} from '../../backends/types.js';
 import {EXIT} from '../../core/exit-codes.js';
+import {t} from '../../i18n/index.js';
 import {buildCreateRequest} from '../../core/plan.js';
 import {MAY_HAVE_BEEN_CREATED, mayHaveBeenCreated} from '../../core/result.js';
 import type {CreateResult} from '../../core/types.js';
@@ -38,6 +39,8 @@ import {LineReader} from './line-reader.js';
 // nothing animates, no escape sequence is written: every answer is a line, every choice a number.
 
 const BACK = /^(back|<)$/i;
+/** "back", "<", or the word for it in the language in use. */
+const isBack = (typed: string) => BACK.test(typed) || typed === t('plain.backWord');
 
 /** Signals that end the wizard like a quit, with their exit codes (128 + the signal's number). */
 const SIGNAL_EXITS = {SIGINT: EXIT.cancelled, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup, SIGQUIT: EXIT.quit} as const;
@@ -96,9 +99,9 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		const line = secret ? await reader.secret(prompt) : await reader.line(prompt);
 		if (line === undefined) return {kind: 'end'};
 		const typed = line.replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim();
-		if (BACK.test(typed) && !secret) {
+		if (isBack(typed) && !secret) {
 			if (canGoBack() || state.current === 'result') return {kind: 'back'};
-			say('There is no earlier question.');
+			say(t('plain.noEarlier'));
 			return ask(prompt, secret);
 		}
 		return {kind: 'value', value: secret ? line.replace(/[\r\n]/g, '') : typed};
@@ -109,8 +112,8 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		say(sentence);
 		choices.forEach((choice, index) => say(`  ${index + 1}. ${choice.label}${choice.hint ? `: ${choice.hint}` : ''}`));
 		const kept = choices.findIndex(choice => choice.value === current);
-		const range = choices.length === 1 ? 'Type 1' : `Type a number from 1 to ${choices.length}`;
-		const prompt = `${range}${kept >= 0 ? `, or press Enter for ${kept + 1} (${choices[kept]!.label})` : ''}: `;
+		const range = choices.length === 1 ? t('plain.choose.one') : t('plain.choose.range', {count: choices.length});
+		const prompt = kept >= 0 ? t('plain.choose.promptKeep', {range, number: kept + 1, label: choices[kept]!.label}) : t('plain.choose.prompt', {range});
 		for (;;) {
 			const reply = await ask(prompt);
 			if (reply.kind !== 'value') return reply;
@@ -119,15 +122,15 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 			if (special) return special;
 			const number = /^\d+$/.test(reply.value) ? Number(reply.value) : Number.NaN;
 			if (number >= 1 && number <= choices.length) return {kind: 'value', value: choices[number - 1]!.value};
-			say(`Error: ${reply.value === '' ? 'nothing was typed' : `"${reply.value}" is not one of the numbers`}. ${range}.`);
+			say(reply.value === '' ? t('plain.choose.nothing', {range}) : t('plain.choose.notNumber', {typed: reply.value, range}));
 		}
 	}
 
-	const stepLine = (question: Question) => `Step ${question.step} of ${TOTAL_STEPS}.`;
+	const stepLine = (question: Question) => t('plain.step', {step: question.step, total: TOTAL_STEPS});
 
 	async function askBackend(question: Question): Promise<Reply> {
 		const reply = await choose(
-			`${stepLine(question)} Where should the registry live?`,
+			`${stepLine(question)} ${t('ui.backend.question')}`,
 			services.backends.map(item => ({value: item.id, label: item.title, hint: item.description})),
 			state.backend?.id,
 		);
@@ -146,16 +149,16 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 			// A first run: nothing to choose from, new credentials are asked at once.
 			const made = offered.choose(offered.options[0]!.value);
 			if (made) dispatch({type: 'chooseCredentials', ...made, automatic: true});
-			say(`No saved ${backend.title} profile yet: new credentials can be saved as one.`);
+			say(t('ui.credentials.noProfile', {backend: backend.title}));
 			return {kind: 'value', value: offered.options[0]!.value};
 		}
 		// Read out, a profile's name alone would not say what it is.
-		const choices: Choice[] = offered.options.map(option => (option.value.startsWith('profile:') ? {...option, label: `Profile ${option.label}`, hint: option.hint?.replaceAll(' · ', ', ')} : option));
-		if (offered.nothingSetUp) say(`No saved ${backend.title} profile yet: new credentials can be saved as one.`);
+		const choices: Choice[] = offered.options.map(option => (option.value.startsWith('profile:') ? {...option, label: t('plain.credentials.profile', {name: option.label}), hint: option.hint?.replaceAll(' · ', ', ')} : option));
+		if (offered.nothingSetUp) say(t('ui.credentials.noProfile', {backend: backend.title}));
 		const editable = choices.some(choice => choice.value.startsWith('profile:'));
 		let edit = false;
 		const reply = await choose(
-			`${stepLine(question)} Which credentials?${editable ? ' To edit a saved profile, type e and its number (e.g. e1).' : ''}`,
+			`${stepLine(question)} ${t('ui.credentials.question')}${editable ? t('plain.credentials.edit') : ''}`,
 			choices,
 			state.profileName ? `profile:${state.profileName}` : undefined,
 			typed => {
@@ -168,7 +171,7 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		);
 		if (reply.kind !== 'value') return reply;
 		if (reply.value === SANDBOX_CHOICE && services.startSandbox) {
-			say('Starting the sandbox (a local emulator)…');
+			say(t('ui.sandbox.starting'));
 			try {
 				sandbox = await services.startSandbox();
 				say(sandbox.banner);
@@ -176,7 +179,7 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 				const profile = sandbox.store.get(name);
 				if (profile) dispatch({type: 'chooseCredentials', mode: {kind: 'profile', name}, credentials: profile.credentials, connection: profile.connection});
 			} catch (error) {
-				dispatch({type: 'notice', message: `the sandbox could not start: ${(error as Error).message}`});
+				dispatch({type: 'notice', message: t('ui.sandbox.failed', {message: (error as Error).message})});
 			}
 			return reply;
 		}
@@ -191,7 +194,7 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		const defaultValue = (group === 'fields' ? state.lastFields[spec.key] : undefined) ?? spec.defaultValue;
 		const normalize = (value: string) => (spec.normalize ? spec.normalize(value) : value);
 		if (spec.kind === 'choice' && spec.choices) {
-			const reply = await choose(`${stepLine(question)} ${spec.label}?${spec.help ? ` ${sentence(spec.help)}` : ''}`, [...spec.choices], answers[spec.key] ?? defaultValue);
+			const reply = await choose(`${stepLine(question)} ${t('plain.field.choose', {label: spec.label})}${spec.help ? ` ${sentence(spec.help)}` : ''}`, [...spec.choices], answers[spec.key] ?? defaultValue);
 			if (reply.kind === 'value') dispatch({type: 'answer', group, key: spec.key, value: reply.value});
 			return reply;
 		}
@@ -199,13 +202,14 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		const kept = group === 'credentials' && state.mode?.kind === 'edit' && secret ? state.keptSecrets[spec.key] ?? state.credentials[spec.key] : undefined;
 		const current = secret ? (kept ? undefined : answers[spec.key]) : answers[spec.key] ?? defaultValue;
 		if (group === 'credentials' && backend.credentialNote && spec === backend.credentialFields[0]) say(backend.credentialNote);
-		const rule = spec.optional && !/optional/.test(spec.rule) ? `${spec.rule} (optional)` : spec.rule;
-		const parts = [`${stepLine(question)} ${spec.label}: ${rule}.`];
+		// A rule that already says it is optional ("optional", or 선택 written as escapes: regexes stay ASCII in the bundle) is not told so twice.
+		const rule = spec.optional && !/optional|\uC120\uD0DD/.test(spec.rule) ? t('plain.field.optional', {rule: spec.rule}) : spec.rule;
+		const parts = [t('plain.field.intro', {step: stepLine(question), label: spec.label, rule})];
 		if (spec.help) parts.push(sentence(spec.help));
-		if (secret) parts.push('It is not shown as you type.');
-		if (kept) parts.push(`Press Enter to keep the stored secret (${maskSecret(kept)}).`);
-		else if (current !== undefined && current !== '') parts.push(secret ? 'Press Enter to keep what you typed before.' : `Current value: ${current}. Press Enter to keep it.`);
-		else if (spec.optional) parts.push('Press Enter to skip it.');
+		if (secret) parts.push(t('plain.field.hidden'));
+		if (kept) parts.push(t('plain.field.keepSecret', {masked: maskSecret(kept)}));
+		else if (current !== undefined && current !== '') parts.push(secret ? t('plain.field.keepTyped') : t('plain.field.current', {value: current}));
+		else if (spec.optional) parts.push(t('plain.field.skip'));
 		say(parts.join(' '));
 		const endpointWith = (value: string) => backend.endpoint({...state.connection, [spec.key]: normalize(value)});
 		let warnedFor: string | undefined;
@@ -221,13 +225,13 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 			const problem = fieldFault(spec, value);
 			if (problem) {
 				const suggestion = suggestValue(spec, value);
-				say(`Error: ${problem.startsWith(spec.label) ? problem : `${spec.label}: ${problem}`}.${suggestion ? ` Try ${suggestion}.` : ' Try again.'}`);
+				say(t('plain.field.fault', {problem: problem.startsWith(spec.label) ? problem : `${spec.label}: ${problem}`, suggestion}));
 				continue;
 			}
 			const risk = group === 'connection' && !options.allowInsecureHttp ? insecureHttpProblem(endpointWith(value)) : undefined;
 			if (risk && warnedFor !== value) {
 				warnedFor = value;
-				say(`Warning: ${risk}. Use https://, or type the same value again to accept the risk.`);
+				say(t('plain.field.risk', {risk}));
 				continue;
 			}
 			if (risk) dispatch({type: 'acceptInsecure', endpoint: endpointWith(value)});
@@ -237,18 +241,18 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 	}
 
 	async function askSave(question: Question, backend: Backend): Promise<Reply> {
-		say('Checking the credentials with a request that changes nothing…');
+		say(t('ui.save.checking'));
 		const controller = new AbortController();
 		const stop = () => controller.abort();
 		cancel.signal.addEventListener('abort', stop, {once: true});
 		const verdict = await services.verify(backend, state.credentials, state.connection, controller.signal).catch((error: unknown) => ({ok: false, message: (error as Error).message}));
 		cancel.signal.removeEventListener('abort', stop);
 		if (cancel.signal.aborted) return {kind: 'end'};
-		say(verdict.ok ? verdict.message : `Warning: ${verdict.message} (you may save them anyway: offline, or rights limited to creating)`);
+		say(verdict.ok ? verdict.message : t('plain.warning', {message: `${verdict.message}${t('ui.save.anyway')}`}));
 		const persistent = store().persistent;
-		const reply = await choose(`${stepLine(question)} Save as a profile?`, [
-			{value: 'yes', label: 'Save as a profile', hint: persistent ? 'reused next time; the secret is never shown again' : 'kept for this run only'},
-			{value: 'no', label: 'Use once without saving'},
+		const reply = await choose(`${stepLine(question)} ${t('ui.save.question')}`, [
+			{value: 'yes', label: t('ui.save.save'), hint: persistent ? t('ui.save.saveHint') : t('plain.save.keptHint')},
+			{value: 'no', label: t('ui.save.once')},
 		]);
 		if (reply.kind === 'value') dispatch({type: 'chooseSave', save: reply.value === 'yes'});
 		return reply;
@@ -258,45 +262,46 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		const profiles = store();
 		const editing = state.mode?.kind === 'edit' ? state.mode.name : undefined;
 		const proposed = state.profileName ?? editing ?? nextFreeProfileName(profiles);
-		const where = profiles.persistent ? `saved in ${profiles.location} (owner-only file)` : 'kept in memory for this run only';
-		say(`${stepLine(question)} Profile name: letters, digits, '.', '_' and '-' (e.g. staging); ${where}. Current value: ${proposed}. Press Enter to keep it.`);
+		const where = profiles.persistent ? t('ui.profile.savedIn', {location: profiles.location}) : t('ui.profile.inMemory');
+		const label = t('ui.profile.label');
+		say(t('plain.profile.intro', {step: stepLine(question), label, rule: t('ui.profile.rule'), where, current: proposed}));
 		for (;;) {
-			const reply = await ask('Profile name: ');
+			const reply = await ask(`${label}: `);
 			if (reply.kind !== 'value') return reply;
 			const name = reply.value === '' ? proposed : reply.value;
-			const problem = profileNameProblem(name) ?? (name !== editing && profiles.get(name) ? `a profile named "${name}" already exists: choose another name (or edit it from the list)` : undefined);
+			const problem = profileNameProblem(name) ?? (name !== editing && profiles.get(name) ? t('ui.profile.exists', {name}) : undefined);
 			if (problem) {
-				say(`Error: Profile name: ${problem}. Try again.`);
+				say(t('plain.profile.error', {label, problem}));
 				continue;
 			}
 			try {
 				if (editing && editing !== name) profiles.rename(editing, name);
 				profiles.save(name, {...profiles.get(name), backend: backend.id, credentials: state.credentials, connection: state.connection});
 			} catch (error) {
-				say(`Error: Could not save the profile: ${(error as Error).message}`);
+				say(t('plain.error', {message: t('ui.profile.saveFailed', {message: (error as Error).message})}));
 				continue;
 			}
-			say(`Saved as profile ${name}.`);
+			say(t('plain.profile.saved', {name}));
 			dispatch({type: 'named', name});
 			return reply;
 		}
 	}
 
 	async function askReview(question: Question): Promise<Reply> {
-		const facts = reviewFacts(state, options.allowInsecureHttp, 'type back');
+		const facts = reviewFacts(state, options.allowInsecureHttp, t('plain.review.goBack'));
 		if (!facts) return {kind: 'end'};
 		const {answers, requestLine, request} = reviewParts(facts);
-		say(`${stepLine(question)} Review.`);
+		say(t('plain.review.title', {step: stepLine(question)}));
 		for (const row of answers) say(`  ${row.label}: ${row.value}`);
-		say(`This request will be sent: ${requestLine}`);
+		say(t('plain.review.request', {request: requestLine}));
 		let label = '';
 		for (const row of request) {
 			label = row.label || label;
 			say(`  ${label}: ${row.value}`);
 		}
 		const blocked = unacceptedInsecureEndpoint(state, options.allowInsecureHttp) !== undefined || planInputProblem(state) !== undefined;
-		if (facts.warning) say(`${blocked ? 'Error' : 'Warning'}: ${facts.warning}`);
-		const prompt = blocked ? 'Nothing can be sent. Type back to change it: ' : 'Press Enter to send it, or type back to change a field: ';
+		if (facts.warning) say(blocked ? t('plain.error', {message: facts.warning}) : t('plain.warning', {message: facts.warning}));
+		const prompt = blocked ? t('plain.review.blockedPrompt') : t('plain.review.prompt');
 		for (;;) {
 			const reply = await ask(prompt);
 			if (reply.kind !== 'value') return reply;
@@ -304,7 +309,7 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 				dispatch({type: 'confirm'});
 				return reply;
 			}
-			say(blocked ? 'Error: nothing can be sent as it is.' : `Error: "${reply.value}" is neither Enter nor back.`);
+			say(blocked ? t('plain.review.blocked') : t('plain.review.neither', {typed: reply.value}));
 		}
 	}
 
@@ -312,7 +317,7 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 	async function send(backend: Backend): Promise<boolean> {
 		const plan = planOf(state);
 		if (!plan) return true;
-		say(`Signing and sending POST ${new URL(buildCreateRequest(plan).url).pathname}…`);
+		say(t('ui.sending.signed', {path: new URL(buildCreateRequest(plan).url).pathname}));
 		const controller = new AbortController();
 		const stop = () => controller.abort();
 		cancel.signal.addEventListener('abort', stop, {once: true});
@@ -321,13 +326,13 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 			result = await services.send(plan, controller.signal);
 		} catch (error) {
 			dispatch({type: 'cancelSending'});
-			dispatch({type: 'notice', message: error instanceof InputError ? error.message : `unexpected error: ${(error as Error).message}`});
+			dispatch({type: 'notice', message: error instanceof InputError ? error.message : t('ui.error.unexpected', {message: (error as Error).message})});
 			return !cancel.signal.aborted;
 		} finally {
 			cancel.signal.removeEventListener('abort', stop);
 		}
 		if (controller.signal.aborted) {
-			say(`Cancelled while sending ${backend.noun === 'registry' ? 'the registry' : `the ${backend.noun}`}. ${MAY_HAVE_BEEN_CREATED}`);
+			say(t('plain.sending.cancelled', {noun: backend.noun, more: MAY_HAVE_BEEN_CREATED}));
 			return false;
 		}
 		// A profile that reached the server was used, even if refused; only a success changes what is offered next time.
@@ -347,19 +352,19 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		const plan = planOf(state);
 		const facts = plan && state.result ? loginFacts(plan, state.result) : undefined;
 		if (!facts || !services.login) return;
-		say(`Logging in to ${facts.login.host}…`);
+		say(t('ui.login.running', {host: facts.login.host}));
 		dispatch({type: 'loginStarted', at: Date.now()});
 		const controller = new AbortController();
 		const stop = () => controller.abort();
 		cancel.signal.addEventListener('abort', stop, {once: true});
-		const report = await services.login(facts.login, controller.signal).catch((error: unknown) => ({kind: 'failed' as const, tool: 'docker', host: facts.login.host, said: [`unexpected error: ${(error as Error).message}`], exitCode: null}));
+		const report = await services.login(facts.login, controller.signal).catch((error: unknown) => ({kind: 'failed' as const, tool: 'docker', host: facts.login.host, said: [t('ui.error.unexpected', {message: (error as Error).message})], exitCode: null}));
 		cancel.signal.removeEventListener('abort', stop);
 		dispatch({type: 'loginDone', report});
 		const shown = describeLogin(facts, report);
-		say(`${shown.ok ? 'Done' : 'Error'}: ${shown.headline}`);
+		say(shown.ok ? t('plain.done', {message: shown.headline}) : t('plain.error', {message: shown.headline}));
 		for (const line of shown.said) say(`  ${line}`);
 		for (const line of shown.byHand) say(line);
-		say('Then push (my-image is yours):');
+		say(t('ui.login.thenPush'));
 		for (const line of shown.push) say(line);
 	}
 
@@ -369,16 +374,16 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		const facts = plan ? loginFacts(plan, result) : undefined;
 		const loginBelow = facts !== undefined && services.login !== undefined;
 		const {tone, title} = resultHeadline(result, backend.noun);
-		say(`Result: ${tone === 'success' ? 'Done' : 'Failed'}. ${title}.`);
+		say(tone === 'success' ? t('plain.result.done', {title}) : t('plain.result.failed', {title}));
 		for (const line of resultLines(result)) say(`  ${line.label}: ${line.value}`);
 		const {advice, commands} = resultAdvice(result, loginBelow);
 		if (advice.length > 0) {
-			say(result.ok ? 'Next:' : 'What to do:');
+			say(result.ok ? t('ui.result.next') : t('ui.result.whatToDo'));
 			for (const line of advice) say(`  ${line}`);
 		}
 		// Commands stand on lines of their own, at the left edge, so they can be copied whole.
 		if (commands.length > 0) {
-			say(advice.length > 0 || !result.ok ? 'Commands:' : 'Next:');
+			say(advice.length > 0 || !result.ok ? t('ui.result.commands') : t('ui.result.next'));
 			for (const {command, note} of commands) {
 				say(command);
 				if (note) say(`  ${note}`);
@@ -387,32 +392,32 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		if (facts && loginBelow && state.login === undefined) {
 			if (services.autoLogin) await logIn();
 			else {
-				say('Then push (my-image is yours):');
+				say(t('ui.login.thenPush'));
 				for (const line of pushCommands(facts.login)) say(line);
 			}
 		}
 		if (result.ok && inSandbox() && services.forReal) {
 			const [first, ...more] = services.forReal();
-			say(`That was the sandbox. For real: ${first ?? ''}`);
+			say(t('ui.forReal.note', {first: first ?? ''}));
 			for (const line of more) say(`  ${line}`);
 		}
 		for (;;) {
 			const canLogIn = loginBelow && (state.login === undefined || (state.login.status === 'done' && state.login.report.kind === 'failed'));
 			const atFault = credentialsAtFault(state);
 			const rename = renameKey(state);
-			const renameLabel = backend.fields.find(spec => spec.key === rename)?.label.toLowerCase() ?? 'name';
+			const renameLabel = backend.fields.find(spec => spec.key === rename)?.label ?? t('plain.result.nameLabel');
 			// Sent and not clearly answered: it may exist already, so the choice never just says "retry".
-			const retryLabel = mayHaveBeenCreated(result) ? 'Send again (check first: it may have been created)' : 'Retry (signed afresh)';
+			const retryLabel = mayHaveBeenCreated(result) ? t('plain.result.sendAgain') : t('plain.result.retry');
 			const choices: Choice[] = result.ok
-				? [...(canLogIn ? [{value: 'login', label: `Log in with docker now (${facts!.login.host})`}] : []), {value: 'another', label: `Create another ${backend.noun}`}, {value: 'quit', label: 'Quit'}]
+				? [...(canLogIn ? [{value: 'login', label: t('plain.result.login', {host: facts!.login.host})}] : []), {value: 'another', label: t('plain.result.another', {noun: backend.noun})}, {value: 'quit', label: t('plain.result.quit')}]
 				: [
 						...(retryHelps(result) ? [{value: 'retry', label: retryLabel}] : []),
-						{value: 'change', label: atFault ? 'Change the credentials' : 'Change a field'},
-						...(rename ? [{value: 'rename', label: `Change the ${renameLabel}`}] : []),
-						{value: 'another', label: `Create another ${backend.noun}`},
-						{value: 'quit', label: 'Quit'},
+						{value: 'change', label: atFault ? t('ui.save.change') : t('plain.result.changeField')},
+						...(rename ? [{value: 'rename', label: t('plain.result.rename', {label: renameLabel})}] : []),
+						{value: 'another', label: t('plain.result.another', {noun: backend.noun})},
+						{value: 'quit', label: t('plain.result.quit')},
 					];
-			const reply = await choose('What next?', choices);
+			const reply = await choose(t('plain.result.whatNext'), choices);
 			if (reply.kind === 'end') return reply;
 			const value = reply.kind === 'back' ? 'change' : reply.value;
 			if (value === 'login') {
@@ -432,17 +437,17 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 
 	let exitCode: number = EXIT.cancelled;
 	try {
-		say('regwiz, plain mode: each question is asked once, as a line.');
-		say('Choices are numbered: type the number and press Enter. Press Enter alone to keep the current value. Type back (or <) to return to the previous question. Ctrl-C quits; nothing is sent before you confirm the review.');
+		say(t('plain.intro'));
+		say(t('plain.howTo'));
 		const banner = services.banner;
 		if (banner) say(banner);
-		for (const warning of services.warnings) say(`Warning: ${warning}`);
+		for (const warning of services.warnings) say(t('plain.warning', {message: warning}));
 		for (;;) {
 			if (state.exitCode !== undefined) {
 				exitCode = state.exitCode;
 				break;
 			}
-			if (state.notice && state.notice !== lastNotice) say(`Error: ${state.notice}`);
+			if (state.notice && state.notice !== lastNotice) say(t('plain.error', {message: state.notice}));
 			lastNotice = state.notice;
 			const question = currentQuestion(state);
 			const backend = state.backend;
@@ -461,7 +466,7 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 			if (reply.kind === 'end') {
 				// Ctrl-C or the end of input: as the Ink wizard's Ctrl-C.
 				// The terminal left the cursor after "^C" or the prompt: the message starts a line of its own.
-				say(state.result ? '\nCancelled.' : '\nCancelled, nothing was sent.');
+				say(state.result ? t('plain.cancelled') : t('plain.cancelledNothing'));
 				break;
 			}
 			if (reply.kind === 'back' && question.id !== 'result') dispatch({type: 'back'});
@@ -475,7 +480,7 @@ export async function runPlainWizard(options: WizardOptions): Promise<number> {
 		for (const result of pending) {
 			if (!result.failure || !mayHaveBeenCreated(result)) continue;
 			try {
-				io.stderr.write(`regwiz: cancelled while ${safeText(result.request.method)} ${safeText(result.request.url)} was being sent. ${MAY_HAVE_BEEN_CREATED}\n`);
+				io.stderr.write(t('ui.sending.cancelledWhile', {method: safeText(result.request.method), url: safeText(result.request.url), more: MAY_HAVE_BEEN_CREATED}));
 			} catch {
 				// The terminal may be gone (SIGHUP): the history still holds the attempt.
 			}

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {FieldSpec} from '../../backends/types.js';
+import {displayWidth} from '../../text-width.js';
 import {shownAnswer} from '../review-lines.js';
 
 export {shownAnswer};
@@ -9,7 +10,7 @@ export type AnsweredField = {label: string; value: string};
 /** What this step has answered so far, above the current question (as huh shows a group). */
 export function AnsweredFields({fields}: {fields: AnsweredField[]}) {
 	if (fields.length === 0) return null;
-	const labelWidth = Math.min(20, Math.max(...fields.map(field => field.label.length)) + 2);
+	const labelWidth = Math.min(20, Math.max(...fields.map(field => displayWidth(field.label))) + 2);
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			{fields.map(field => (

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {t} from '../../i18n/index.js';
 import {safeText} from '../../text-safety.js';
 import type {ReactNode} from 'react';
 
@@ -52,7 +53,7 @@ export function Message({mark, color, text}: {mark: string; color?: string; text
 }
 
 export function Header({title, step, total, banner}: {title: string; step: number; total: number; banner?: string}) {
-	const counter = `Step ${step} of ${total}`;
+	const counter = t('ui.header.step', {step, total});
 	return (
 		<Box flexDirection="column" width="100%">
 			<Box justifyContent="space-between">

@@ -1,7 +1,9 @@
 import {Box, Text, useStdout} from 'ink';
 import {useEffect, useState} from 'react';
 import type {CreateResult} from '../../core/types.js';
+import {t} from '../../i18n/index.js';
 import {resultHeadline, resultLines, safeText} from '../../present.js';
+import {displayWidth} from '../../text-width.js';
 import {resultAdvice, reviewParts, type ReviewFacts} from '../review-lines.js';
 import type {CreateLoginFacts, LoginState} from '../../login/facts.js';
 import {describeLogin, pushCommands} from '../../login/push-lines.js';
@@ -66,7 +68,7 @@ export function ResultPanel({result, noun, loginBelow = false}: {result: CreateR
 				))}
 				{advice.length > 0 ? (
 					<Box flexDirection="column" marginTop={1}>
-						<Text bold>{result.ok ? 'Next:' : 'What to do:'}</Text>
+						<Text bold>{result.ok ? t('ui.result.next') : t('ui.result.whatToDo')}</Text>
 						{advice.map(item => (
 							<Box key={item} marginLeft={2}>
 								<Text wrap="wrap">{safeText(item)}</Text>
@@ -77,7 +79,7 @@ export function ResultPanel({result, noun, loginBelow = false}: {result: CreateR
 			</Panel>
 			{commands.length > 0 ? (
 				<Box flexDirection="column" marginTop={1}>
-					<Text bold>{advice.length > 0 || !result.ok ? 'Commands:' : 'Next:'}</Text>
+					<Text bold>{advice.length > 0 || !result.ok ? t('ui.result.commands') : t('ui.result.next')}</Text>
 					{commands.map(({command, note}) => (
 						<Box key={command} flexDirection="column">
 							<Commands lines={[command]} />
@@ -97,12 +99,12 @@ export function ResultPanel({result, noun, loginBelow = false}: {result: CreateR
  * Only a single word longer than the width is broken by the layout.
  */
 export function continuedLines(command: string, width: number): string[] {
-	if (command.length <= width || command.startsWith('#')) return [command];
+	if (displayWidth(command) <= width || command.startsWith('#')) return [command];
 	const lines: string[] = [];
 	let line = '';
 	for (const word of command.split(' ')) {
 		const indent = lines.length === 0 ? '' : '  ';
-		if (line !== '' && (indent + line + ' ' + word + ' \\').length > width) {
+		if (line !== '' && displayWidth(indent + line + ' ' + word + ' \\') > width) {
 			lines.push(`${indent}${line} \\`);
 			line = word;
 		} else line = line === '' ? word : `${line} ${word}`;
@@ -132,14 +134,14 @@ function Commands({lines}: {lines: string[]}) {
 /** "Log in with docker now" under a success: the offer, the tool at work, or its own answer; then how to push. */
 export function LoginPanel({facts, login, offered}: {facts: CreateLoginFacts; login?: LoginState; offered: boolean}) {
 	if (login?.status === 'running') {
-		return <SendingStep what={`Logging in to ${facts.login.host}…`} startedAt={login.startedAt} />;
+		return <SendingStep what={t('ui.login.running', {host: facts.login.host})} startedAt={login.startedAt} />;
 	}
 	if (login?.status !== 'done') {
 		return (
 			<Box flexDirection="column" marginTop={1}>
 				<Text wrap="wrap">
-					{offered ? `Log in with docker now: press l (${facts.login.host}). ` : ''}
-					<Text dimColor>Then push (my-image is yours):</Text>
+					{offered ? t('ui.login.offer', {host: facts.login.host}) : ''}
+					<Text dimColor>{t('ui.login.thenPush')}</Text>
 				</Text>
 				<Commands lines={pushCommands(facts.login)} />
 			</Box>
@@ -165,7 +167,7 @@ export function ForRealNote({lines}: {lines: string[]}) {
 	const [first, ...more] = lines;
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			<Words text={`That was the sandbox. For real: ${first ?? ''}`} />
+			<Words text={t('ui.forReal.note', {first: first ?? ''})} />
 			{more.map(line => (
 				<Box key={line} marginLeft={2}>
 					<Text wrap="wrap">{line}</Text>

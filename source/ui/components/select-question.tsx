@@ -3,6 +3,8 @@ import SelectInput from 'ink-select-input';
 import {useRef, useState} from 'react';
 import {useKeys} from '../input/key-router.js';
 import {commandFor, type Command} from '../keymap.js';
+import {t} from '../../i18n/index.js';
+import {displayWidth, padToWidth} from '../../text-width.js';
 
 export type SelectOption = {value: string; label: string; hint?: string};
 
@@ -75,20 +77,20 @@ export function SelectQuestion({
 		return callbacks.current.onCommand?.(command, list[current.current]!.value) ?? true;
 	});
 
-	const width = Math.max(...options.map(option => option.label.length)) + 2;
+	const width = Math.max(...options.map(option => displayWidth(option.label))) + 2;
 	const first = Math.min(Math.max(0, index - VISIBLE + 1), Math.max(0, options.length - VISIBLE));
 	const items = options.slice(first, first + VISIBLE).map(option => ({
 		key: option.value,
 		value: option.value,
-		label: option.hint ? `${option.label.padEnd(width - 2)}\t${option.hint}` : option.label,
+		label: option.hint ? `${padToWidth(option.label, width - 2)}\t${option.hint}` : option.label,
 	}));
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Text bold>{prompt}</Text>
 			<Box marginTop={1} flexDirection="column">
-				{first > 0 ? <Text dimColor>  ↑ {first} more</Text> : null}
+				{first > 0 ? <Text dimColor>{`  ${t('ui.list.moreAbove', {count: first})}`}</Text> : null}
 				<SelectInput key={`${first}:${index}`} items={items} initialIndex={index - first} isFocused={false} itemComponent={Item} />
-				{first + VISIBLE < options.length ? <Text dimColor>  ↓ {options.length - first - VISIBLE} more</Text> : null}
+				{first + VISIBLE < options.length ? <Text dimColor>{`  ${t('ui.list.moreBelow', {count: options.length - first - VISIBLE})}`}</Text> : null}
 			</Box>
 		</Box>
 	);

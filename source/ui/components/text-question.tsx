@@ -3,6 +3,7 @@ import {useRef, useState} from 'react';
 import {useKeys} from '../input/key-router.js';
 import {editLine, insertText, lineAt, type Line} from '../input/line-editor.js';
 import {commandFor} from '../keymap.js';
+import {t} from '../../i18n/index.js';
 import {Message, Words} from './layout.js';
 
 export {sanitizeTyped} from '../input/line-editor.js';
@@ -117,12 +118,12 @@ export function TextQuestion({label, initialValue, secret = false, placeholder, 
 			</Box>
 			<Box flexDirection="column" marginLeft={2}>
 				{problem ? (
-					<Message mark="✗" color="red" text={offered === undefined ? problem : `${problem}: try ${offered} (Tab accepts it)`} />
+					<Message mark="✗" color="red" text={offered === undefined ? problem : t('ui.field.try', {problem, offered})} />
 				) : warning ? (
 					<Message
 						mark="⚠"
 						color="yellow"
-						text={`${warning}${warnedFor === value ? '. Press Enter again to accept the risk.' : '. Use https://, or press Enter twice to accept the risk.'}`}
+						text={warnedFor === value ? t('ui.field.warnAgain', {warning}) : t('ui.field.warn', {warning})}
 					/>
 				) : (
 					<Words dimColor text={rule} />

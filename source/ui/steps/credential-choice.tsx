@@ -4,6 +4,7 @@ import type {Answers, Backend} from '../../backends/types.js';
 import type {ProfileStore} from '../../store/profile-store.js';
 import {credentialChoices, SANDBOX_CHOICE, type CredentialChoiceMade} from '../credential-options.js';
 import {SelectQuestion} from '../components/select-question.js';
+import {t} from '../../i18n/index.js';
 
 export {credentialChoices, SANDBOX_CHOICE, type CredentialChoiceMade};
 
@@ -42,7 +43,7 @@ export function CredentialChoice({
 	return (
 		<Box flexDirection="column">
 			<SelectQuestion
-				prompt="Which credentials?"
+				prompt={t('ui.credentials.question')}
 				options={options}
 				initialValue={initialValue}
 				onSelect={value => choose(value)}
@@ -54,7 +55,7 @@ export function CredentialChoice({
 			{nothingSetUp ? (
 				<Box marginTop={1}>
 					<Text dimColor wrap="wrap">
-						No saved {backend.title} profile yet: new credentials can be saved as one.
+						{t('ui.credentials.noProfile', {backend: backend.title})}
 					</Text>
 				</Box>
 			) : null}

@@ -3,11 +3,10 @@ import {fieldApplies, insecureHttpProblem} from '../../backends/validation.js';
 import {fieldFault, suggestValue} from '../field-faults.js';
 import type {Answers, Backend} from '../../backends/types.js';
 import {maskSecret} from '../../mask.js';
+import {t} from '../../i18n/index.js';
 import {SelectQuestion} from '../components/select-question.js';
 import {TextQuestion} from '../components/text-question.js';
 import type {Group, Question} from '../state.js';
-
-export const SERVER_DEFAULT = "Server's default";
 
 type FieldQuestion = Extract<Question, {kind: 'field'}>;
 
@@ -56,7 +55,7 @@ export function FieldStep({
 				options={[
 					...spec.choices.map(choice => ({value: choice.value, label: choice.label, hint: choice.hint})),
 					// An optional choice may be left out, as the command line leaves it out: the server decides.
-					...(spec.optional ? [{value: '', label: SERVER_DEFAULT, hint: 'not sent: the server decides'}] : []),
+					...(spec.optional ? [{value: '', label: t('ui.field.serverDefault'), hint: t('ui.field.serverDecides')}] : []),
 				]}
 				initialValue={answers[spec.key] ?? defaultValue}
 				onSelect={value => onAnswer(group, spec.key, value)}
@@ -80,8 +79,8 @@ export function FieldStep({
 				label={spec.label}
 				initialValue={initialValue}
 				secret={spec.kind === 'secret'}
-				placeholder={kept ? `${maskSecret(kept)} (Enter keeps it)` : undefined}
-				rule={spec.optional ? `${spec.rule} (Enter to skip)` : spec.rule}
+				placeholder={kept ? t('ui.field.keeps', {masked: maskSecret(kept)}) : undefined}
+				rule={spec.optional ? t('ui.field.skip', {rule: spec.rule}) : spec.rule}
 				help={spec.help}
 				validate={value => (kept && value === '' ? undefined : fieldFault(spec, value) ?? extraCheck?.(normalize(value)))}
 				suggest={value => (kept && value === '' ? undefined : suggestValue(spec, value))}

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useEffect, useState, type ComponentProps} from 'react';
 import {checkField} from '../../backends/validation.js';
+import {t} from '../../i18n/index.js';
 import type {Answers, LoadedChoice, LookupAccess, LookupService} from '../../backends/types.js';
 import {SelectQuestion} from '../components/select-question.js';
 import {TextQuestion} from '../components/text-question.js';
@@ -81,7 +82,7 @@ export function LookupFieldStep(props: Props) {
 			</Box>
 		);
 	}
-	if (view.kind === 'failed') return typed(`${view.message} Type the ${spec.label.toLowerCase()} name instead.`);
+	if (view.kind === 'failed') return typed(t('ui.field.typeInstead', {message: view.message, label: spec.label}));
 	if (view.kind === 'new') {
 		const taken = new Set(view.choices.map(choice => choice.value));
 		return (
@@ -93,11 +94,11 @@ export function LookupFieldStep(props: Props) {
 					rule={view.checking ?? view.problem ?? spec.rule}
 					help={from.newHint}
 					validate={value =>
-						checkField(spec, value) ?? (taken.has(value.trim()) ? `"${value.trim()}" is already one of your buckets: choose it in the list (Esc)` : undefined)
+						checkField(spec, value) ?? (taken.has(value.trim()) ? t('ui.field.alreadyYours', {name: value.trim()}) : undefined)
 					}
 					onSubmit={value => {
 						const name = spec.normalize ? spec.normalize(value) : value;
-						setView({...view, checking: `Checking that "${name}" is free…`, problem: undefined});
+						setView({...view, checking: t('ui.field.checkingFree', {name}), problem: undefined});
 						lookup.checkNew(from.source, name, access, new AbortController().signal).then(
 							problem => {
 								if (problem) setView({...view, checking: undefined, problem: `✗ ${problem}`});
@@ -111,7 +112,7 @@ export function LookupFieldStep(props: Props) {
 		);
 	}
 	const options = [
-		...view.choices.map(choice => ({value: choice.value, label: choice.label, hint: choice.unavailable ? `${choice.hint ?? ''} (not selectable)` : choice.hint})),
+		...view.choices.map(choice => ({value: choice.value, label: choice.label, hint: choice.unavailable ? t('ui.field.notSelectable', {hint: choice.hint ?? ''}) : choice.hint})),
 		{value: NEW, label: from.newLabel, hint: from.newHint},
 	];
 	const current = props.answers[spec.key];

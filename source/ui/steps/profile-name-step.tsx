@@ -1,6 +1,7 @@
 import type {Answers, Backend} from '../../backends/types.js';
 import {profileNameProblem, type ProfileStore} from '../../store/profile-store.js';
 import {TextQuestion} from '../components/text-question.js';
+import {t} from '../../i18n/index.js';
 import {nextFreeProfileName} from '../credential-options.js';
 
 /** Names the profile and saves it; an edited profile keeps (or changes) its name. */
@@ -27,14 +28,14 @@ export function ProfileNameStep({
 	return (
 		<TextQuestion
 			key="profileName"
-			label="Profile name"
+			label={t('ui.profile.label')}
 			initialValue={initialName ?? editing ?? nextFreeProfileName(store)}
-			rule="letters, digits, '.', '_' and '-' (e.g. staging)"
-			help={store.persistent ? `saved in ${store.location} (owner-only file)` : 'kept in memory for this run only'}
+			rule={t('ui.profile.rule')}
+			help={store.persistent ? t('ui.profile.savedIn', {location: store.location}) : t('ui.profile.inMemory')}
 			validate={value => {
 				const problem = profileNameProblem(value);
 				if (problem) return problem;
-				if (value !== editing && store.get(value)) return `a profile named "${value}" already exists: choose another name (or edit it from the list)`;
+				if (value !== editing && store.get(value)) return t('ui.profile.exists', {name: value});
 				return undefined;
 			}}
 			onSubmit={name => {
@@ -43,7 +44,7 @@ export function ProfileNameStep({
 					store.save(name, {...store.get(name), backend: backend.id, credentials, connection});
 					onSaved(name);
 				} catch (error) {
-					onFailed(`Could not save the profile: ${(error as Error).message}`);
+					onFailed(t('ui.profile.saveFailed', {message: (error as Error).message}));
 				}
 			}}
 		/>

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {t} from '../../i18n/index.js';
 import {safeText} from '../../text-safety.js';
 import {useEffect, useState} from 'react';
 import type {Answers, Backend} from '../../backends/types.js';
@@ -42,24 +43,24 @@ export function SaveStep({
 		<Box flexDirection="column">
 			<Box marginTop={1}>
 				{verdict === undefined ? (
-					<Text dimColor>Checking the credentials with a request that changes nothing…</Text>
+					<Text dimColor>{t('ui.save.checking')}</Text>
 				) : (
 					<Text color={verdict.ok ? 'green' : 'yellow'} wrap="wrap">
 						{verdict.ok ? '✓' : '⚠'} {safeText(verdict.message)}
-						{verdict.ok ? '' : ' (you may save them anyway: offline, or rights limited to creating)'}
+						{verdict.ok ? '' : t('ui.save.anyway')}
 					</Text>
 				)}
 			</Box>
 			<SelectQuestion
 				// A failed check changes the choices: start again at the first one.
 				key={failed ? 'failed' : 'not-failed'}
-				prompt="Save as a profile?"
+				prompt={t('ui.save.question')}
 				options={[
-					...(failed ? [{value: 'change', label: 'Change the credentials', hint: 'back to the questions; nothing is saved'}] : []),
+					...(failed ? [{value: 'change', label: t('ui.save.change'), hint: t('ui.save.changeHint')}] : []),
 					persistent
-						? {value: 'yes', label: 'Save as a profile', hint: 'reused next time; the secret is never shown again'}
-						: {value: 'yes', label: 'Keep as a profile for this run', hint: 'in memory only: nothing is written to disk'},
-					{value: 'no', label: 'Use once without saving'},
+						? {value: 'yes', label: t('ui.save.save'), hint: t('ui.save.saveHint')}
+						: {value: 'yes', label: t('ui.save.keep'), hint: t('ui.save.keepHint')},
+					{value: 'no', label: t('ui.save.once')},
 				]}
 				onSelect={value => (value === 'change' ? onChange?.() : onChoose(value === 'yes'))}
 			/>
