@@ -84,9 +84,29 @@ async function registryui() {
 	await term.exited;
 }
 
+/** The main screens again, in Korean (--lang ko). */
+async function korean() {
+	const term = openTerminal({args: ['--lang', 'ko', '--sandbox'], cols: 80, rows: 24, env: {REGWIZ_CONFIG_DIR: configDir}});
+	await term.waitFor('레지스트리를 어디에 만들까요?');
+	await shoot(term, 'ko-backend-choice', 'regwiz (한국어): 백엔드 선택');
+	await step(term, KEYS.enter, '어떤 인증 정보를 사용할까요?');
+	await step(term, KEYS.enter, '레지스트리 이름');
+	await step(term, 'team-ko', 'team-ko');
+	await step(term, KEYS.enter, '스토리지 유형');
+	await step(term, KEYS.enter, '새 버킷…');
+	await step(term, KEYS.down, '❯ demo-backups');
+	await step(term, KEYS.enter, '5단계 중 4단계');
+	await shoot(term, 'ko-ncr-review', 'regwiz (한국어): NCR 요청 검토');
+	await step(term, KEYS.enter, '생성됨');
+	await shoot(term, 'ko-ncr-success', 'regwiz (한국어): 레지스트리 생성됨');
+	term.write('q');
+	await term.exited;
+}
+
 try {
 	await ncr();
 	await registryui();
+	await korean();
 } finally {
 	fs.rmSync(configDir, {recursive: true, force: true});
 }

@@ -571,7 +571,7 @@ export const ncr: Backend = {
 	id: 'ncr',
 	title: 'NAVER Cloud Container Registry',
 	description: t('ncr.description'),
-	noun: 'registry',
+	noun: t('ncr.noun'),
 	connectionFields,
 	credentialFields,
 	fields,
@@ -650,7 +650,7 @@ export const ncr: Backend = {
 	resourceName: answers => answers.registry ?? '',
 	bucketToCreate: answers =>
 		answers.createBucket === 'true' && (answers.storageType ?? 'objectStorage') === 'objectStorage' && answers.bucket ? answers.bucket : undefined,
-	plural: 'registries',
+	plural: t('ncr.plural'),
 	shownCredential: 'accessKey',
 	credentialVariables: NCR_VARIABLES,
 	help: {

@@ -164,4 +164,6 @@ export const ncr = {
 	'ncr.lookup.yours': (v: {value: string}) => `"${v.value}" is already one of your buckets: choose it in the list`,
 	'ncr.lookup.othersBucket': (v: {value: string}) =>
 		`"${v.value}" belongs to another account (or the key lacks an Object Storage permission): bucket names are shared by everyone, choose another`,
+	'ncr.noun': 'registry',
+	'ncr.plural': 'registries',
 };

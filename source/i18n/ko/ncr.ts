@@ -6,6 +6,8 @@ export const ncr = (): Area<typeof en> => {
 	const bucketRule = '영문 소문자, 숫자, 하이픈으로 된 레이블을 점으로 이은 3–63자이며, 빈 레이블이나 하이픈으로 시작하거나 끝나는 레이블은 쓸 수 없습니다';
 	const keyHelp = 'NCP 콘솔: 마이페이지 › 계정 관리 › 인증키 관리';
 	return {
+		'ncr.noun': '레지스트리',
+		'ncr.plural': '레지스트리',
 		'ncr.description': 'Object Storage를 쓰는 비공개 레지스트리',
 		'ncr.credentialEnvHelp':
 			'NCLOUD_ACCESS_KEY_ID와 NCLOUD_SECRET_ACCESS_KEY(또는 NCLOUD_ACCESS_KEY와 NCLOUD_SECRET_KEY)를 설정하거나, 터미널에서 regwiz를 실행해 프로필을 저장하세요',

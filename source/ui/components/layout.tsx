@@ -1,3 +1,4 @@
+import {displayWidth} from '../../text-width.js';
 import {Box, Text} from 'ink';
 import {t} from '../../i18n/index.js';
 import {safeText} from '../../text-safety.js';
@@ -97,6 +98,11 @@ export function Panel({title, color, children}: {title?: string; color?: string;
 			{children}
 		</Box>
 	);
+}
+
+/** The label column for rows shown together: the widest label and a space, at least 14 columns, at most 20. */
+export function labelColumn(rows: ReadonlyArray<{label: string}>): number {
+	return Math.min(20, Math.max(14, ...rows.map(row => displayWidth(row.label) + 1)));
 }
 
 /** "Label   value" with the label column fixed and the value wrapping beside it; the value may be foreign text. */

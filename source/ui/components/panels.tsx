@@ -7,7 +7,7 @@ import {displayWidth} from '../../text-width.js';
 import {resultAdvice, reviewParts, type ReviewFacts} from '../review-lines.js';
 import type {CreateLoginFacts, LoginState} from '../../login/facts.js';
 import {describeLogin, pushCommands} from '../../login/push-lines.js';
-import {Panel, Row, Words} from './layout.js';
+import {labelColumn, Panel, Row, Words} from './layout.js';
 
 /** Everything that will be sent, secrets masked. */
 export function ReviewPanel({facts}: {facts: ReviewFacts}) {
@@ -16,13 +16,13 @@ export function ReviewPanel({facts}: {facts: ReviewFacts}) {
 		<Box flexDirection="column" marginTop={facts.compact ? 0 : 1}>
 			<Panel>
 				{answers.map(row => (
-					<Row key={row.label} label={row.label} value={row.value} />
+					<Row key={row.label} label={row.label} value={row.value} labelWidth={labelColumn([...answers, ...request])} />
 				))}
 				<Box marginTop={facts.compact ? 0 : 1}>
 					<Text bold wrap="wrap">{requestLine}</Text>
 				</Box>
 				{request.map((row, index) => (
-					<Row key={`${index}:${row.label}:${row.value}`} label={row.label} value={row.value} />
+					<Row key={`${index}:${row.label}:${row.value}`} label={row.label} value={row.value} labelWidth={labelColumn([...answers, ...request])} />
 				))}
 			</Panel>
 			{facts.warning ? (
