@@ -94,7 +94,6 @@ async function korean() {
 	await step(term, 'team-ko', 'team-ko');
 	await step(term, KEYS.enter, '스토리지 유형');
 	await step(term, KEYS.enter, '새 버킷…');
-	await step(term, KEYS.down, '❯ demo-backups');
 	await step(term, KEYS.enter, '5단계 중 4단계');
 	await shoot(term, 'ko-ncr-review', 'regwiz (한국어): NCR 요청 검토');
 	await step(term, KEYS.enter, '생성됨');
