@@ -267,7 +267,7 @@ function importNcloud({io, parsed, command}: Context): number {
 		found = readNcloudCredentials(io.env, parsed.section);
 	} catch (error) {
 		if (error instanceof NcloudConfigError) {
-			const hint = /has no \[/.test(error.message) ? t('cli.profile.chooseSection') : '';
+			const hint = error.reason === 'section' ? t('cli.profile.chooseSection') : '';
 			throw new UsageError(`${error.message}${hint}`);
 		}
 		throw error;

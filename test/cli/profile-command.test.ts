@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {setLanguage} from '../../source/i18n/index.js';
 import {main} from '../../source/cli/main.js';
 import {profileCommand} from '../../source/cli/profile-command.js';
 import {colorEnabled} from '../../source/cli/style.js';
@@ -368,6 +369,12 @@ describe('regwiz profile import-ncloud', () => {
 			out: '',
 			err: `regwiz: ${file} has no [prod] section (it has [DEFAULT], [Dev]); choose one with --section NAME\n`,
 		});
+		// The hint follows the store's reason, not its words: it is given in Korean too.
+		setLanguage('ko');
+		const korean = await run(['import-ncloud', '--section', 'prod']).finally(() => setLanguage('en'));
+		expect(korean.code).toBe(2);
+		expect(korean.err).toContain('[prod]');
+		expect(korean.err).toMatch(/--section NAME으로 섹션을 고르세요\n$/);
 	});
 });
 
