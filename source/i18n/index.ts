@@ -60,6 +60,8 @@ export function chooseLanguage(argv: readonly string[], env: NodeJS.ProcessEnv):
 
 /** Speak `language` from now on (the command line calls it first thing; tests call it to switch). */
 export function setLanguage(language: Language): void {
+	// Static texts may already have chosen it lazily: the Korean catalogue is built once.
+	if (language === chosen && catalogue !== undefined) return;
 	chosen = language;
 	catalogue = language === 'ko' ? korean() : en;
 }
